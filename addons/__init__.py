@@ -1,0 +1,1 @@
+"""Addons: one folder per addon (manifest.yaml, models, views, security, data, Python hooks)."""

@@ -1,0 +1,33 @@
+"""Companies: each has its own partner (address, contact data)."""
+from __future__ import annotations
+
+from typing import Any
+
+from core import model
+
+
+@model("res.company")
+class ResCompany:
+    def _default_currency_id(self) -> int | bool:
+        currency = self.env.ref("base.EUR", raise_if_not_found=False)
+        if currency is None:
+            currency = self.env["res.currency"].search([], limit=1)
+        return currency.id if currency else False
+
+    def create(self, vals_list: Any) -> Any:
+        vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
+        partners = self.env["res.partner"]
+        prepared = []
+        for vals in vals_list:
+            vals = dict(vals)
+            if not vals.get("partner_id"):
+                partner_vals = {"name": vals.get("name"), "is_company": True}
+                for key in ("email", "phone", "vat", "street", "zip", "city", "country_id"):
+                    if vals.get(key):
+                        partner_vals[key] = vals.pop(key)
+                vals["partner_id"] = partners.create(partner_vals).id
+            prepared.append(vals)
+        companies = super().create(prepared)
+        for company in companies:
+            company.partner_id.sudo().write({"company_id": company.id})
+        return companies

@@ -1,0 +1,102 @@
+"""View files: views (with extensions by container id), window actions and menus, as records."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.exceptions import MetadataError
+from core.loader.validate import validate_document
+from core.loader.yaml_source import locate
+
+if TYPE_CHECKING:
+    from core.addon.data import DataLoader
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_view_document(loader: DataLoader, document: dict[str, Any], path: Path) -> None:
+    validate_document(document, "view")
+    for index, view in enumerate(document.get("views") or ()):
+        try:
+            load_view(loader, view)
+        except MetadataError:
+            raise
+        except Exception as error:  # noqa: BLE001 - report any failure with the file and line
+            file, line = locate(document, ["views", index])
+            raise MetadataError(file, line, f"cannot load view {view.get('id')}: {error}") from error
+    for index, action in enumerate(document.get("actions") or ()):
+        try:
+            load_action(loader, action)
+        except MetadataError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            file, line = locate(document, ["actions", index])
+            raise MetadataError(file, line, f"cannot load action {action.get('id')}: {error}") from error
+    for index, menu in enumerate(document.get("menus") or ()):
+        try:
+            load_menu(loader, menu)
+        except MetadataError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            file, line = locate(document, ["menus", index])
+            raise MetadataError(file, line, f"cannot load menu {menu.get('id')}: {error}") from error
+
+
+def load_view(loader: DataLoader, view: dict[str, Any]) -> None:
+    values: dict[str, Any] = {"name": view.get("name") or view["id"], "active": view.get("active", True)}
+    if view.get("inherit"):
+        parent_id = loader.ref(view["inherit"])
+        parent = loader.env["ir.ui.view"].browse(parent_id)
+        values.update(inherit_id=parent_id, mode="extension", model=parent.model, type=parent.type,
+                      arch={"changes": _plain(view.get("changes") or [])},
+                      priority=view.get("priority", 16))
+    else:
+        model = view["model"]
+        if model not in loader.env.registry.models:
+            raise MetadataError(getattr(view, "file", None), getattr(view, "line", None),
+                                f"view {view['id']} is for unknown model '{model}'")
+        values.update(model=model, type=view["type"], arch=_plain(view.get("arch") or {}), mode="primary",
+                      priority=view.get("priority", 16))
+    if view.get("groups"):
+        values["groups_id"] = [(6, 0, [loader.ref(g) for g in view["groups"]])]
+    values["arch_fs"] = f"{getattr(view, 'file', '')}:{getattr(view, 'line', '')}"
+    loader.load_record("ir.ui.view", view["id"], values, bool(view.get("noupdate")))
+
+
+def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
+    domain = action.get("domain")
+    context = action.get("context")
+    values: dict[str, Any] = {
+        "name": action["name"], "res_model": action["model"],
+        "view_mode": action.get("view_mode") or "list,form",
+        "domain": repr(_plain(domain)) if isinstance(domain, list) else (domain or False),
+        "context": repr(_plain(context)) if isinstance(context, dict) else (context or "{}"),
+        "limit": action.get("limit", 80), "target": action.get("target", "current"),
+        "help": action.get("help") or False,
+    }
+    if action["model"] not in loader.env.registry.models:
+        raise MetadataError(getattr(action, "file", None), getattr(action, "line", None),
+                            f"action {action['id']} opens unknown model '{action['model']}'")
+    if action.get("view"):
+        values["view_id"] = loader.ref(action["view"])
+    if action.get("search_view"):
+        values["search_view_id"] = loader.ref(action["search_view"])
+    if action.get("groups"):
+        values["groups_id"] = [(6, 0, [loader.ref(g) for g in action["groups"]])]
+    loader.load_record("ir.actions.act_window", action["id"], values, False)
+
+
+def load_menu(loader: DataLoader, menu: dict[str, Any]) -> None:
+    values: dict[str, Any] = {"name": menu["name"], "sequence": menu.get("sequence", 10),
+                              "web_icon": menu.get("icon") or False, "active": menu.get("active", True)}
+    values["parent_id"] = loader.ref(menu["parent"]) if menu.get("parent") else False
+    values["action_id"] = loader.ref(menu["action"]) if menu.get("action") else False
+    if menu.get("groups"):
+        values["groups_id"] = [(6, 0, [loader.ref(g) for g in menu["groups"]])]
+    loader.load_record("ir.ui.menu", menu["id"], values, False)

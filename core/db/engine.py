@@ -1,0 +1,128 @@
+"""Engines for SQLite (the embedded default) and PostgreSQL (production)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+DEFAULT_SQLITE = "sqlite:///var/erp.sqlite"
+
+
+def normalize_url(url: str | URL | None) -> URL:
+    """A SQLAlchemy URL; plain ``postgresql://`` gets the psycopg 3 driver."""
+    parsed = make_url(url or DEFAULT_SQLITE)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def database_name(url: str | URL) -> str:
+    """The name RPC clients use: the PostgreSQL database, or the SQLite file's stem."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return Path(parsed.database or "memory").stem
+    return parsed.database or ""
+
+
+def make_engine(url: str | URL, **options: Any) -> Engine:
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, **options)
+    options.setdefault("pool_pre_ping", True)
+    options.setdefault("pool_size", 5)
+    options.setdefault("max_overflow", 10)
+    return sa.create_engine(parsed, isolation_level="READ COMMITTED", **options)
+
+
+def _sqlite_engine(url: URL, **options: Any) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 60}, **options)
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # manage transactions ourselves: pysqlite's implicit BEGIN would defer the write lock
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=60000",
+                       "case_sensitive_like=ON"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def is_sqlite(engine_or_connection: Engine | sa.Connection) -> bool:
+    return engine_or_connection.dialect.name == "sqlite"
+
+
+def create_database(url: str | URL) -> None:
+    """Create the PostgreSQL database of ``url`` (SQLite files are created on first use)."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return
+    admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                  {"n": parsed.database}).scalar()
+            if not exists:
+                conn.exec_driver_sql(f'CREATE DATABASE "{parsed.database}" ENCODING \'UTF8\' TEMPLATE template0')
+    finally:
+        admin.dispose()
+
+
+def drop_database(url: str | URL) -> None:
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{parsed.database}{suffix}")
+            if parsed.database and path.exists():
+                path.unlink()
+        return
+    admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+def copy_database(source: str | URL, target: str | URL) -> None:
+    """Clone a database (a file copy for SQLite, TEMPLATE for PostgreSQL)."""
+    src, dst = normalize_url(source), normalize_url(target)
+    if src.get_backend_name() == "sqlite":
+        import sqlite3
+
+        Path(dst.database).parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(src.database) as from_db, sqlite3.connect(dst.database) as to_db:
+            from_db.backup(to_db)
+        return
+    admin = sa.create_engine(src.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{dst.database}" TEMPLATE "{src.database}"')
+    finally:
+        admin.dispose()
+
+
+def database_exists(url: str | URL) -> bool:
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return bool(parsed.database) and Path(parsed.database).exists()
+    admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            return bool(conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                     {"n": parsed.database}).scalar())
+    finally:
+        admin.dispose()

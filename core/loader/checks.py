@@ -1,0 +1,146 @@
+"""Checks that need every definition: comodels, inverses, depends and related paths, names."""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from core.exceptions import MetadataError
+from core.loader.defs import FieldDef, ModelDef
+
+RELATIONAL = ("many2one", "one2many", "many2many")
+MAGIC = {"id": "integer", "create_uid": "many2one", "write_uid": "many2one", "create_date": "datetime",
+         "write_date": "datetime", "display_name": "char"}
+
+
+def _suggest(name: str, candidates: Any) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fail(fdef: FieldDef | ModelDef, attr: str | None, reason: str) -> MetadataError:
+    if isinstance(fdef, FieldDef):
+        file, line = fdef.where(attr)
+    else:
+        file, line = fdef.where()
+    return MetadataError(file, line, reason)
+
+
+def field_names(model: ModelDef) -> set[str]:
+    return set(model.fields) | set(MAGIC)
+
+
+def field_type(models: dict[str, ModelDef], model: ModelDef, name: str) -> tuple[str, dict[str, Any]] | None:
+    if name in model.fields:
+        fdef = model.fields[name]
+        return fdef.type, fdef.attrs
+    if name in MAGIC:
+        attrs = {"comodel_name": "res.users"} if MAGIC[name] == "many2one" else {}
+        return MAGIC[name], attrs
+    return None
+
+
+def check_models(models: dict[str, ModelDef]) -> None:
+    """Raise MetadataError (file:line) for the first inconsistency between definitions."""
+    for model in models.values():
+        for name, fdef in model.fields.items():
+            _check_field(models, model, name, fdef)
+        _check_model_attrs(models, model)
+
+
+def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
+    names = field_names(model)
+    for key in ("rec_name", "parent_name"):
+        value = model.attrs.get(key)
+        if value and value not in names:
+            raise _fail(model, key, f"model '{model.name}': {key} '{value}' is not a field{_suggest(value, names)}")
+    order = model.attrs.get("order")
+    if order:
+        for part in order.split(","):
+            name = part.split()[0]
+            if name not in names:
+                raise _fail(model, "order", f"model '{model.name}': order uses unknown field '{name}'"
+                                            f"{_suggest(name, names)}")
+    for constraint in model.constraints:
+        for name in list(constraint.get("unique") or ()) + list(constraint.get("fields") or ()):
+            if name not in names:
+                src = constraint.get("_source")
+                raise MetadataError(src.file if src else None, src.line if src else None,
+                                    f"constraint '{constraint['name']}' of '{model.name}' names unknown field "
+                                    f"'{name}'{_suggest(name, names)}")
+    for index in model.indexes:
+        for name in index["fields"]:
+            if name not in names:
+                raise _fail(model, None, f"index '{index['name']}' of '{model.name}' names unknown field '{name}'")
+
+
+def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: FieldDef) -> None:
+    attrs = fdef.attrs
+    kind = attrs["type"]
+    if name in MAGIC and not (name == "display_name" and attrs.get("compute")):
+        raise _fail(fdef, None, f"field '{name}' of '{model.name}' is automatic and cannot be declared")
+    if fdef.attrs.get("manual") and not name.startswith("x_"):
+        raise _fail(fdef, None, f"custom field '{name}' must start with 'x_'")
+    if kind in RELATIONAL:
+        comodel = attrs.get("comodel_name")
+        if comodel not in models:
+            raise _fail(fdef, "comodel_name", f"field '{name}' of '{model.name}' refers to unknown model "
+                                              f"'{comodel}'{_suggest(comodel, models)}")
+        target = models[comodel]
+        if target.abstract and not model.abstract:
+            raise _fail(fdef, "comodel_name", f"field '{name}' of '{model.name}' refers to abstract model "
+                                              f"'{comodel}'")
+        if kind == "one2many":
+            inverse = attrs["inverse_name"]
+            inverse_type = field_type(models, target, inverse)
+            if inverse_type is None:
+                raise _fail(fdef, "inverse_name", f"field '{name}' of '{model.name}': inverse_name '{inverse}' is "
+                                                  f"not a field of '{comodel}'{_suggest(inverse, target.fields)}")
+            if inverse_type[0] not in ("many2one", "integer"):
+                raise _fail(fdef, "inverse_name", f"field '{name}' of '{model.name}': inverse_name '{inverse}' of "
+                                                  f"'{comodel}' must be a many2one, not a {inverse_type[0]}")
+    for attr in ("currency_field",):
+        value = attrs.get(attr)
+        if value and value not in field_names(model):
+            raise _fail(fdef, attr, f"field '{name}' of '{model.name}': {attr} '{value}' is not a field"
+                                    f"{_suggest(value, model.fields)}")
+    if attrs.get("model_field") and attrs["model_field"] not in model.fields:
+        raise _fail(fdef, "model_field", f"field '{name}' of '{model.name}': model_field '{attrs['model_field']}' "
+                                         "is not a field")
+    if attrs.get("selection_add") and kind != "selection":
+        raise _fail(fdef, "selection_add", f"field '{name}' of '{model.name}' is not a selection")
+    if kind == "selection" and not attrs.get("selection") and not attrs.get("related") and not attrs.get("compute"):
+        raise _fail(fdef, "type", f"selection field '{name}' of '{model.name}' has no selection values")
+    if attrs.get("compute") and attrs.get("related"):
+        raise _fail(fdef, "related", f"field '{name}' of '{model.name}' is both computed and related")
+    for dep in attrs.get("depends") or ():
+        _check_path(models, model, fdef, dep, "depends")
+    if attrs.get("related"):
+        last = _check_path(models, model, fdef, attrs["related"], "related")
+        if last is not None and last[0] != kind and not (kind == "binary" and last[0] == "image"):
+            raise _fail(fdef, "type", f"related field '{name}' of '{model.name}' is a {kind}, but "
+                                      f"'{attrs['related']}' is a {last[0]}")
+        if last is not None and kind in RELATIONAL and last[1].get("comodel_name") != attrs.get("comodel_name") and \
+                attrs.get("comodel_name"):
+            raise _fail(fdef, "comodel_name", f"related field '{name}' of '{model.name}' must have comodel_name "
+                                              f"'{last[1].get('comodel_name')}'")
+
+
+def _check_path(models: dict[str, ModelDef], model: ModelDef, fdef: FieldDef, path: str,
+                attr: str) -> tuple[str, dict[str, Any]] | None:
+    current = model
+    parts = path.split(".")
+    found: tuple[str, dict[str, Any]] | None = None
+    for position, part in enumerate(parts):
+        found = field_type(models, current, part)
+        if found is None:
+            raise _fail(fdef, attr, f"field '{fdef.name}' of '{model.name}': {attr} '{path}' names '{part}', but "
+                                    f"{current.name} has no field '{part}'{_suggest(part, field_names(current))}")
+        if position < len(parts) - 1:
+            if found[0] not in RELATIONAL:
+                raise _fail(fdef, attr, f"field '{fdef.name}' of '{model.name}': {attr} '{path}' goes through "
+                                        f"'{part}', which is a {found[0]}, not a relational field")
+            comodel = found[1].get("comodel_name")
+            if comodel not in models:
+                return None
+            current = models[comodel]
+    return found

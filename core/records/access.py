@@ -1,0 +1,67 @@
+"""Part of BaseModel: access rights and record rules, as the security service decides them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from core.domain.compile import DomainCompiler
+from core.exceptions import AccessError
+from core.i18n import _
+from core.records.recordset import split_every
+
+if TYPE_CHECKING:
+    from core.records.model import BaseModel
+
+OPERATIONS = ("read", "write", "create", "unlink")
+
+
+class AccessMixin:
+    def _check_access(self: BaseModel, operation: str) -> None:
+        """Raise AccessError unless the user's groups grant ``operation`` on this model."""
+        if self.env.su:
+            return
+        self._registry.security.check_model(self.env, self._name, operation)
+
+    def check_access_rights(self: BaseModel, operation: str, raise_exception: bool = True) -> bool:
+        if operation not in OPERATIONS:
+            raise ValueError(f"Invalid access operation {operation!r}: expected one of {', '.join(OPERATIONS)}")
+        try:
+            self._check_access(operation)
+        except AccessError:
+            if raise_exception:
+                raise
+            return False
+        return True
+
+    def _rule_condition(self: BaseModel, operation: str, table: sa.FromClause) -> Any:
+        """The SQL condition of the record rules of ``operation`` for the user, or None."""
+        if self.env.su:
+            return None
+        domain = self._registry.security.rule_domain(self.env, self._name, operation)
+        if domain is None:
+            return None
+        return DomainCompiler(self.sudo().with_context(active_test=False), table).compile(domain)
+
+    def check_access_rule(self: BaseModel, operation: str) -> None:
+        """Raise AccessError if a record rule forbids ``operation`` on one of these records."""
+        if self.env.su or not self:
+            return
+        self._check_existing_for(operation)
+
+    def _check_rules_after(self: BaseModel, operation: str) -> None:
+        """After create/write: the records must still satisfy the rules of ``operation``."""
+        if self.env.su:
+            return
+        table = self._table
+        rule = self._rule_condition(operation, table)
+        if rule is None:
+            return
+        ids = list(self._ids)
+        found: set[int] = set()
+        for chunk in split_every(ids, 10000):
+            rows = self.env.cr.execute(sa.select(table.c.id).where(table.c.id.in_(chunk)).where(rule))
+            found.update(row[0] for row in rows)
+        if len(found) != len(set(ids)):
+            raise AccessError(_("You are not allowed to %(operation)s this %(model)s record: the result would break "
+                                "a record rule.", operation=operation, model=self._description or self._name))

@@ -1,0 +1,84 @@
+"""Part of BaseModel: describing fields to clients (fields_get) and the model itself."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from core.i18n import translate
+
+if TYPE_CHECKING:
+    from core.fields.base import Field
+    from core.records.model import BaseModel
+
+
+def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
+    """Odoo's fields_get description of one field."""
+    description: dict[str, Any] = {
+        "name": field.name,
+        "type": field.type if field.type != "image" else "binary",
+        "string": translate(field.string),
+        "required": field.required,
+        "readonly": field.readonly,
+        "store": field.store,
+        "searchable": field.searchable,
+        "sortable": field.sortable,
+        "groupable": field.column and field.type not in ("text", "html", "binary", "image", "json"),
+        "manual": field.manual,
+        "depends": list(field.depends),
+        "company_dependent": False,
+        "change_default": False,
+        "exportable": True,
+    }
+    if field.help:
+        description["help"] = translate(field.help)
+    if field.related:
+        description["related"] = field.related
+    if field.aggregator and field.type in ("integer", "float", "monetary"):
+        description["aggregator"] = field.aggregator
+        description["group_operator"] = field.aggregator
+    if field.relational:
+        description["relation"] = field.comodel_name
+        description["domain"] = list(field.domain)
+        description["context"] = dict(field.context)
+    if field.type == "one2many":
+        description["relation_field"] = field.inverse_name
+    if field.type == "many2many":
+        description["relation_table"] = field.relation
+    if field.type == "many2one":
+        description["ondelete"] = field.ondelete
+    if field.type == "selection":
+        description["selection"] = [[value, translate(label)] for value, label in field.selection]
+    if field.type in ("char", "text", "html"):
+        description["translate"] = field.translate
+        if getattr(field, "size", None):
+            description["size"] = field.size
+    if field.type == "html":
+        description["sanitize"] = field.attrs.get("sanitize", True)
+    if field.type in ("float", "monetary") and getattr(field, "digits", None):
+        description["digits"] = list(field.digits)
+    if field.type == "monetary":
+        description["currency_field"] = field.currency_field
+    if field.tracking:
+        description["tracking"] = field.tracking
+    return description
+
+
+class MetadataMixin:
+    def fields_get(self: BaseModel, allfields: list[str] | None = None,
+                   attributes: list[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Descriptions of the fields the user may see (all, or ``allfields``), limited to ``attributes``."""
+        self._check_access("read")
+        result: dict[str, dict[str, Any]] = {}
+        wanted = set(allfields) if allfields else None
+        for name, field in self._fields.items():
+            if wanted is not None and name not in wanted:
+                continue
+            if not self._field_accessible(field):
+                continue
+            description = describe_field(self, field)
+            if attributes:
+                description = {key: value for key, value in description.items() if key in attributes}
+            result[name] = description
+        return result
+
+    def _model_description(self: BaseModel) -> str:
+        return translate(self._description or self._name)

@@ -1,0 +1,190 @@
+"""Searching: domains (with active_test and record rules) to SQL, ordering, counting, names."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from core.domain.compile import DomainCompiler
+from core.domain.parse import AND_, normalize
+from core.exceptions import ValidationError
+from core.i18n import _
+
+if TYPE_CHECKING:
+    from core.records.model import BaseModel
+
+_ORDER_TERM = re.compile(r"^\s*([a-z_][a-z0-9_]*)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$", re.IGNORECASE)
+
+
+class SearchMixin:
+    """Part of BaseModel: search and friends."""
+
+    def _active_domain(self: BaseModel, domain: list[Any]) -> list[Any]:
+        if "active" not in self._fields or not self.env.context.get("active_test", True):
+            return domain
+        for element in domain:
+            if isinstance(element, (list, tuple)) and len(element) == 3 and element[0] == "active":
+                return domain
+        return AND_([[("active", "=", True)], domain]) if domain else [("active", "=", True)]
+
+    def _where_condition(self: BaseModel, domain: Any, table: sa.FromClause, operation: str = "read") -> Any:
+        """The condition of ``domain`` + active_test + record rules over ``table``."""
+        domain = self._active_domain(normalize(domain))
+        condition = DomainCompiler(self, table).compile(domain)
+        rule = self._rule_condition(operation, table)
+        return condition if rule is None else sa.and_(condition, rule)
+
+    def _subquery_ids(self: BaseModel, domain: Any) -> sa.Select[Any]:
+        """``SELECT id`` of the records matching ``domain``, to nest in another query."""
+        self._check_access("read")
+        alias = self._table.alias()
+        return sa.select(alias.c.id).where(self._where_condition(domain, alias))
+
+    def _order_by(self: BaseModel, order: str | None, table: sa.FromClause) -> list[Any]:
+        """ORDER BY terms for an Odoo order spec; always ends with id for stable pages."""
+        spec = order or self._order or "id"
+        terms: list[Any] = []
+        has_id = False
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            match = _ORDER_TERM.match(part)
+            if not match:
+                raise ValidationError(_('Invalid "order" specified (%(order)s). A valid "order" specification is '
+                                        'a comma-separated list of valid field names (optionally followed by '
+                                        'asc/desc for the direction)', order=spec))
+            name, direction, nulls = match.group(1), (match.group(2) or "asc").lower(), match.group(3)
+            field = self._fields.get(name)
+            if field is None:
+                raise ValidationError(_('Invalid "order" specified (%(order)s): unknown field %(field)r on model '
+                                        '%(model)r', order=spec, field=name, model=self._name))
+            has_id = has_id or name == "id"
+            expression = self._order_expression(field, table)
+            if expression is None:
+                raise ValidationError(_('Invalid "order" specified (%(order)s): field %(field)r is not stored',
+                                        order=spec, field=name))
+            term = expression.desc() if direction == "desc" else expression.asc()
+            if nulls:
+                term = term.nulls_first() if nulls.lower() == "first" else term.nulls_last()
+            elif name != "id":
+                term = term.nulls_first() if direction == "desc" else term.nulls_last()
+            terms.append(term)
+        if not has_id:
+            terms.append(table.c.id.asc())
+        return terms
+
+    def _order_expression(self: BaseModel, field: Any, table: sa.FromClause) -> Any:
+        if not field.column:
+            return None
+        column = table.c[field.column_name]
+        if field.translate:
+            lang = self.env.lang
+            return sa.func.coalesce(column[lang].as_string(), column["en_US"].as_string())
+        if field.type == "many2one":
+            comodel = self.env[field.comodel_name]
+            co_order = (comodel._order or "id").split(",")[0].split()[0]
+            co_field = comodel._fields.get(co_order)
+            if co_field is None or not co_field.column or co_field.type == "many2one" or comodel._name == self._name:
+                return column
+            alias = comodel._table.alias()
+            value = alias.c[co_field.column_name]
+            if co_field.translate:
+                value = sa.func.coalesce(value[self.env.lang].as_string(), value["en_US"].as_string())
+            return sa.select(value).where(alias.c.id == column).scalar_subquery()
+        return column
+
+    def _search(self: BaseModel, domain: Any = None, offset: int = 0, limit: int | None = None,
+                order: str | None = None) -> list[int]:
+        """Ids matching ``domain`` in ``order``."""
+        self._check_access("read")
+        self.env.cr.flush()
+        table = self._table
+        statement = sa.select(table.c.id).where(self._where_condition(domain or [], table))
+        statement = statement.order_by(*self._order_by(order, table))
+        statement = self._paginate(statement, offset, limit)
+        return [row[0] for row in self.env.cr.execute(statement)]
+
+    @staticmethod
+    def _paginate(statement: Any, offset: Any, limit: Any) -> Any:
+        if offset:
+            try:
+                offset = int(offset)
+            except (TypeError, ValueError):
+                raise ValidationError(f"Invalid offset {offset!r}: expected a number") from None
+            if offset < 0:
+                raise ValidationError(f"Invalid offset {offset!r}: must not be negative")
+            statement = statement.offset(offset)
+        if limit is not None and limit is not False:
+            try:
+                limit = int(limit)
+            except (TypeError, ValueError):
+                raise ValidationError(f"Invalid limit {limit!r}: expected a number") from None
+            if limit < 0:
+                raise ValidationError(f"Invalid limit {limit!r}: must not be negative")
+            statement = statement.limit(limit)
+        return statement
+
+    def search(self: BaseModel, domain: Any = None, offset: int = 0, limit: int | None = None,
+               order: str | None = None) -> BaseModel:
+        """Records matching ``domain`` (Odoo syntax), ordered and paginated."""
+        return self.browse(self._search(domain, offset, limit, order))
+
+    def search_count(self: BaseModel, domain: Any = None, limit: int | None = None) -> int:
+        self._check_access("read")
+        self.env.cr.flush()
+        table = self._table
+        inner = sa.select(table.c.id).where(self._where_condition(domain or [], table))
+        if limit:
+            inner = inner.limit(int(limit))
+        statement = sa.select(sa.func.count()).select_from(inner.subquery())
+        return int(self.env.cr.execute(statement).scalar() or 0)
+
+    def search_fetch(self: BaseModel, domain: Any, field_names: list[str], offset: int = 0,
+                     limit: int | None = None, order: str | None = None) -> BaseModel:
+        """Search and cache the stored columns of ``field_names`` in the same query."""
+        self._check_access("read")
+        fields = self._check_field_names(field_names)
+        self.env.cr.flush()
+        table = self._table
+        columns = list(dict.fromkeys(self._prefetchable_columns() + [f for f in fields if f.column]))
+        statement = sa.select(table.c.id, *(table.c[f.column_name] for f in columns))
+        statement = statement.where(self._where_condition(domain or [], table))
+        statement = self._paginate(statement.order_by(*self._order_by(order, table)), offset, limit)
+        cache = self.env.cache
+        targets = [(cache.field_values(f), f.convert_from_column if f.needs_from_column else None) for f in columns]
+        ids = []
+        for row in self.env.cr.execute(statement):
+            record_id = row[0]
+            ids.append(record_id)
+            for (values, convert), value in zip(targets, row[1:]):
+                values[record_id] = convert(value) if convert is not None and value is not None else value
+        return self.browse(ids)
+
+    def search_read(self: BaseModel, domain: Any = None, fields: list[str] | None = None, offset: int = 0,
+                    limit: int | None = None, order: str | None = None, load: str | None = "_classic_read"
+                    ) -> list[dict[str, Any]]:
+        records = self.search_fetch(domain, fields or [], offset, limit, order)
+        if not records:
+            return []
+        return records.read(fields, load=load)
+
+    def name_search(self: BaseModel, name: str = "", args: Any = None, operator: str = "ilike",
+                    limit: int | None = 100) -> list[tuple[int, str]]:
+        """(id, display name) of records whose name matches ``name``."""
+        ids = self._name_search(name, args or [], operator, limit)
+        return self.browse(ids)._display_names()
+
+    def _name_search(self: BaseModel, name: str, domain: list[Any], operator: str = "ilike",
+                     limit: int | None = 100, order: str | None = None) -> list[int]:
+        if name or operator not in ("ilike", "like", "=ilike", "=like"):
+            domain = AND_([[(self._rec_name_field(), operator, name)], domain])
+        return self._search(domain, limit=limit, order=order)
+
+    def name_create(self: BaseModel, name: str) -> tuple[int, str]:
+        rec_name = self._rec_name_field()
+        if rec_name == "id":
+            raise ValidationError(_("Cannot create a %(model)s record from a name: it has no name field.",
+                                    model=self._name))
+        record = self.create({rec_name: name})
+        return record._display_names()[0]

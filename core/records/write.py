@@ -1,0 +1,353 @@
+"""Writing: create (batched), write, unlink and copy, with validation before any SQL."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from core import clock
+from core.exceptions import ValidationError
+from core.fields.base import Field
+from core.i18n import _
+from core.records.integrity import translate_integrity_error
+from core.records.recordset import NewId, split_every
+
+if TYPE_CHECKING:
+    from core.records.model import BaseModel
+
+MAGIC_FIELDS = frozenset({"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"})
+IGNORED_ON_WRITE = frozenset({"id", "display_name", "__last_update"})
+
+
+class WriteMixin:
+    """Part of BaseModel: create, write, unlink, copy."""
+
+    # -- value preparation -----------------------------------------------------------------
+    def _convert_vals(self: BaseModel, vals: dict[str, Any], creating: bool) -> tuple[dict[Field, Any], dict[Field, Any]]:
+        """Split ``vals`` into column values (cache form) and the rest (x2many, related, inverse)."""
+        if not isinstance(vals, dict):
+            raise ValidationError(_("Invalid values for %(model)s: expected a dictionary, got %(kind)s",
+                                    model=self._name, kind=type(vals).__name__))
+        columns: dict[Field, Any] = {}
+        others: dict[Field, Any] = {}
+        fields = self._fields
+        for name, value in vals.items():
+            field = fields.get(name)
+            if field is None:
+                if name in IGNORED_ON_WRITE:
+                    continue
+                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name),
+                                      field=name)
+            if name in MAGIC_FIELDS and not self.env.su:
+                continue
+            if field.groups and not self._field_accessible(field):
+                from core.exceptions import AccessError
+
+                raise AccessError(_("You are not allowed to modify the field %(field)s of %(model)s.",
+                                    field=field.label(), model=self._name))
+            if field.computed and not field.store and not field.inverse and not field.related:
+                if name == "display_name":
+                    continue
+                raise ValidationError(_("Field %(field)s of %(model)s is computed and cannot be written.",
+                                        field=field.label(), model=self._name), field=name)
+            cache_value = field.convert_to_cache(value, self)
+            if field.required and field.column and (cache_value is None or cache_value == "") and not (
+                    field.computed and creating):
+                raise ValidationError(_("Missing required value for the field %(field)s", field=field.label()),
+                                      field=name)
+            if field.column and not field.related:
+                columns[field] = cache_value
+            else:
+                # related fields write through to their target; stored ones follow by recompute
+                others[field] = value
+        return columns, others
+
+    # -- create ----------------------------------------------------------------------------
+    def create(self: BaseModel, vals_list: Any) -> BaseModel:
+        """Create records from one dict or a list of dicts; one INSERT per batch."""
+        if isinstance(vals_list, dict):
+            vals_list = [vals_list]
+        elif not isinstance(vals_list, (list, tuple)):
+            raise ValidationError(_("Invalid values for %(model)s: expected a dictionary or a list of "
+                                    "dictionaries", model=self._name))
+        if not vals_list:
+            return self.browse()
+        self._check_access("create")
+        if self._abstract:
+            raise ValidationError(_("Model %(model)s is abstract: it has no records.", model=self._name))
+        prepared = []
+        for index, vals in enumerate(vals_list):
+            try:
+                prepared.append(self._prepare_create(vals))
+            except ValidationError as error:
+                if len(vals_list) > 1:
+                    error.message = f"{error.message} (record {index + 1} of {len(vals_list)})"
+                    error.args = (error.message,)
+                raise
+        ids = self._insert([columns for columns, _others in prepared])
+        records = self.browse(ids)
+        cache = self.env.cache
+        for record_id, (columns, _others) in zip(ids, prepared):
+            for field, value in columns.items():
+                cache.set(field, record_id, value)
+        self._write_others_batch(records, [others for _columns, others in prepared], creating=True)
+        given = [set(f.name for f in columns) | set(f.name for f in others) for columns, others in prepared]
+        self._compute_new(records, given)
+        records._modified([f.name for f in self._fields.values() if f.store])
+        records._recompute_pending()
+        records._check_rules_after("create")
+        records._validate_constraints(set().union(*given) | {f.name for f in self._stored_computed()})
+        return records
+
+    def _prepare_create(self: BaseModel, vals: dict[str, Any]) -> tuple[dict[Field, Any], dict[Field, Any]]:
+        vals = self._add_missing_defaults(vals)
+        columns, others = self._convert_vals(vals, creating=True)
+        now, uid = self.env.cr.data.get("now") or clock.utcnow(), self.env.uid
+        fields = self._fields
+        if "create_date" in fields:
+            columns.setdefault(fields["create_date"], now)
+            columns.setdefault(fields["write_date"], now)
+            columns.setdefault(fields["create_uid"], uid if self._registry.has_users else None)
+            columns.setdefault(fields["write_uid"], uid if self._registry.has_users else None)
+        for field in self._column_fields():
+            if field.translate and field in columns and columns[field] is not None:
+                columns[field] = field.merge_translation(None, columns[field])
+            if field.required and not field.computed and columns.get(field) in (None, ""):
+                raise ValidationError(_("Missing required value for the field %(field)s", field=field.label()),
+                                      field=field.name)
+        return columns, others
+
+    def _insert(self: BaseModel, rows: list[dict[Field, Any]]) -> list[int]:
+        table = self._table
+        fields = [f for f in self._column_fields() if f.name != "id"]
+        params = []
+        for columns in rows:
+            params.append({f.column_name: None if (v := columns.get(f)) is None else f.convert_to_column(v)
+                           for f in fields})
+        ids: list[int] = []
+        statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        try:
+            for chunk in split_every(params, 1000):
+                result = self.env.cr.execute(statement, chunk)
+                ids.extend(row[0] for row in result)
+        except IntegrityError as error:
+            raise translate_integrity_error(self, error, params) from None
+        return ids
+
+    def _compute_new(self: BaseModel, records: BaseModel, given: list[set[str]]) -> None:
+        stored = self._stored_computed()
+        if not stored:
+            return
+        cache, towrite = self.env.cache, self.env.towrite
+        for field in stored:
+            todo = [i for i, names in zip(records._ids, given) if field.name not in names]
+            if todo:
+                self.env.cr.data.setdefault("tocompute", {}).setdefault(field, set()).update(todo)
+                cache.invalidate([field], todo)
+            for record_id, names in zip(records._ids, given):
+                if field.name in names:
+                    towrite.mark(field, record_id)
+
+    # -- write -----------------------------------------------------------------------------
+    def write(self: BaseModel, vals: dict[str, Any]) -> bool:
+        """Write ``vals`` on every record of the set; True."""
+        if not self:
+            return True
+        if any(isinstance(i, NewId) for i in self._ids):
+            return self._write_new(vals)
+        self._check_access("write")
+        columns, others = self._convert_vals(vals, creating=False)
+        self._check_existing_for("write")
+        self._check_concurrency()
+        names = {f.name for f in columns} | {f.name for f in others}
+        before = self._modified_targets(names, only_paths=True)
+        if columns:
+            self._update_columns(columns)
+        if others:
+            self._write_others_batch(self, [others] * len(self), creating=False)
+        self._modified(names, before)
+        self._recompute_pending()
+        if columns:
+            self._check_rules_after("write")
+        self._validate_constraints(names)
+        return True
+
+    def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
+        fields = self._fields
+        if "write_date" in fields:
+            columns.setdefault(fields["write_date"], self.env.cr.data.get("now") or clock.utcnow())
+            columns.setdefault(fields["write_uid"], self.env.uid if self._registry.has_users else None)
+        table = self._table
+        cache = self.env.cache
+        translated = {f: v for f, v in columns.items() if f.translate and v is not None}
+        plain = {f: v for f, v in columns.items() if f not in translated}
+        ids = list(self._ids)
+        try:
+            if plain:
+                values = {f.column_name: None if v is None else f.convert_to_column(v) for f, v in plain.items()}
+                for chunk in split_every(ids, 10000):
+                    self.env.cr.execute(sa.update(table).where(table.c.id.in_(chunk)).values(values))
+            for field, value in translated.items():
+                current = {r._ids[0]: cache.get(field, r._ids[0]) for r in self} if all(
+                    cache.contains(field, i) for i in ids) else self._raw_values(field)
+                rows = [{"_id": i, "v": field.merge_translation(current.get(i), value)} for i in ids]
+                statement = (sa.update(table).where(table.c.id == sa.bindparam("_id"))
+                             .values({field.column_name: sa.bindparam("v")}))
+                self.env.cr.execute(statement, rows)
+                for row in rows:
+                    cache.set(field, row["_id"], row["v"])
+        except IntegrityError as error:
+            raise translate_integrity_error(self, error, [{f.column_name: v for f, v in plain.items()}]) from None
+        for field, value in plain.items():
+            values = cache.field_values(field)
+            for record_id in ids:
+                values[record_id] = value
+
+    def _raw_values(self: BaseModel, field: Field) -> dict[int, Any]:
+        table = self._table
+        rows = self.env.cr.execute(sa.select(table.c.id, table.c[field.column_name]).where(table.c.id.in_(self.ids)))
+        return {row[0]: row[1] for row in rows}
+
+    def _check_existing_for(self: BaseModel, operation: str) -> None:
+        """Raise MissingError for deleted records and AccessError for records a rule hides."""
+        table = self._table
+        ids = list(dict.fromkeys(self._ids))
+        rule = self._rule_condition(operation, table)
+        statement = sa.select(table.c.id)
+        found: set[int] = set()
+        for chunk in split_every(ids, 10000):
+            query = statement.where(table.c.id.in_(chunk))
+            if rule is not None:
+                query = query.where(rule)
+            found.update(row[0] for row in self.env.cr.execute(query))
+        if len(found) != len(ids):
+            self._raise_access_or_missing([i for i in ids if i not in found], operation)
+
+    def _check_concurrency(self: BaseModel) -> None:
+        """Refuse a write based on a stale read (``__last_update`` in the context)."""
+        stamps = self.env.context.get("__last_update")
+        if not stamps or "write_date" not in self._fields:
+            return
+        from core.records.concurrency import check_last_update
+
+        check_last_update(self, stamps)
+
+    def _write_new(self: BaseModel, vals: dict[str, Any]) -> bool:
+        cache = self.env.cache
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name))
+            for record in self:
+                if field.type in ("one2many", "many2many"):
+                    cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
+                else:
+                    cache.set(field, record._ids[0], field.convert_to_cache(value, record))
+        self._invalidate_dependents(list(vals))
+        return True
+
+    # -- unlink ----------------------------------------------------------------------------
+    def unlink(self: BaseModel) -> bool:
+        """Delete the records (their cascades in the database follow); True."""
+        if not self:
+            return True
+        self._check_access("unlink")
+        self._check_existing_for("unlink")
+        self._check_restrict_references()
+        targets = self._modified_targets([f.name for f in self._fields.values() if f.store], only_paths=True)
+        self._before_unlink()
+        table = self._table
+        ids = list(self._ids)
+        try:
+            for chunk in split_every(ids, 10000):
+                self.env.cr.execute(sa.delete(table).where(table.c.id.in_(chunk)))
+        except IntegrityError as error:
+            raise translate_integrity_error(self, error, []) from None
+        self.env.cache.invalidate(list(self._fields.values()), ids)
+        self.env.cache.invalidate(self._registry.x2many_to(self._name))
+        self.env.cr.prefetch_cache.clear()
+        for field, field_ids in targets.items():
+            if field.model_name == self._name:
+                field_ids.difference_update(ids)
+        self._mark_to_compute(targets)
+        self._invalidate_dependents([])
+        self._recompute_pending()
+        return True
+
+    def _before_unlink(self: BaseModel) -> None:
+        """Clean what refers to these records without a foreign key (external ids, attachments)."""
+        registry = self._registry
+        for model_name, model_field, id_field in registry.reference_cleanups:
+            model = self.env[model_name].sudo()
+            table = model._table
+            self.env.cr.execute(sa.delete(table).where(table.c[model_field] == self._name)
+                                .where(table.c[id_field].in_(self.ids)))
+
+    def _check_restrict_references(self: BaseModel) -> None:
+        for field in self._registry.restrict_references.get(self._name, ()):
+            model = self.env[field.model_name]
+            table = model._table
+            column = table.c[field.column_name]
+            statement = sa.select(column).where(column.in_(self.ids)).limit(1)
+            if field.model_name == self._name:
+                statement = statement.where(table.c.id.not_in(self.ids))
+            row = self.env.cr.execute(statement).first()
+            if row is not None:
+                raise ValidationError(_(
+                    "The operation cannot be completed: another model requires the record being deleted. "
+                    "Model: %(model)s (%(model_name)s), field: %(field)s.",
+                    model=model._description or model._name, model_name=model._name, field=field.label()))
+
+    # -- copy ------------------------------------------------------------------------------
+    def copy_data(self: BaseModel, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Values to create a copy of each record (fields declared ``copy: false`` left out)."""
+        default = dict(default or {})
+        result = []
+        for record in self:
+            vals: dict[str, Any] = {}
+            for name, field in self._fields.items():
+                if name in MAGIC_FIELDS or name in default or not field.copy:
+                    continue
+                if field.computed and not field.store:
+                    continue
+                value = record[name]
+                if field.type == "one2many":
+                    vals[name] = [(0, 0, line) for line in value.copy_data()] if value else []
+                elif field.type == "many2many":
+                    vals[name] = [(6, 0, value.ids)]
+                else:
+                    vals[name] = field.convert_to_write(value, record)
+            vals.update(default)
+            result.append(vals)
+        return result
+
+    def copy(self: BaseModel, default: dict[str, Any] | None = None) -> BaseModel:
+        """A new record with the values of this one (and ``default`` over them)."""
+        self.ensure_one()
+        return self.create(self.copy_data(default))
+
+
+def _apply_commands_in_memory(record: BaseModel, field: Field, value: Any) -> tuple[Any, ...]:
+    from core.fields.commands import normalize_commands
+
+    current = list(record.env.cache.get(field, record._ids[0]) or ())
+    comodel = record.env[field.comodel_name]
+    for command in normalize_commands(field, value):
+        code = command[0]
+        if code == 0:
+            current.append(comodel.new(command[2])._ids[0])
+        elif code == 1:
+            comodel.browse(command[1]).write(command[2]) if isinstance(command[1], NewId) else None
+            if command[1] not in current:
+                current.append(command[1])
+        elif code in (2, 3):
+            current = [i for i in current if i != command[1]]
+        elif code == 4:
+            if command[1] not in current:
+                current.append(command[1])
+        elif code == 5:
+            current = []
+        elif code == 6:
+            current = list(command[2])
+    return tuple(current)

@@ -1,0 +1,138 @@
+"""Custom models and fields created at runtime (``state = 'manual'`` rows of ir.model and
+ir.model.fields, ``x_`` names), merged into the definitions after every addon's."""
+from __future__ import annotations
+
+import ast
+import json
+import logging
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from core.loader.defs import FieldDef, ModelDef, Source
+
+if TYPE_CHECKING:
+    from core.registry.registry import Registry
+
+_logger = logging.getLogger(__name__)
+CUSTOM = "__custom__"
+
+
+def parse_selection(text: Any) -> list[list[str]]:
+    """Selection values as stored: JSON, Odoo's Python literal, or one ``value:Label`` per line."""
+    if not text:
+        return []
+    if isinstance(text, list):
+        return [[str(v), str(label)] for v, label in text]
+    text = str(text).strip()
+    for parser in (json.loads, ast.literal_eval):
+        try:
+            value = parser(text)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, (list, tuple)) and all(isinstance(i, (list, tuple)) and len(i) == 2 for i in value):
+            return [[str(v), str(label)] for v, label in value]
+    result = []
+    for line in text.splitlines():
+        if line.strip():
+            value, _colon, label = line.partition(":")
+            result.append([value.strip(), (label or value).strip()])
+    return result
+
+
+def field_attrs(row: dict[str, Any]) -> dict[str, Any]:
+    """Definition attributes of a custom field row (Odoo's column names → metadata keys)."""
+    attrs: dict[str, Any] = {"type": row["ttype"], "string": row["field_description"] or row["name"], "manual": True}
+    for key, target in (("help", "help"), ("required", "required"), ("readonly", "readonly"), ("index", "index"),
+                        ("translate", "translate"), ("related", "related"), ("currency_field", "currency_field")):
+        if row.get(key):
+            attrs[target] = row[key]
+    if row.get("copied") is False:
+        attrs["copy"] = False
+    if row.get("tracking"):
+        attrs["tracking"] = True
+    if row["ttype"] == "char" and row.get("size"):
+        attrs["size"] = int(row["size"])
+    if row["ttype"] in ("many2one", "one2many", "many2many"):
+        attrs["comodel_name"] = row["relation"]
+    if row["ttype"] == "many2one":
+        attrs["ondelete"] = row.get("on_delete") or "set null"
+    if row["ttype"] == "one2many":
+        attrs["inverse_name"] = row["relation_field"]
+    if row["ttype"] == "many2many":
+        for key in ("relation_table", "column1", "column2"):
+            if row.get(key):
+                attrs["relation" if key == "relation_table" else key] = row[key]
+    if row["ttype"] == "selection":
+        attrs["selection"] = parse_selection(row.get("selection"))
+    if row.get("related"):
+        attrs.pop("required", None)
+    if row.get("domain") and row["domain"] not in ("[]", ""):
+        try:
+            attrs["domain"] = list(ast.literal_eval(row["domain"]))
+        except (ValueError, SyntaxError):
+            pass
+    return attrs
+
+
+def merge_custom_definitions(registry: Registry, definitions: dict[str, ModelDef],
+                             connection: sa.Connection | None = None) -> None:
+    """Add the custom models and fields stored in the database to ``definitions``."""
+    if connection is None:
+        with registry.engine.connect() as conn:
+            _merge(conn, definitions)
+    else:
+        _merge(connection, definitions)
+
+
+def _merge(conn: sa.Connection, definitions: dict[str, ModelDef]) -> None:
+    inspector = sa.inspect(conn)
+    if not inspector.has_table("ir_model_fields") or not inspector.has_table("ir_model"):
+        return
+    models = conn.execute(sa.text("SELECT model, name, \"order\" FROM ir_model WHERE state = 'manual' "
+                                  "ORDER BY id")).mappings().all()
+    for row in models:
+        if row["model"] in definitions:
+            continue
+        description = row["name"]
+        if isinstance(description, str) and description.startswith("{"):
+            try:
+                description = json.loads(description).get("en_US", description)
+            except ValueError:
+                pass
+        elif isinstance(description, dict):
+            description = description.get("en_US") or next(iter(description.values()), row["model"])
+        model_def = ModelDef(name=row["model"], manual=True)
+        model_def.attrs["description"] = description
+        model_def.sources.append(Source("database", None, CUSTOM))
+        definitions[row["model"]] = model_def
+    columns = ["name", "model", "ttype", "field_description", "help", "required", "readonly", "index", "translate",
+               "related", "currency_field", "copied", "tracking", "size", "relation", "on_delete", "relation_field",
+               "relation_table", "column1", "column2", "selection", "domain"]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    rows = conn.execute(sa.text(f"SELECT {quoted} FROM ir_model_fields WHERE state = 'manual' ORDER BY id")).mappings()
+    for row in rows:
+        row = dict(row)
+        for key in ("field_description", "help"):
+            value = row.get(key)
+            if isinstance(value, str) and value.startswith("{"):
+                try:
+                    row[key] = json.loads(value).get("en_US", value)
+                except ValueError:
+                    pass
+            elif isinstance(value, dict):
+                row[key] = value.get("en_US") or next(iter(value.values()), "")
+        model_def = definitions.get(row["model"])
+        if model_def is None:
+            _logger.warning("custom field %s.%s skipped: model not loaded", row["model"], row["name"])
+            continue
+        if row["ttype"] in ("many2one", "one2many", "many2many") and row["relation"] not in definitions:
+            _logger.warning("custom field %s.%s skipped: model %s not loaded", row["model"], row["name"],
+                            row["relation"])
+            continue
+        if row["name"] in model_def.fields:
+            continue
+        model_def.fields[row["name"]] = FieldDef(row["name"], field_attrs(row), [Source("database", None, CUSTOM)])
+    for model_def in definitions.values():
+        if model_def.manual and "x_name" in model_def.fields:
+            model_def.attrs.setdefault("rec_name", "x_name")

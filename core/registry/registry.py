@@ -1,0 +1,303 @@
+"""The registry of one database: models of the installed addons, their tables and classes."""
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from core.addon.graph import resolve
+from core.addon.manifest import Manifest, addons_paths, discover
+from core.db.engine import database_name, make_engine, normalize_url
+from core.db.transaction import Cursor
+from core.loader.checks import check_models
+from core.loader.defs import ModelDef
+from core.loader.merge import apply_mixins, merge_document
+from core.loader.validate import validate_document
+from core.loader.yaml_source import load_yaml_documents
+from core.records.environment import SUPERUSER_ID, Environment
+from core.registry import classes, tables
+from core.registry.dependencies import build_inverses, build_triggers
+
+if TYPE_CHECKING:
+    from core.fields.base import Field
+    from core.records.model import BaseModel
+
+_logger = logging.getLogger(__name__)
+SIGNAL_TABLE = "ir_registry_signal"
+
+
+class Registry:
+    """Models, tables and classes built from the definitions of the installed addons."""
+
+    _registries: dict[str, Registry] = {}
+    _lock = threading.RLock()
+
+    def __init__(self, url: str, engine: Engine | None = None, addons_path: Any = None) -> None:
+        self.url = str(normalize_url(url).render_as_string(hide_password=False))
+        self.db_name = database_name(url)
+        self.engine = engine or make_engine(self.url)
+        self.addons_path = addons_path
+        self.models: dict[str, type[BaseModel]] = {}
+        self.definitions: dict[str, ModelDef] = {}
+        self.metadata = tables.new_metadata()
+        self.manifests: dict[str, Manifest] = {}
+        self.addons: list[str] = []
+        self.registry_version = 0
+        self.cache_version = 0
+        self._mapped: dict[str, type] = {}
+        self._schemas: dict[str, Any] = {}
+        self.triggers: dict[tuple[str, str], list[Any]] = {}
+        self.inverse_x2many: dict[tuple[str, str], list[Field]] = {}
+        self.unstored_computed: list[Field] = []
+        self.restrict_references: dict[str, list[Field]] = {}
+        self.reference_cleanups: list[tuple[str, str, str]] = []
+        self.python_constraints: dict[str, list[tuple[str, set[str], str | None]]] = {}
+        self.constraint_messages: dict[str, str] = {}
+        self.unique_constraints: dict[str, tuple[str, list[str]]] = {}
+        self._by_compute: dict[tuple[str, str], list[Field]] = {}
+        self._x2many_to: dict[str, list[Field]] = defaultdict(list)
+        self.relations: dict[str, sa.Table] = {}
+        from core.security.service import Security
+
+        self.security = Security(self)
+
+    # -- access ----------------------------------------------------------------------------
+    @classmethod
+    def get(cls, url: str, addons_path: Any = None) -> Registry:
+        """The registry of ``url``, loaded once per process and rebuilt when another process changed it."""
+        key = str(normalize_url(url).render_as_string(hide_password=False))
+        with cls._lock:
+            registry = cls._registries.get(key)
+            if registry is None:
+                registry = cls(key, addons_path=addons_path)
+                registry.load_installed()
+                cls._registries[key] = registry
+            return registry
+
+    @classmethod
+    def replace(cls, registry: Registry) -> None:
+        with cls._lock:
+            cls._registries[registry.url] = registry
+
+    @classmethod
+    def forget(cls, url: str) -> None:
+        key = str(normalize_url(url).render_as_string(hide_password=False))
+        with cls._lock:
+            registry = cls._registries.pop(key, None)
+        if registry is not None:
+            registry.engine.dispose()
+
+    def __getitem__(self, model_name: str) -> type[BaseModel]:
+        return self.models[model_name]
+
+    def __contains__(self, model_name: object) -> bool:
+        return model_name in self.models
+
+    @property
+    def has_users(self) -> bool:
+        return "res.users" in self.models
+
+    def cursor(self, readonly: bool = False) -> Cursor:
+        return Cursor(self, readonly=readonly)
+
+    @contextmanager
+    def environment(self, uid: int = SUPERUSER_ID, context: dict[str, Any] | None = None,
+                    readonly: bool = False) -> Iterator[Environment]:
+        """An environment in a new transaction, committed at the end of the block (rolled back on error)."""
+        with self.cursor(readonly=readonly) as cr:
+            yield Environment(cr, uid, context or {})
+
+    # -- building --------------------------------------------------------------------------
+    def installed_addons(self) -> list[str]:
+        with self.engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            if not inspector.has_table("ir_module_module"):
+                return []
+            rows = conn.execute(sa.text("SELECT name FROM ir_module_module WHERE state = 'installed'"))
+            return [row[0] for row in rows]
+
+    def load_installed(self) -> None:
+        installed = self.installed_addons()
+        self.build(installed)
+        self.registry_version, self.cache_version = self.read_signals()
+
+    def available_addons(self) -> dict[str, Manifest]:
+        return discover(addons_paths(self.addons_path))
+
+    def build(self, addon_names: list[str], custom: bool = True) -> None:
+        """Load the definitions of ``addon_names`` (and their dependencies) and build everything."""
+        available = self.available_addons()
+        self._extend_addon_packages()
+        order = resolve(addon_names, available) if addon_names else []
+        self.manifests = {name: available[name] for name in order}
+        self.addons = order
+        definitions: dict[str, ModelDef] = {}
+        for name in order:
+            for path in self.manifests[name].model_files:
+                for doc in load_yaml_documents(path):
+                    validate_document(doc, "model")
+                    merge_document(definitions, doc, name)
+        if custom and "ir.model.fields" in definitions:
+            from core.registry.custom import merge_custom_definitions
+
+            merge_custom_definitions(self, definitions)
+        apply_mixins(definitions)
+        check_models(definitions)
+        hooks = classes.import_hooks([self.manifests[n] for n in order])
+        self._build_models(definitions, hooks)
+
+    def _extend_addon_packages(self) -> None:
+        import importlib
+
+        package = importlib.import_module("addons")
+        for path in addons_paths(self.addons_path):
+            if str(path) not in package.__path__:
+                package.__path__.append(str(path))
+
+    def _build_models(self, definitions: dict[str, ModelDef], hooks: dict[str, list[type]]) -> None:
+        has_users = "res.users" in definitions
+        self.definitions = definitions
+        self.metadata = tables.new_metadata()
+        models: dict[str, type[BaseModel]] = {}
+        for name, model_def in definitions.items():
+            fields = classes.build_fields(model_def, has_users)
+            cls = classes.build_class(model_def, fields, hooks, model_def.mixins)
+            cls._registry = self
+            classes.check_methods(cls)
+            models[name] = cls
+        table_names = {name: d.table for name, d in definitions.items() if not d.abstract}
+        self.relations = {}
+        for name, cls in models.items():
+            if cls._abstract:
+                continue
+            cls._table = tables.build_table(self.metadata, cls, table_names)
+            tables.unique_field_constraints(cls, cls._table)
+        for name, cls in models.items():
+            if cls._abstract:
+                continue
+            for field in cls._fields.values():
+                if field.type == "many2many" and not field.computed:
+                    field.setup_relation(table_names[name], table_names[field.comodel_name])
+                    self.relations[field.relation] = tables.build_relation(
+                        self.metadata, field, table_names[name], table_names[field.comodel_name])
+        self.models = models
+        self._index_dependencies()
+
+    def _index_dependencies(self) -> None:
+        models = self.models
+        self.triggers = build_triggers(models)
+        self.inverse_x2many = build_inverses(models)
+        self.unstored_computed = [f for cls in models.values() for f in cls._fields.values()
+                                  if f.computed and not f.store]
+        self.restrict_references = defaultdict(list)
+        self.reference_cleanups = []
+        self.python_constraints = {}
+        self.constraint_messages = {}
+        self.unique_constraints = {}
+        self._by_compute = {}
+        self._x2many_to = defaultdict(list)
+        for name, cls in models.items():
+            for field in cls._fields.values():
+                if field.compute:
+                    self._by_compute.setdefault((name, field.compute), []).append(field)
+                if cls._abstract:
+                    continue
+                if field.type == "many2one" and field.column and field.ondelete == "restrict":
+                    self.restrict_references[field.comodel_name].append(field)
+                if field.type in ("one2many", "many2many"):
+                    self._x2many_to[field.comodel_name].append(field)
+                model_field = field.attrs.get("model_field")
+                if model_field and field.column:
+                    self.reference_cleanups.append((name, cls._fields[model_field].column_name, field.column_name))
+            if cls._abstract:
+                continue
+            for constraint in cls._def.constraints:
+                table_name = cls._table.name
+                constraint_name = tables._short(f"{table_name}_{constraint['name']}")
+                message = constraint.get("message")
+                if constraint.get("python"):
+                    self.python_constraints.setdefault(name, []).append(
+                        (constraint["python"], set(constraint["fields"]), message))
+                    continue
+                if message:
+                    self.constraint_messages[constraint_name] = message
+                if constraint.get("unique"):
+                    columns = [cls._fields[f].column_name for f in constraint["unique"]]
+                    self.unique_constraints[constraint_name] = (table_name, columns)
+
+    # -- lookups used by the record API ----------------------------------------------------
+    def fields_by_compute(self, model: str, method: str) -> list[Field]:
+        return self._by_compute.get((model, method), [])
+
+    def x2many_to(self, model: str) -> list[Field]:
+        return self._x2many_to.get(model, [])
+
+    def relation_table(self, field: Field) -> sa.Table:
+        return self.relations[field.relation]
+
+    def mapped_class(self, model_name: str) -> type:
+        """An ORM-mapped class of the model's table (for flask-admin and ad-hoc queries), built once."""
+        if model_name not in self._mapped:
+            from core.registry.mapping import map_model
+
+            self._mapped[model_name] = map_model(self, model_name)
+        return self._mapped[model_name]
+
+    def schema(self, model_name: str) -> Any:
+        """A marshmallow schema of the model's fields, built once."""
+        if model_name not in self._schemas:
+            from core.registry.schemas import build_schema
+
+            self._schemas[model_name] = build_schema(self.models[model_name])
+        return self._schemas[model_name]
+
+    # -- signaling between processes -------------------------------------------------------
+    def read_signals(self) -> tuple[int, int]:
+        with self.engine.connect() as conn:
+            return read_signals(conn)
+
+    def check_signals(self) -> Registry:
+        """The up-to-date registry: rebuilt if another process changed metadata; caches cleared
+        if it changed access rights."""
+        registry_version, cache_version = self.read_signals()
+        if registry_version != self.registry_version:
+            fresh = Registry(self.url, engine=self.engine, addons_path=self.addons_path)
+            fresh.load_installed()
+            Registry.replace(fresh)
+            return fresh
+        if cache_version != self.cache_version:
+            self.security.clear()
+            self.cache_version = cache_version
+        return self
+
+    def signal_changes(self, cr: Cursor, registry: bool = False, caches: bool = True) -> None:
+        """Tell the other processes (after commit) that metadata or access caches changed."""
+        bump_signal(cr, "registry" if registry else "cache")
+        if registry:
+            bump_signal(cr, "cache")
+        self.security.clear()
+
+
+def ensure_signal_table(conn: sa.Connection) -> None:
+    if not sa.inspect(conn).has_table(SIGNAL_TABLE):
+        conn.execute(sa.text(f"CREATE TABLE {SIGNAL_TABLE} (name VARCHAR(32) PRIMARY KEY, version INTEGER NOT NULL)"))
+        conn.execute(sa.text(f"INSERT INTO {SIGNAL_TABLE} (name, version) VALUES ('registry', 1), ('cache', 1)"))
+
+
+def read_signals(conn: sa.Connection) -> tuple[int, int]:
+    try:
+        rows = dict(conn.execute(sa.text(f"SELECT name, version FROM {SIGNAL_TABLE}")).all())
+    except sa.exc.DBAPIError:
+        conn.rollback()
+        return 0, 0
+    return int(rows.get("registry", 0)), int(rows.get("cache", 0))
+
+
+def bump_signal(cr: Cursor, name: str) -> None:
+    cr.execute(sa.text(f"UPDATE {SIGNAL_TABLE} SET version = version + 1 WHERE name = :n"), {"n": name})

@@ -1,0 +1,96 @@
+"""SQLAlchemy Tables from model definitions: columns, keys, indexes and constraints."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.naming import conv
+
+from core.exceptions import MetadataError
+
+if TYPE_CHECKING:
+    from core.fields.base import Field
+    from core.records.model import BaseModel
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_metadata() -> sa.MetaData:
+    return sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _short(name: str) -> str:
+    """Constraint names within PostgreSQL's 63 characters, stable."""
+    if len(name) <= 63:
+        return name
+    import hashlib
+
+    return f"{name[:54]}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+
+
+def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str, str]) -> sa.Table:
+    """The Table of ``model``; ``tables`` maps model names to table names for foreign keys."""
+    table_name = model._def.table
+    columns: list[Any] = [sa.Column("id", sa.Integer, primary_key=True, autoincrement=True)]
+    for field in model._fields.values():
+        if not field.column or field.name == "id":
+            continue
+        columns.append(_column(field, table_name, tables))
+    extra: list[Any] = []
+    for constraint in model._def.constraints:
+        name = _short(f"{table_name}_{constraint['name']}")
+        if constraint.get("sql"):
+            body = constraint["sql"].strip()
+            extra.append(sa.CheckConstraint(body[body.index("(") + 1: body.rindex(")")], name=conv(name)))
+        elif constraint.get("unique"):
+            extra.append(sa.UniqueConstraint(*constraint["unique"], name=conv(name)))
+    for index in model._def.indexes:
+        extra.append(sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique"))))
+    return sa.Table(table_name, metadata, *columns, *extra)
+
+
+def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[Any]:
+    args: list[Any] = []
+    if field.type == "many2one":
+        cotable = tables.get(field.comodel_name)
+        if cotable is None:
+            raise MetadataError(None, None, f"field {field} refers to {field.comodel_name}, which has no table")
+        ondelete = {"cascade": "CASCADE", "restrict": "RESTRICT", "set null": "SET NULL"}[field.ondelete]
+        args.append(sa.ForeignKey(f"{cotable}.id", ondelete=ondelete,
+                                  name=conv(_short(f"fk_{table_name}_{field.column_name}_{cotable}"))))
+    # foreign keys are indexed unless a field says otherwise: joins and cascades need it
+    index = field.attrs.get("index", field.type == "many2one")
+    return sa.Column(field.column_name, field.sql_type(), *args, index=bool(index) or None)
+
+
+def unique_field_constraints(model: type[BaseModel], table: sa.Table) -> None:
+    """Field-level ``unique: true`` as named unique constraints."""
+    for field in model._fields.values():
+        if field.column and field.unique:
+            table.append_constraint(sa.UniqueConstraint(field.column_name,
+                                                        name=conv(_short(f"uq_{table.name}_{field.column_name}"))))
+
+
+def build_relation(metadata: sa.MetaData, field: Field, table: str, cotable: str) -> sa.Table:
+    """The table of a many2many relation (shared by both sides when they declare the same one)."""
+    existing = metadata.tables.get(field.relation)
+    if existing is not None:
+        if {c.name for c in existing.columns} != {field.column1, field.column2}:
+            raise MetadataError(None, None, f"field {field}: relation table '{field.relation}' is already used with "
+                                            f"columns {sorted(c.name for c in existing.columns)}")
+        return existing
+    return sa.Table(
+        field.relation, metadata,
+        sa.Column(field.column1, sa.Integer, sa.ForeignKey(f"{table}.id", ondelete="CASCADE",
+                                                           name=conv(_short(f"fk_{field.relation}_{field.column1}"))),
+                  primary_key=True),
+        sa.Column(field.column2, sa.Integer, sa.ForeignKey(f"{cotable}.id", ondelete="CASCADE",
+                                                           name=conv(_short(f"fk_{field.relation}_{field.column2}"))),
+                  primary_key=True, index=True),
+    )
