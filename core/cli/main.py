@@ -8,6 +8,7 @@ from importlib.metadata import entry_points
 import click
 
 from core.cli import addons as addon_commands
+from core.cli import cron as cron_command
 from core.cli import data as data_commands
 from core.cli import explain as explain_command
 from core.cli import init as init_command
@@ -51,3 +52,4 @@ cli.add_command(bench)
 cli.add_command(data_commands.import_command)
 cli.add_command(data_commands.export_command)
 cli.add_command(explain_command.explain)
+cli.add_command(cron_command.cron)

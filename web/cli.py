@@ -1,0 +1,41 @@
+"""``erp serve``: the web client and the APIs, on werkzeug (development) or gunicorn (--workers N)."""
+from __future__ import annotations
+
+import click
+
+from core.cli.options import db_option, friendly_errors
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8069, show_default=True, help="Port to listen on.")
+@click.option("--workers", default=0, show_default=True,
+              help="gunicorn worker processes; 0 runs the single-process development server.")
+@click.option("--debug", is_flag=True, help="Reload on code changes and show tracebacks (development only).")
+@click.option("--cron/--no-cron", default=True, show_default=True,
+              help="Run scheduled actions in this process (with several servers, enable it on one, or run "
+                   "`erp cron` beside them).")
+@friendly_errors
+def serve(db_url: str, host: str, port: int, workers: int, debug: bool, cron: bool) -> None:
+    """Serve the web client, XML-RPC/JSON-RPC and REST on HOST:PORT."""
+    import os
+
+    from core.registry.registry import Registry
+
+    os.environ["ERP_DB_URL"] = db_url
+    Registry.get(db_url)  # fail fast on a database that cannot be loaded
+    if cron:
+        from core.cron import start_scheduler_thread
+
+        start_scheduler_thread(db_url)
+    if workers > 0:
+        from web.wsgi_server import run_gunicorn
+
+        run_gunicorn(db_url, host, port, workers)
+        return
+    from web.app import create_app
+
+    app = create_app(db_url)
+    click.echo(f"Serving {db_url} on http://{host}:{port}")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug, threaded=True)
