@@ -1,0 +1,101 @@
+"""Export screen: the selected records or all matching ones, chosen fields (related fields by dotted
+path), as CSV or XLSX."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Response, request
+
+from core.exceptions import UserError
+from core.exchange.files import export_table, path_label
+from core.exchange.mapping import importable_fields
+from core.i18n import _, translate
+from core.records.environment import Environment
+from web.client.pages import page
+from web.client.session_env import run_as_user
+from web.dataio import bp
+
+MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _ids(text: str | None) -> list[int]:
+    return [int(part) for part in (text or "").split(",") if part.strip().isdigit()]
+
+
+def _domain(text: str | None) -> list[Any]:
+    if not text:
+        return []
+    try:
+        domain = json.loads(text)
+    except ValueError:
+        raise UserError(_("The search to export is not a valid domain.")) from None
+    if not isinstance(domain, list):
+        raise UserError(_("The search to export is not a valid domain."))
+    return domain
+
+
+def _model(env: Environment, model: str) -> Any:
+    if model not in env or env.registry.models[model]._abstract:
+        raise UserError(_("Unknown model %(model)s", model=model))
+    records = env[model]
+    records.check_access_rights("read")
+    return records
+
+
+@bp.get("/export/<model>")
+def export_form(model: str) -> Any:
+    ids, domain = _ids(request.args.get("ids")), request.args.get("domain", "")
+
+    def form(env: Environment) -> str:
+        records = _model(env, model)
+        fields = sorted(
+            ((name, translate(field.string or name)) for name, field in importable_fields(records).items()),
+            key=lambda item: item[1].lower(),
+        )
+        total = records.search_count(_domain(domain))
+        return page(
+            env,
+            "dataio/export.html",
+            title=_("Export"),
+            model=model,
+            model_label=records._model_description(),
+            fields=fields,
+            ids=",".join(map(str, ids)),
+            selected=len(ids),
+            domain=domain,
+            total=total,
+        )
+
+    return run_as_user(form, readonly=True)
+
+
+@bp.post("/export/<model>")
+def export(model: str) -> Response:
+    paths = [path.strip() for path in request.form.getlist("fields") if path.strip()]
+    paths += [path.strip() for path in request.form.get("extra", "").split(",") if path.strip()]
+    file_format = request.form.get("format", "csv")
+    if file_format not in MIMETYPES:
+        raise UserError(_("Unsupported export format %(format)r: use csv or xlsx", format=file_format))
+    scope, labels = request.form.get("scope", "all"), request.form.get("header") == "labels"
+
+    def build(env: Environment) -> bytes:
+        records = _model(env, model)
+        ids = _ids(request.form.get("ids"))
+        found = (
+            records.browse(ids).exists()
+            if scope == "selected" and ids
+            else records.search(_domain(request.form.get("domain")))
+        )
+        for path in paths:
+            path_label(records, path)
+        return export_table(found, list(dict.fromkeys(paths)), file_format, labels)
+
+    content = run_as_user(build)
+    filename = f"{model.replace('.', '_')}.{file_format}"
+    return Response(
+        content,
+        mimetype=MIMETYPES[file_format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
