@@ -1,0 +1,13 @@
+"""Install hooks of the CRM."""
+from __future__ import annotations
+
+from core.records.environment import Environment
+
+
+def post_init(env: Environment) -> None:
+    """Contacts that existed before the CRM get their sanitized phone, used to match leads."""
+    partners = env["res.partner"].sudo().with_context(active_test=False).search(
+        ["|", ("phone", "!=", False), ("mobile", "!=", False)])
+    if partners:
+        partners._mark_to_compute({partners._fields["phone_sanitized"]: set(partners.ids)})
+        partners._recompute_pending()
