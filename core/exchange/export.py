@@ -1,115 +1,176 @@
-"""export_data: rows of field paths, as Odoo's export writes them."""
+"""export_data: rows of field paths, as Odoo's export writes them and ``load`` reads them back.
+
+``name`` is the value, ``parent_id`` the target's display name, ``parent_id/id`` its external id,
+``category_id/id`` the comma-separated external ids of a many2many, ``.id`` the database id as text,
+``id`` the record's external id (a stable ``__export__.<table>_<id>_<hex>`` one is made and kept for a
+record without one), ``child_ids/name`` one line per child (the first on the record's row, the others on
+rows of their own). Empty values are ``''``. External ids are looked up and made per model for the
+whole export, not per record.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.addon.xmlids import ensure_export_xmlids
 from core.exceptions import ValidationError
+from core.i18n import _
 
 if TYPE_CHECKING:
+    from core.fields.base import Field
     from core.records.model import BaseModel
 
 
 def split_path(path: str) -> list[str]:
-    """``parent_id/id`` → ["parent_id", "id"]; dotted paths are accepted too."""
+    """``parent_id/id`` → ["parent_id", "id"]; ``parent_id:id`` and dotted paths are accepted too."""
     if path in (".id", "id"):
         return [path]
-    parts = path.replace(":id", "/id").split("/")
     result: list[str] = []
-    for part in parts:
+    for part in path.replace(":id", "/id").split("/"):
         if part in (".id", "id") and result:
             result.append(part)
         else:
-            result.extend(part.split(".")) if part != ".id" else result.append(part)
+            result.extend(part.split("."))
     return result
 
 
 def check_paths(model: BaseModel, paths: list[list[str]]) -> None:
+    """Raise ValidationError naming the first path that does not lead to a readable field."""
     for path in paths:
         current = model
         for position, name in enumerate(path):
             if name in (".id", "id"):
                 if position != len(path) - 1:
-                    raise ValidationError(f"Invalid export path {'/'.join(path)!r}: '{name}' must be last")
+                    raise ValidationError(_("Invalid export path %(path)r: '%(name)s' must come last.",
+                                            path="/".join(path), name=name))
                 break
             field = current._fields.get(name)
-            if field is None:
-                raise ValidationError(f"Invalid field {name!r} on model {current._name!r} "
-                                      f"(export path {'/'.join(path)!r})")
-            if not current._field_accessible(field):
-                raise ValidationError(f"Invalid field {name!r} on model {current._name!r}")
+            if field is None or not current._field_accessible(field):
+                raise ValidationError(_("Invalid field %(field)r on model %(model)r (export path %(path)r)",
+                                        field=name, model=current._name, path="/".join(path)), field=name)
             if position < len(path) - 1:
                 if not field.relational:
-                    raise ValidationError(f"Invalid export path {'/'.join(path)!r}: {name!r} is not relational")
+                    raise ValidationError(_("Invalid export path %(path)r: %(field)r is not a relational "
+                                            "field.", path="/".join(path), field=name), field=name)
                 current = current.env[field.comodel_name]
 
 
-def export_value(field: Any, value: Any) -> Any:
-    if field.type in ("integer", "float", "monetary"):
-        return value if value or value == 0 else ""
-    if not value:
-        return ""
-    if field.type == "date":
-        return value.strftime("%Y-%m-%d")
-    if field.type == "datetime":
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if field.type in ("binary", "image"):
-        return field.convert_to_write(value, None)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+class _Xmlids:
+    """A cell waiting for the external ids of records, filled once per model at the end."""
+
+    __slots__ = ("ids", "model")
+
+    def __init__(self, model: str, ids: list[int]) -> None:
+        self.model, self.ids = model, ids
+
+
+class Exporter:
+    def __init__(self, records: BaseModel) -> None:
+        self.env = records.env
+        try:
+            self.tz: dt.tzinfo = ZoneInfo(self.env.tz or "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            self.tz = dt.UTC
+
+    def export(self, records: BaseModel, paths: list[list[str]]) -> list[list[Any]]:
+        lines = self.rows(records, paths)
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for line in lines:
+            for cell in line:
+                if isinstance(cell, _Xmlids):
+                    wanted[cell.model].update(cell.ids)
+        names: dict[str, dict[int, str]] = {}
+        for model, ids in wanted.items():
+            comodel = self.env[model]
+            names[model] = ensure_export_xmlids(self.env, model, comodel._table.name, sorted(ids))
+        for line in lines:
+            for index, cell in enumerate(line):
+                if isinstance(cell, _Xmlids):
+                    line[index] = ",".join(names[cell.model][i] for i in cell.ids)
+        return lines
+
+    def rows(self, records: BaseModel, paths: list[list[str]]) -> list[list[Any]]:
+        """One row per record, plus a row for each further line of the exported x2many sub-fields."""
+        lines: list[list[Any]] = []
+        for path in paths:
+            field = records._fields.get(path[0])
+            if field is not None and field.relational and len(path) == 1:
+                records.mapped(field.name).sudo()._display_names()  # all targets' names in one go
+        for record in records:
+            current: list[Any] = [""] * len(paths)
+            lines.append(current)
+            done: set[str] = set()
+            for index, path in enumerate(paths):
+                name = path[0]
+                if name == ".id":
+                    current[index] = str(record.id)
+                elif name == "id":
+                    current[index] = _Xmlids(record._name, [record.id])
+                elif len(path) == 1 or path[1:] in (["id"], [".id"]):
+                    current[index] = self.cell(record, record._fields[name], path[1:])
+                elif name not in done:
+                    done.add(name)
+                    lines.extend(self.sub_rows(record, name, paths, current))
+        return lines
+
+    def cell(self, record: BaseModel, field: Field, rest: list[str]) -> Any:
+        value = record[field.name]
+        if field.relational:
+            if not value:
+                return ""
+            if rest == ["id"]:
+                return _Xmlids(value._name, list(value.ids))
+            if rest == [".id"]:
+                return ",".join(str(i) for i in value.ids)
+            return ",".join(name for _id, name in value.sudo()._display_names())
+        return self.value(record, field, value)
+
+    def sub_rows(self, record: BaseModel, name: str, paths: list[list[str]],
+                 current: list[Any]) -> list[list[Any]]:
+        """Fill the row with the first target's sub-fields; answer rows for the other targets."""
+        positions = [i for i, p in enumerate(paths)
+                     if p[0] == name and len(p) > 1 and p[1:] not in (["id"], [".id"])]
+        sub_lines = self.rows(record[name], [paths[i][1:] for i in positions])
+        if not sub_lines:
+            return []
+        for column, position in enumerate(positions):
+            current[position] = sub_lines[0][column]
+        extra = []
+        for sub_line in sub_lines[1:]:
+            line: list[Any] = [""] * len(paths)
+            for column, position in enumerate(positions):
+                line[position] = sub_line[column]
+            extra.append(line)
+        return extra
+
+    def value(self, record: BaseModel, field: Field, value: Any) -> Any:
+        kind = field.type
+        if kind == "boolean":
+            return bool(value)
+        if kind in ("integer", "float", "monetary"):
+            return value if value or value == 0 else ""
+        if value is None or value is False or value == "":
+            return ""
+        if kind == "selection":
+            return field.labels().get(value, value)  # type: ignore[attr-defined]
+        if kind == "date":
+            return value.strftime("%Y-%m-%d")
+        if kind == "datetime":
+            # in the user's time zone, the one load reads it in
+            local = value.replace(tzinfo=dt.UTC).astimezone(self.tz)
+            return local.strftime("%Y-%m-%d %H:%M:%S")
+        if kind in ("binary", "image"):
+            return field.convert_to_write(value, record)
+        if kind == "json":
+            return json.dumps(value, ensure_ascii=False)
+        return value
 
 
 def export_rows(records: BaseModel, paths: list[list[str]]) -> list[list[Any]]:
-    """One row per record, plus extra rows for the further lines of exported x2many sub-fields."""
+    """The rows of ``export_data`` for ``records`` and the split field ``paths``."""
     if not records:
         return []
-    needs_xmlid = any(path[-1] == "id" for path in paths)
-    xmlids = ensure_export_xmlids(records.env, records._name, records._table.name, records.ids) if (
-        any(path == ["id"] for path in paths)) else {}
-    lines: list[list[Any]] = []
-    for record in records:
-        current: list[Any] = [""] * len(paths)
-        lines.append(current)
-        done: set[str] = set()
-        for index, path in enumerate(paths):
-            name = path[0]
-            if name == ".id":
-                current[index] = str(record.id)
-                continue
-            if name == "id":
-                current[index] = xmlids.get(record.id, "")
-                continue
-            field = record._fields[name]
-            value = record[name]
-            if not field.relational:
-                current[index] = export_value(field, value)
-                continue
-            if len(path) == 1:
-                current[index] = ",".join(value.sudo().mapped("display_name")) if value else ""
-                continue
-            if path[1] in ("id", ".id") and len(path) == 2:
-                if path[1] == ".id":
-                    current[index] = ",".join(str(i) for i in value.ids)
-                else:
-                    ids = ensure_export_xmlids(record.env, value._name, value._table.name, value.ids) if value else {}
-                    current[index] = ",".join(ids[i] for i in value.ids)
-                continue
-            if name in done:
-                continue
-            done.add(name)
-            sub_positions = [i for i, p in enumerate(paths) if p[0] == name and len(p) > 1 and
-                             not (len(p) == 2 and p[1] in ("id", ".id"))]
-            sub_lines = export_rows(value, [paths[i][1:] for i in sub_positions])
-            if not sub_lines:
-                continue
-            for column, position in enumerate(sub_positions):
-                current[position] = sub_lines[0][column]
-            for extra in sub_lines[1:]:
-                line = [""] * len(paths)
-                for column, position in enumerate(sub_positions):
-                    line[position] = extra[column]
-                lines.append(line)
-    del needs_xmlid
-    return lines
+    return Exporter(records).export(records, paths)

@@ -5,11 +5,10 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 
 from core.fields.base import field_type
 from core.fields.scalar import Binary
-from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.recordset import BaseModel
@@ -31,14 +30,18 @@ class Image(Binary):
         return self.process(content)
 
     def process(self, content: bytes) -> bytes:
-        """Check ``content`` is an image and shrink it into max_width × max_height (ratio kept)."""
+        """Check ``content`` is an image and shrink it into max_width × max_height (ratio kept, never
+        enlarged); an image that already fits is kept byte for byte."""
         try:
             image = PILImage.open(io.BytesIO(content))
             image.load()
         except (UnidentifiedImageError, OSError, ValueError, PILImage.DecompressionBombError):
-            raise self.error(_("This file could not be decoded as an image file.")) from None
+            raise self.error("This file could not be decoded as an image file.") from None
         if not (self.max_width or self.max_height):
             return content
+        output_format = image.format if image.format in ("PNG", "JPEG", "GIF", "WEBP") else "PNG"
+        # phone photos are stored sideways with an orientation tag; the resized copies are upright
+        image = ImageOps.exif_transpose(image) or image
         width, height = image.size
         max_width = self.max_width or width
         max_height = self.max_height or height
@@ -46,10 +49,10 @@ class Image(Binary):
             return content
         ratio = min(max_width / width, max_height / height)
         size = (max(1, round(width * ratio)), max(1, round(height * ratio)))
-        output_format = image.format if image.format in ("PNG", "JPEG", "GIF", "WEBP") else "PNG"
         resized = image.resize(size, PILImage.Resampling.LANCZOS)
         if output_format == "JPEG" and resized.mode not in ("RGB", "L"):
             resized = resized.convert("RGB")
         buffer = io.BytesIO()
-        resized.save(buffer, format=output_format)
+        options = {"quality": 90, "optimize": True} if output_format == "JPEG" else {"optimize": True}
+        resized.save(buffer, format=output_format, **options)
         return buffer.getvalue()
