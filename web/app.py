@@ -37,6 +37,7 @@ def create_app(db_url: str | None = None, config: dict[str, Any] | None = None) 
     app.config.update(
         ERP_DB_URL=db_url or default_db_url(),
         SECRET_KEY=_secret_key(),
+        SESSION_COOKIE_NAME="session_id",  # Odoo's name: client libraries and scripts look for it
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("ERP_SECURE_COOKIES", "0") == "1",

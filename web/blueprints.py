@@ -13,6 +13,12 @@ from flask import Flask
 # (module, function): registration functions of the feature areas, in the order they are mounted
 REGISTRARS: list[tuple[str, str]] = [
     ("web.rpc", "register"),
+    ("web.rest", "register"),
+    ("web.dataio", "register"),
+    ("web.auth", "register"),
+    ("web.client", "register"),
+    ("web.studio", "register"),
+    ("web.admin", "register"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.addon.view_arch import ArchError, apply_changes, check_arch, primary_of, resolved_arch
 from core.exceptions import MetadataError
 from core.loader.validate import validate_document
 from core.loader.yaml_source import locate
@@ -27,7 +28,7 @@ def load_view_document(loader: DataLoader, document: dict[str, Any], path: Path)
             load_view(loader, view)
         except MetadataError:
             raise
-        except Exception as error:  # noqa: BLE001 - report any failure with the file and line
+        except Exception as error:
             file, line = locate(document, ["views", index])
             raise MetadataError(file, line, f"cannot load view {view.get('id')}: {error}") from error
     for index, action in enumerate(document.get("actions") or ()):
@@ -35,7 +36,7 @@ def load_view_document(loader: DataLoader, document: dict[str, Any], path: Path)
             load_action(loader, action)
         except MetadataError:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             file, line = locate(document, ["actions", index])
             raise MetadataError(file, line, f"cannot load action {action.get('id')}: {error}") from error
     for index, menu in enumerate(document.get("menus") or ()):
@@ -43,7 +44,7 @@ def load_view_document(loader: DataLoader, document: dict[str, Any], path: Path)
             load_menu(loader, menu)
         except MetadataError:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             file, line = locate(document, ["menus", index])
             raise MetadataError(file, line, f"cannot load menu {menu.get('id')}: {error}") from error
 
@@ -53,20 +54,43 @@ def load_view(loader: DataLoader, view: dict[str, Any]) -> None:
     if view.get("inherit"):
         parent_id = loader.ref(view["inherit"])
         parent = loader.env["ir.ui.view"].browse(parent_id)
+        changes = _plain(view.get("changes") or [])
+        _check_extension(loader, view, parent, changes)
         values.update(inherit_id=parent_id, mode="extension", model=parent.model, type=parent.type,
-                      arch={"changes": _plain(view.get("changes") or [])},
-                      priority=view.get("priority", 16))
+                      arch={"changes": changes}, priority=view.get("priority", 16))
     else:
         model = view["model"]
         if model not in loader.env.registry.models:
             raise MetadataError(getattr(view, "file", None), getattr(view, "line", None),
                                 f"view {view['id']} is for unknown model '{model}'")
-        values.update(model=model, type=view["type"], arch=_plain(view.get("arch") or {}), mode="primary",
+        arch = _plain(view.get("arch") or {})
+        try:
+            check_arch(loader.env[model], view["type"], arch)
+        except ArchError as error:
+            file, line = locate(view, ["arch", *error.path])
+            raise MetadataError(file, line, f"view {view['id']}: {error.reason}") from None
+        values.update(model=model, type=view["type"], arch=arch, mode="primary",
                       priority=view.get("priority", 16))
     if view.get("groups"):
         values["groups_id"] = [(6, 0, [loader.ref(g) for g in view["groups"]])]
     values["arch_fs"] = f"{getattr(view, 'file', '')}:{getattr(view, 'line', '')}"
     loader.load_record("ir.ui.view", view["id"], values, bool(view.get("noupdate")))
+
+
+def _check_extension(loader: DataLoader, view: dict[str, Any], parent: Any, changes: list[Any]) -> None:
+    """The changes must find their targets in the parent as it stands, and leave a valid arch."""
+    primary = primary_of(parent)
+    where = f"view {view['id']} extends {view['inherit']}"
+    try:
+        arch = apply_changes(resolved_arch(loader.env, primary), changes)
+    except ArchError as error:
+        file, line = locate(view, ["changes", *error.path])
+        raise MetadataError(file, line, f"{where}: {error.reason}") from None
+    try:
+        check_arch(loader.env[primary.model], primary.type, arch)
+    except ArchError as error:
+        file, line = locate(view, ["changes"])
+        raise MetadataError(file, line, f"{where}: {error.reason}") from None
 
 
 def load_action(loader: DataLoader, action: dict[str, Any]) -> None:

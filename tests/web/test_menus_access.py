@@ -1,0 +1,72 @@
+"""Menus and actions from metadata, filtered by the user's groups and model access."""
+
+from __future__ import annotations
+
+from tests.web.conftest import text
+
+
+def test_administrator_sees_the_settings_app(admin):
+    page = text(admin.get("/web"))
+    assert "Settings" in page and "Contacts" in page
+
+
+def test_internal_user_does_not_see_the_settings_app(login_as):
+    page = text(login_as("demo").get("/web"))
+    assert "Contacts" in page
+    assert "Settings" not in page
+
+
+def test_user_without_read_access_cannot_open_the_model_by_url(login_as):
+    response = login_as("demo").get("/web/model/ir.config_parameter")
+    assert response.status_code == 403
+    assert "not allowed" in text(response)
+
+
+def test_user_without_read_access_cannot_open_a_record_by_url(login_as, in_db):
+    record = in_db(lambda env: env["ir.config_parameter"].create({"key": "web.test", "value": "1"}).id)
+    assert login_as("demo").get(f"/web/model/ir.config_parameter/{record}").status_code == 403
+
+
+def test_action_restricted_to_a_group_is_refused_to_others(login_as, in_db):
+    action = in_db(lambda env: env.ref("base.ir_config_list_action").id)
+    assert login_as("demo").get(f"/web/action/{action}").status_code == 403
+
+
+def test_action_opens_its_first_view_type(admin, in_db):
+    action = in_db(lambda env: env.ref("base.action_partner_form").id)
+    page = text(admin.get(f"/web/action/{action}"))
+    assert 'class="kanban-grid"' in page or 'class="kanban-board"' in page
+
+
+def test_action_domain_restricts_the_records(admin, in_db):
+    def make(env):
+        return (
+            env["ir.actions.act_window"]
+            .create(
+                {
+                    "name": "Spanish contacts",
+                    "res_model": "res.partner",
+                    "view_mode": "list,form",
+                    "domain": "[('country_id.code', '=', 'ES')]",
+                }
+            )
+            .id
+        )
+
+    action = in_db(make)
+    page = text(admin.get(f"/web/action/{action}?view=list"))
+    assert "Ana García" in page and "Marc Dubois" not in page
+
+
+def test_unknown_model_by_url_is_not_found(admin):
+    assert admin.get("/web/model/no.such.model").status_code == 404
+
+
+def test_demo_user_cannot_write_through_the_form(login_as, in_db):
+    """demo reads contacts but has no write access: the form is read-only and a POST is refused."""
+    client = login_as("demo")
+    partner = in_db(lambda env: env["res.partner"].search([("name", "=", "Deco Addict")]).id)
+    page = text(client.get(f"/web/model/res.partner/{partner}"))
+    assert 'name="email"' not in page
+    client.post(f"/web/model/res.partner/{partner}", data={"csrf_token": client.csrf, "name": "Hacked"})
+    assert in_db(lambda env: env["res.partner"].browse(partner).name) == "Deco Addict"

@@ -1,0 +1,169 @@
+"""View files: validation at load (schema and fields, with file:line), extensions by container id,
+and the resolution of a view with its extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.addon.data import DataLoader
+from core.addon.view_arch import ArchError, apply_changes, resolved_arch
+from core.exceptions import MetadataError
+from core.loader.yaml_source import load_yaml_text
+
+ARCH = {
+    "title": [{"field": "name"}],
+    "sheet": [
+        {"group": "main", "children": [{"field": "email"}, {"field": "phone"}]},
+        {"notebook": "pages", "children": [{"page": "notes", "children": [{"field": "comment"}]}]},
+    ],
+}
+
+
+def _load(env, source: str) -> None:
+    loader = DataLoader(env, env.registry.manifests["base"])
+    document = load_yaml_text(source, "addons/base/views/test_view.yaml")
+    loader.load_document(document, loader.manifest.path / "views" / "test_view.yaml")
+
+
+def _fields(arch):
+    found = []
+    for value in arch.values():
+        for node in value if isinstance(value, list) else ():
+            found.extend([node["field"]] if "field" in node else _fields(node))
+    return found
+
+
+def test_inside_appends_to_a_container():
+    arch = apply_changes(ARCH, [{"inside": "main", "nodes": [{"field": "mobile"}]}])
+    assert _fields(arch) == ["name", "email", "phone", "mobile", "comment"]
+
+
+def test_after_and_before_place_nodes_next_to_a_field():
+    arch = apply_changes(
+        ARCH,
+        [
+            {"after": "email", "nodes": [{"field": "mobile"}]},
+            {"before": "email", "nodes": [{"field": "website"}]},
+        ],
+    )
+    assert _fields(arch) == ["name", "website", "email", "mobile", "phone", "comment"]
+
+
+def test_replace_remove_and_attributes():
+    arch = apply_changes(
+        ARCH,
+        [
+            {"replace": "phone", "nodes": [{"field": "mobile"}]},
+            {"remove": "notes"},
+            {"attributes": "email", "set": {"required": True}},
+        ],
+    )
+    assert _fields(arch) == ["name", "email", "mobile"]
+    assert arch["sheet"][0]["children"][0]["required"] is True
+
+
+def test_changes_leave_the_original_arch_untouched():
+    apply_changes(ARCH, [{"remove": "email"}])
+    assert _fields(ARCH) == ["name", "email", "phone", "comment"]
+
+
+def test_change_with_a_missing_target_names_it():
+    with pytest.raises(ArchError, match="no field or container 'fax'"):
+        apply_changes(ARCH, [{"after": "fax", "nodes": [{"field": "mobile"}]}])
+
+
+def test_view_naming_an_unknown_field_is_refused_with_file_and_line(env):
+    source = """views:
+  - id: test_bad_list
+    model: res.partner
+    type: list
+    arch:
+      columns:
+        - field: name
+        - field: emial
+"""
+    with pytest.raises(MetadataError) as caught:
+        _load(env, source)
+    message = str(caught.value)
+    assert "test_view.yaml:8" in message and "no field 'emial'" in message and "'email'" in message
+
+
+def test_view_with_an_unknown_key_is_refused_by_the_schema(env):
+    source = """views:
+  - id: test_bad_form
+    model: res.partner
+    type: form
+    arch:
+      sheet:
+        - field: name
+          colour: red
+"""
+    with pytest.raises(MetadataError, match="colour"):
+        _load(env, source)
+
+
+def test_condition_on_an_unknown_field_is_refused(env):
+    source = """views:
+  - id: test_bad_condition
+    model: res.partner
+    type: form
+    arch:
+      sheet:
+        - field: name
+          invisible: "not is_customer"
+"""
+    with pytest.raises(MetadataError, match="is_customer"):
+        _load(env, source)
+
+
+def test_extension_by_container_id_shows_in_the_resolved_view(env):
+    _load(
+        env,
+        """views:
+  - id: test_partner_form_extension
+    inherit: base.view_partner_form
+    changes:
+      - inside: contact
+        nodes:
+          - field: company_registry
+      - after: email
+        nodes:
+          - field: ref
+""",
+    )
+    arch = resolved_arch(env, env.ref("base.view_partner_form"))
+    contact = next(n for n in arch["sheet"][0]["children"] if n.get("group") == "contact")
+    names = [child["field"] for child in contact["children"]]
+    assert names[-1] == "company_registry"
+    assert names[names.index("email") + 1] == "ref"
+
+
+def test_extension_with_a_missing_target_is_refused_at_load(env):
+    with pytest.raises(MetadataError, match="no container 'smart_buttonz'"):
+        _load(
+            env,
+            """views:
+  - id: test_partner_form_bad_extension
+    inherit: base.view_partner_form
+    changes:
+      - inside: smart_buttonz
+        nodes:
+          - field: ref
+""",
+        )
+
+
+def test_extension_restricted_to_a_group_applies_only_to_its_members(env, as_user):
+    _load(
+        env,
+        """views:
+  - id: test_partner_form_admin_only
+    inherit: base.view_partner_form
+    groups: [group_system]
+    changes:
+      - remove: email
+""",
+    )
+    view = env.ref("base.view_partner_form")
+    assert "email" not in _fields(resolved_arch(env(user=2, su=False), view))
+    assert "email" in _fields(resolved_arch(as_user("demo"), view))

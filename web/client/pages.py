@@ -1,0 +1,37 @@
+"""Rendering a page of the client: the app bar (apps and the current app's menus), the user menu,
+and the page's own template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template, request
+
+from core.i18n import translate
+from core.records.environment import Environment
+from web.client.menus import find_app, visible_menus
+from web.client.nav import Nav
+
+
+def menu_param() -> int | None:
+    raw = request.args.get("menu", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def page(env: Environment, template: str, nav: Nav | None = None, title: str = "", **data: Any) -> str:
+    apps = visible_menus(env)
+    menu_id = nav.menu_id if nav else menu_param()
+    app = find_app(apps, menu_id, nav.action.id if nav else None, nav.model if nav else None)
+    user = env(su=True)["res.users"].browse(env.uid)
+    return render_template(
+        template,
+        apps=apps,
+        app=app,
+        nav=nav,
+        title=title or (nav.action.name if nav else ""),
+        user_name=user.name or user.login,
+        user_lang=env.lang,
+        company_name=user.company_id.name or "",
+        translate=translate,
+        **data,
+    )

@@ -1,0 +1,100 @@
+"""The calendar view: records placed by a date field on a month or a week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel.dates import format_date, get_day_names
+
+from core.domain.parse import AND_
+from core.records.environment import Environment
+from core.records.model import BaseModel
+from web.client.formatting import display
+from web.i18n import locale, to_user_tz
+
+
+def period(anchor: dt.date, mode: str) -> tuple[dt.date, dt.date]:
+    """First and last-plus-one day shown: whole weeks (Monday first) around the month, or one week."""
+    if mode == "week":
+        start = anchor - dt.timedelta(days=anchor.weekday())
+        return start, start + dt.timedelta(days=7)
+    first = anchor.replace(day=1)
+    start = first - dt.timedelta(days=first.weekday())
+    next_month = (first + dt.timedelta(days=32)).replace(day=1)
+    end = next_month + dt.timedelta(days=(7 - next_month.weekday()) % 7)
+    return start, end
+
+
+def shift(anchor: dt.date, mode: str, step: int) -> dt.date:
+    if mode == "week":
+        return anchor + dt.timedelta(days=7 * step)
+    month = anchor.month - 1 + step
+    return dt.date(anchor.year + month // 12, month % 12 + 1, 1)
+
+
+def build_calendar(
+    env: Environment, model: BaseModel, arch: dict[str, Any], domain: list[Any], anchor: dt.date, mode: str
+) -> dict[str, Any]:
+    start_name = arch["date_start"]
+    start_field = model._fields[start_name]
+    first, last = period(anchor, mode)
+    bounds: list[Any] = [(start_name, ">=", first.isoformat()), (start_name, "<", last.isoformat())]
+    records = model.search(AND_([domain, bounds]), order=f"{start_name} asc", limit=1000)
+    title_name = arch.get("title") or model._rec_name_field()
+    names = [n for n in (start_name, title_name, arch.get("color")) if n]
+    rows = records.read(list(dict.fromkeys(names))) if records else []
+    by_day: dict[dt.date, list[dict[str, Any]]] = {}
+    for row in rows:
+        moment = row.get(start_name)
+        if not moment:
+            continue
+        if start_field.type == "datetime":
+            local = to_user_tz(moment)
+            day, time = local.date(), local.strftime("%H:%M")
+        else:
+            day, time = moment, ""
+        title = (
+            display(model._fields[title_name], row.get(title_name), row)
+            if title_name != "id"
+            else str(row["id"])
+        )
+        color = row.get(arch["color"]) if arch.get("color") else 0
+        if isinstance(color, (tuple, list)):
+            color = color[0]
+        by_day.setdefault(day, []).append(
+            {"id": row["id"], "title": title, "time": time, "color": int(color or 0) % 12}
+        )
+    days = []
+    current = first
+    while current < last:
+        days.append(
+            {
+                "date": current,
+                "iso": current.isoformat(),
+                "day": current.day,
+                "other_month": mode == "month" and current.month != anchor.month,
+                "today": current == dt.date.today(),
+                "events": by_day.get(current, []),
+            }
+        )
+        current += dt.timedelta(days=1)
+    weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
+    names_of_days = get_day_names("abbreviated", locale=locale())
+    if mode == "month":
+        title = format_date(anchor, "LLLL yyyy", locale=locale())
+    else:
+        start_text = format_date(first, "medium", locale=locale())
+        title = f"{start_text} – {format_date(last - dt.timedelta(days=1), 'medium', locale=locale())}"
+    return {
+        "weeks": weeks,
+        "day_names": [names_of_days[i] for i in range(7)],
+        "title": title.capitalize(),
+        "mode": mode,
+        "anchor": anchor.isoformat(),
+        "prev": shift(anchor, mode, -1).isoformat(),
+        "next": shift(anchor, mode, 1).isoformat(),
+        "today": dt.date.today().isoformat(),
+        "date_field": start_name,
+        "count": len(rows),
+    }

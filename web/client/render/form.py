@@ -1,0 +1,152 @@
+"""The form view: the arch annotated with each field's widget data and each node's modifiers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.i18n import translate
+from core.records.environment import Environment
+from core.records.model import BaseModel
+from web.client.conditions import modifiers, record_scope
+from web.client.render.chatter import chatter_data
+from web.client.render.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
+
+
+def build_form(
+    env: Environment,
+    model_name: str,
+    record_id: int | None,
+    arch: dict[str, Any],
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Data of the form template; ``values`` (read format) replace the stored ones after a failed save."""
+    model = env[model_name]
+    names = needed_fields(model, arch)
+    record = model.browse(record_id) if record_id else model.browse()
+    stored = read_values(record, names) if record_id else default_values(model, names)
+    if values:
+        stored.update(values)
+    values = stored
+    errors = errors or {}
+    scope = record_scope(env, values)
+    readonly_form = not (model.check_access_rights("write" if record_id else "create", raise_exception=False))
+    for section in SECTIONS:
+        for node in walk(arch.get(section) or []):
+            _annotate(env, model, node, values, scope, errors, readonly_form)
+    status = arch.get("statusbar")
+    return {
+        "model": model_name,
+        "record_id": record_id,
+        "arch": arch,
+        "values": values,
+        "title": (values.get("display_name") or record.display_name) if record_id else "",
+        "statusbar": _statusbar(env, model, status, values, readonly_form) if status else None,
+        "readonly_form": readonly_form,
+        "errors": errors,
+        "general_error": errors.get("__all__"),
+        "chatter": chatter_data(env, model, record_id) if record_id and arch.get("chatter", True) else None,
+        "can_delete": bool(record_id) and model.check_access_rights("unlink", raise_exception=False),
+        "can_create": model.check_access_rights("create", raise_exception=False),
+    }
+
+
+def _annotate(
+    env: Environment,
+    model: BaseModel,
+    node: dict[str, Any],
+    values: dict[str, Any],
+    scope: dict[str, Any],
+    errors: dict[str, str],
+    readonly_form: bool,
+) -> None:
+    if "field" in node:
+        if not model._field_accessible(model._fields[node["field"]]):
+            node["mods"] = {"invisible": True, "readonly": True, "required": False}
+            return
+        info = widget(env, model, node, values, scope, errors)
+        if readonly_form:
+            info["readonly"] = True
+        if info["type"] == "one2many" and isinstance(node.get("columns"), list):
+            info.update(_sub_list(env, model, node, values, errors, info["readonly"]))
+        elif info["type"] == "many2many":
+            info["tags"] = _tags(env, model, node["field"], values.get(node["field"]) or [])
+        node["w"] = info
+        node["mods"] = info
+        return
+    node["mods"] = modifiers(node, None, scope)
+    if "string" in node:
+        node["label"] = translate(node["string"])
+
+
+def _tags(env: Environment, model: BaseModel, name: str, ids: list[int]) -> list[tuple[int, str]]:
+    comodel = env[model._fields[name].comodel_name]
+    return comodel.browse([i for i in ids if isinstance(i, int)]).name_get() if ids else []
+
+
+def _sub_list(
+    env: Environment,
+    model: BaseModel,
+    node: dict[str, Any],
+    values: dict[str, Any],
+    errors: dict[str, str],
+    readonly: bool,
+) -> dict[str, Any]:
+    """Lines of a one2many as editable rows (existing lines, or the lines posted back after an error)."""
+    field = model._fields[node["field"]]
+    comodel = env[field.comodel_name]
+    columns = [
+        c
+        for c in node["columns"]
+        if c["field"] != field.inverse_name and comodel._field_accessible(comodel._fields[c["field"]])
+    ]
+    sub_names = [c["field"] for c in columns]
+    value = values.get(field.name) or []
+    if value and isinstance(value[0], dict):
+        rows = value  # posted back: already line dictionaries
+    else:
+        rows = comodel.browse(value).with_context(bin_size=True).read(sub_names) if value else []
+    lines = []
+    for index, row in enumerate(rows):
+        scope = record_scope(env, {**row, "parent": None})
+        prefix = f"{field.name}-{index}-"
+        cells = [
+            widget(env, comodel, column, row, scope, errors.get(f"{field.name}.{index}") or {}, prefix)
+            for column in columns
+        ]
+        if readonly:
+            for cell in cells:
+                cell["readonly"] = True
+        lines.append(
+            {"id": row.get("id") or "", "prefix": prefix, "cells": cells, "deleted": bool(row.get("remove"))}
+        )
+    blank = default_values(comodel, sub_names)
+    template_scope = record_scope(env, blank)
+    template = [
+        widget(env, comodel, column, blank, template_scope, {}, f"{field.name}-__index__-")
+        for column in columns
+    ]
+    headers = [translate(c.get("string") or comodel._fields[c["field"]].string) for c in columns]
+    return {"lines": lines, "template": template, "headers": headers, "next_index": len(rows)}
+
+
+def _statusbar(
+    env: Environment, model: BaseModel, spec: dict[str, Any], values: dict[str, Any], readonly_form: bool
+) -> dict[str, Any]:
+    field = model._fields[spec["field"]]
+    current = values.get(field.name)
+    if field.type == "many2one":
+        current = current[0] if isinstance(current, (tuple, list)) else current
+        stages = env[field.comodel_name].search([])
+        options = [(stage_id, name) for stage_id, name in stages.name_get()]
+    else:
+        options = [(key, translate(label)) for key, label in field.selection]
+    visible = spec.get("visible")
+    if visible:
+        options = [(key, label) for key, label in options if str(key) in visible or key == current]
+    return {
+        "field": field.name,
+        "current": current,
+        "options": options,
+        "clickable": bool(spec.get("clickable")) and not readonly_form,
+    }

@@ -1,0 +1,151 @@
+"""What a form shows: the fields its arch names, the record's values for them (or defaults), and
+each field's widget data (value, choices, display, modifiers, error)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from core.fields.base import Field
+from core.i18n import translate
+from core.records.environment import Environment
+from core.records.model import BaseModel
+from core.safe_eval import expression_names
+from web.client.conditions import modifiers
+from web.client.formatting import currency_code, display
+from web.i18n import to_user_tz
+
+DEFAULT_WIDGETS = {
+    "char": "char",
+    "text": "text",
+    "html": "html",
+    "integer": "integer",
+    "float": "float",
+    "monetary": "monetary",
+    "boolean": "boolean",
+    "date": "date",
+    "datetime": "datetime",
+    "selection": "selection",
+    "many2one": "many2one",
+    "many2many": "many2many_tags",
+    "one2many": "one2many",
+    "binary": "binary",
+    "image": "image",
+    "json": "json",
+}
+SECTIONS = ("header", "smart_buttons", "title", "sheet")
+
+
+def walk(nodes: list[Any]) -> list[dict[str, Any]]:
+    """Every node of ``nodes`` and their children, depth first (sub-list columns excluded)."""
+    result = []
+    for node in nodes or ():
+        result.append(node)
+        result.extend(walk(node.get("children") or []))
+    return result
+
+
+def field_nodes(arch: dict[str, Any]) -> list[dict[str, Any]]:
+    nodes = [n for section in SECTIONS for n in walk(arch.get(section) or []) if "field" in n]
+    status = arch.get("statusbar")
+    if status and all(n["field"] != status["field"] for n in nodes):
+        nodes.append({"field": status["field"], "widget": "statusbar", "invisible": True})
+    return nodes
+
+
+def needed_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
+    """Fields to read: those shown, those conditions use, and the currencies of monetary fields."""
+    names: list[str] = []
+    for node in [*field_nodes(arch), *(n for s in SECTIONS for n in walk(arch.get(s) or []))]:
+        if "field" in node:
+            names.append(node["field"])
+        for key in ("invisible", "readonly", "required"):
+            if isinstance(node.get(key), str):
+                names.extend(n for n in expression_names(node[key]) if n in model._fields)
+    for name in list(names):
+        currency = getattr(model._fields[name], "currency_field", None)
+        if currency and currency in model._fields:
+            names.append(currency)
+    return [n for n in dict.fromkeys(names) if model._field_accessible(model._fields[n])]
+
+
+def read_values(record: BaseModel, names: list[str]) -> dict[str, Any]:
+    """The record's values in read() format (binary fields as their size)."""
+    return record.with_context(bin_size=True).read(names)[0]
+
+
+def default_values(model: BaseModel, names: list[str]) -> dict[str, Any]:
+    """Values of a new record in read() format: defaults, and computed fields computed from them."""
+    raw = model.default_get(names)
+    record = model.new(raw)
+    values: dict[str, Any] = {}
+    for name in names:
+        field = model._fields[name]
+        if field.type in ("one2many", "many2many"):
+            values[name] = [
+                i
+                for cmd in raw.get(name) or ()
+                if isinstance(cmd, (list, tuple)) and cmd[0] == 6
+                for i in cmd[2]
+            ]
+        elif name in raw or field.computed:
+            values[name] = model._onchange_snapshot(record, name)
+        else:
+            values[name] = field.falsy_value
+    return values
+
+
+def input_value(field: Field, value: Any) -> Any:
+    """The value an HTML input holds for ``value`` (read format)."""
+    if value is None or value is False:
+        return "" if field.type not in ("boolean",) else False
+    if field.type == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+    if field.type == "monetary" or (field.type == "float" and getattr(field, "digits", None)):
+        places = field.digits[1] if getattr(field, "digits", None) else 2
+        return f"{value:.{places}f}"
+    if field.type == "datetime":
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        return to_user_tz(moment).strftime("%Y-%m-%dT%H:%M")
+    return value
+
+
+def widget(
+    env: Environment,
+    model: BaseModel,
+    node: dict[str, Any],
+    values: dict[str, Any],
+    scope: dict[str, Any],
+    errors: dict[str, str],
+    prefix: str = "",
+) -> dict[str, Any]:
+    """Everything a widget macro needs for one field node."""
+    field = model._fields[node["field"]]
+    value = values.get(field.name, field.falsy_value)
+    info: dict[str, Any] = {
+        "name": prefix + field.name,
+        "field": field.name,
+        "type": field.type,
+        "model_name": model._name,
+        "widget": node.get("widget") or DEFAULT_WIDGETS.get(field.type, "char"),
+        "label": translate(node.get("string") or field.string),
+        "help": translate(field.help or ""),
+        "placeholder": translate(node.get("placeholder") or ""),
+        "value": value,
+        "input": input_value(field, value),
+        "display": display(field, value, values),
+        "error": errors.get(field.name),
+        "nolabel": bool(node.get("nolabel")),
+        **modifiers(node, field, scope),
+    }
+    if field.type == "selection":
+        info["options"] = [(key, translate(label)) for key, label in field.selection]
+    if field.type == "many2one":
+        info["comodel"] = field.comodel_name
+        info["record_id"] = value[0] if isinstance(value, (tuple, list)) else (value or "")
+        info["record_name"] = value[1] if isinstance(value, (tuple, list)) else ""
+    if field.type == "monetary":
+        info["currency"] = currency_code(values, field) or ""
+    if field.type in ("one2many", "many2many"):
+        info["comodel"] = field.comodel_name
+    return info

@@ -1,0 +1,136 @@
+"""The kanban view: cards grouped in columns by a field (a stage), with counts, sums and folding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.i18n import translate
+from core.records.environment import Environment
+from core.records.model import BaseModel
+from web.client.formatting import company_currency_row, display, stars, x2many_names
+
+CARD_LIMIT = 20
+
+
+def card_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
+    names = [arch[key] for key in ("title", "subtitle", "color", "tags") if arch.get(key)]
+    names += [column["field"] for column in arch.get("fields") or ()]
+    if arch.get("sum"):
+        names.append(arch["sum"])
+        currency = getattr(model._fields[arch["sum"]], "currency_field", None)
+        if currency in model._fields:
+            names.append(currency)
+    if arch.get("image"):
+        names.append(arch["image"])
+    return [n for n in dict.fromkeys(names) if model._field_accessible(model._fields[n])]
+
+
+def cards(
+    env: Environment, model: BaseModel, arch: dict[str, Any], records: BaseModel
+) -> list[dict[str, Any]]:
+    """Each record as a card: title, subtitle, image, tags, a few fields and a colour."""
+    names = card_fields(model, arch)
+    rows = records.with_context(bin_size=True).read(names) if records else []
+    tags_field = model._fields.get(arch.get("tags") or "")
+    tag_names = (
+        x2many_names(env, tags_field, rows) if tags_field is not None and tags_field.relational else {}
+    )
+    extra = [
+        (
+            model._fields[c["field"]],
+            translate(c.get("string") or model._fields[c["field"]].string),
+            c.get("widget"),
+        )
+        for c in arch.get("fields") or ()
+        if c["field"] in names
+    ]
+    result = []
+    for row in rows:
+        title_field = model._fields[arch["title"]]
+        card = {
+            "id": row["id"],
+            "title": display(title_field, row.get(arch["title"]), row) or row.get("display_name", ""),
+            "fields": [],
+            "tags": [],
+            "color": 0,
+            "image": False,
+        }
+        if arch.get("subtitle"):
+            card["subtitle"] = display(model._fields[arch["subtitle"]], row.get(arch["subtitle"]), row)
+        for field, label, widget_name in extra:
+            if widget_name == "priority" and field.type == "selection":
+                card["fields"].append(
+                    {"label": label, "text": stars(field, row.get(field.name)), "type": "priority"}
+                )
+                continue
+            text = display(
+                field,
+                row.get(field.name),
+                row,
+                x2many_names(env, field, [row]) if field.type in ("many2many", "one2many") else None,
+            )
+            if text:
+                card["fields"].append({"label": label, "text": text, "type": field.type})
+        if tags_field is not None:
+            card["tags"] = [tag_names.get(i, "") for i in row.get(tags_field.name) or ()]
+        if arch.get("color"):
+            card["color"] = int(row.get(arch["color"]) or 0) % 12
+        if arch.get("image") and row.get(arch["image"]):
+            card["image"] = arch["image"]
+        elif arch.get("image"):
+            card["initial"] = (card["title"] or "?")[:1].upper()
+        if arch.get("sum"):
+            card["amount"] = display(model._fields[arch["sum"]], row.get(arch["sum"]), row)
+        result.append(card)
+    return result
+
+
+def columns(
+    env: Environment,
+    model: BaseModel,
+    arch: dict[str, Any],
+    domain: list[Any],
+    group_by: str,
+    order: str | None,
+) -> list[dict[str, Any]]:
+    """Columns of the grouped board (empty stages included), each with its first cards."""
+    field = model._fields[group_by.split(":")[0]]
+    aggregates = [f"{arch['sum']}:sum"] if arch.get("sum") else []
+    groups = model.read_group(domain, aggregates, [group_by], lazy=True)
+    limit = arch.get("limit") or CARD_LIMIT
+    result = []
+    for group in groups:
+        value = group.get(group_by)
+        if field.type == "many2one":
+            key, label = (value[0], value[1]) if value else (False, "")
+        else:
+            key, label = value, display(field, value) if value else ""
+        records = model.search(group["__domain"], limit=limit, order=order)
+        count = group.get(f"{field.name}_count", 0)
+        total = ""
+        if arch.get("sum"):
+            sum_field = model._fields[arch["sum"]]
+            total = display(sum_field, group.get(arch["sum"]) or 0, company_currency_row(env, sum_field))
+        result.append(
+            {
+                "key": "" if key is False else key,
+                "label": label,
+                "count": count,
+                "sum": total,
+                "fold": bool(group.get("__fold")),
+                "cards": cards(env, model, arch, records),
+                "more": max(count - limit, 0),
+            }
+        )
+    return result
+
+
+def can_move(model: BaseModel, group_by: str) -> bool:
+    """Cards may move between columns of a many2one/selection grouping the user may write."""
+    field = model._fields.get(group_by)
+    return bool(
+        field
+        and field.type in ("many2one", "selection")
+        and not field.readonly
+        and model.check_access_rights("write", raise_exception=False)
+    )

@@ -1,0 +1,1 @@
+"""Routes of the web client, grouped by what they serve."""

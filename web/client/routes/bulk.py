@@ -1,0 +1,137 @@
+"""Actions on the records selected in a list: archive, unarchive, delete, export; saved filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from flask import Response, flash, redirect, request
+
+from core.exceptions import AccessError, UserError
+from core.i18n import _, translate
+from core.records.environment import Environment
+from web.client import bp
+from web.client.routes.records import _nav
+from web.client.routes.views import records_env
+from web.client.search import parse_state, search_domain
+from web.client.session_env import run_as_user
+from web.client.views import get_arch
+
+BULK_ACTIONS = ("archive", "unarchive", "delete", "export")
+
+
+def _selected_ids() -> list[int]:
+    ids = [int(raw) for raw in request.form.getlist("ids") if raw.isdigit()]
+    if not ids:
+        raise UserError(_("Select at least one record first."))
+    return ids
+
+
+def _back() -> str:
+    target = request.form.get("back", "")
+    return target if target.startswith("/") and not target.startswith("//") else "/web"
+
+
+@bp.route("/data/<model>/bulk", methods=["POST"])
+def bulk(model: str) -> Any:
+    operation = request.form.get("operation", "")
+    action_id = request.args.get("action", type=int)
+    if operation not in BULK_ACTIONS:
+        flash(_("Unknown operation %(operation)r.", operation=operation), "error")
+        return redirect(_back())
+
+    def apply(env: Environment) -> Any:
+        nav = _nav(env, action_id, model)
+        records = records_env(env, nav.action).browse(_selected_ids())
+        if operation == "export":
+            return _export(env, records, get_arch(env, model, "list"))
+        if operation == "delete":
+            count = len(records)
+            records.unlink()
+            flash(_("%(count)s records deleted.", count=count), "success")
+        else:
+            if "active" not in records._fields:
+                raise UserError(_("Records of %(model)s cannot be archived.", model=model))
+            records.write({"active": operation == "unarchive"})
+            message = (
+                _("%(count)s records archived.")
+                if operation == "archive"
+                else _("%(count)s records restored.")
+            )
+            flash(message % {"count": len(records)}, "success")
+        return redirect(_back())
+
+    try:
+        return run_as_user(apply)
+    except (UserError, AccessError) as error:
+        flash(error.message, "error")
+        return redirect(_back())
+
+
+def _export(env: Environment, records: Any, arch: dict[str, Any]) -> Response:
+    """The selected records as CSV, with the list's columns (export_data: what the user may read)."""
+    columns = [c for c in arch.get("columns") or () if records._field_accessible(records._fields[c["field"]])]
+    names = [c["field"] for c in columns]
+    header = [translate(c.get("string") or records._fields[c["field"]].string) for c in columns]
+    rows = records.export_data(names)["datas"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    filename = f"{records._name.replace('.', '_')}.csv"
+    return Response(
+        buffer.getvalue().encode("utf-8-sig"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/data/<model>/filters", methods=["POST"])
+def save_filter(model: str) -> Any:
+    """Save the current search (facets and grouping) under a name, for the user or for everyone."""
+    action_id = request.args.get("action", type=int)
+    name = request.form.get("name", "").strip()
+
+    def save(env: Environment) -> Any:
+        nav = _nav(env, action_id, model)
+        if not name:
+            raise UserError(_("Give the filter a name."))
+        records = records_env(env, nav.action)
+        search_arch = get_arch(env, model, "search", nav.action.search_view_id)
+        state = parse_state(request.form, search_arch, nav.action, records)
+        state.touched = True
+        domain = search_domain(env, records, search_arch, state)
+        env["ir.ui.filter"].create(
+            {
+                "name": name,
+                "model_id": model,
+                "domain": repr(domain),
+                "context": repr({"group_by": state.group_by}),
+                "action_id": nav.action.id or False,
+                "user_id": False if request.form.get("shared") else env.uid,
+                "is_default": bool(request.form.get("is_default")),
+            }
+        )
+        flash(_("Filter %(name)s saved.", name=name), "success")
+        return redirect(_back())
+
+    try:
+        return run_as_user(save)
+    except (UserError, AccessError) as error:
+        flash(error.message, "error")
+        return redirect(_back())
+
+
+@bp.route("/data/filters/<int:filter_id>/delete", methods=["POST"])
+def delete_filter(filter_id: int) -> Any:
+    def remove(env: Environment) -> Any:
+        env["ir.ui.filter"].browse(filter_id).unlink()
+        flash(_("Filter deleted."), "success")
+        return redirect(_back())
+
+    try:
+        return run_as_user(remove)
+    except (UserError, AccessError) as error:
+        flash(error.message, "error")
+        return redirect(_back())

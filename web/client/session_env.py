@@ -1,0 +1,59 @@
+"""Running a web client request as the logged-in user: one transaction (retried on conflicts), the
+session checked against the database first, the user's language and time zone in the context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import g
+
+from core.exceptions import AccessDenied
+from core.records.environment import Environment
+from web.auth.session import session_context, session_is_valid, session_user
+from web.databases import registry_for, run_in_env
+from web.i18n import load_addon_catalogs
+
+T = TypeVar("T")
+
+
+class NotLoggedIn(AccessDenied):
+    """No session, or one that no longer matches the user (password changed, user archived)."""
+
+
+def run_as_user(work: Callable[[Environment], T], readonly: bool = False) -> T:
+    """``work(env)`` in the logged-in user's environment; NotLoggedIn without a valid session."""
+    who = session_user()
+    if who is None:
+        raise NotLoggedIn()
+    db, uid = who
+    try:
+        registry = registry_for(db)
+    except LookupError:
+        raise NotLoggedIn() from None
+    load_addon_catalogs(registry)
+
+    def checked(env: Environment) -> T:
+        if not session_is_valid(env):
+            raise NotLoggedIn()
+        g.env = env
+        try:
+            return work(env)
+        finally:
+            g.pop("env", None)
+
+    return run_in_env(registry, uid, session_context(), checked, readonly=readonly)
+
+
+def user_groups(env: Environment) -> frozenset[int] | None:
+    """The user's groups (None for the superuser, who passes every group check)."""
+    return None if env.su else env.registry.security.user_groups(env)
+
+
+def in_groups(groups: frozenset[int] | None, required: Any) -> bool:
+    """Whether a user with ``groups`` passes a ``groups_id`` restriction (ids; empty means everyone)."""
+    return groups is None or not required or bool(set(required) & groups)
+
+
+def context_of(**extra: Any) -> dict[str, Any]:
+    return {**session_context(), **extra}
