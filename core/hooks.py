@@ -36,6 +36,24 @@ def public(method: Callable[..., Any]) -> Callable[..., Any]:
     return method
 
 
+# callbacks the record API calls for every model: after create and write, before unlink
+_RECORD_LISTENERS: list[Callable[[Any, str, Any], None]] = []
+
+
+def on_record_event(listener: Callable[[Any, str, Any], None]) -> Callable[[Any, str, Any], None]:
+    """Call ``listener(records, event, vals)`` on "create"/"write" (after) and "unlink" (before) of any
+    model, inside the transaction; a listener returns quickly when it has nothing to do (webhooks,
+    automations)."""
+    if listener not in _RECORD_LISTENERS:
+        _RECORD_LISTENERS.append(listener)
+    return listener
+
+
+def record_event(records: Any, event: str, vals: Any = None) -> None:
+    for listener in _RECORD_LISTENERS:
+        listener(records, event, vals)
+
+
 def hooks_of_module(module_name: str) -> list[tuple[str, type]]:
     """The hook classes declared by an imported module, in declaration order."""
     return list(_HOOKS.get(module_name, ()))

@@ -20,9 +20,16 @@ _BINOPS = {
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod,
 }
 _CMPOPS = {
-    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
-    ast.Is: operator.is_, ast.IsNot: operator.is_not,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
 }
 _UNOPS = {ast.Not: operator.not_, ast.USub: operator.neg, ast.UAdd: operator.pos}
 # attributes that would reach the database or change data from inside an expression
@@ -50,12 +57,36 @@ def parse_expression(source: str) -> ast.Expression:
     except SyntaxError as error:
         raise ValidationError(f"Invalid expression {source!r}: {error.msg}") from None
     for node in ast.walk(tree):
-        allowed = (ast.Expression, ast.Constant, ast.Name, ast.Load, ast.Attribute, ast.Subscript, ast.Slice,
-                   ast.List, ast.Tuple, ast.Dict, ast.Set, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.BinOp,
-                   ast.Compare, ast.IfExp, ast.Call, ast.keyword, *_BINOPS, *_CMPOPS, *_UNOPS)
+        allowed = (
+            ast.Expression,
+            ast.Constant,
+            ast.Name,
+            ast.Load,
+            ast.Attribute,
+            ast.Subscript,
+            ast.Slice,
+            ast.List,
+            ast.Tuple,
+            ast.Dict,
+            ast.Set,
+            ast.BoolOp,
+            ast.And,
+            ast.Or,
+            ast.UnaryOp,
+            ast.BinOp,
+            ast.Compare,
+            ast.IfExp,
+            ast.Call,
+            ast.keyword,
+            *_BINOPS,
+            *_CMPOPS,
+            *_UNOPS,
+        )
         if not isinstance(node, allowed):
             raise ValidationError(f"Invalid expression {source!r}: {type(node).__name__} is not allowed")
-        if isinstance(node, ast.Attribute) and (node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRIBUTES):
+        if isinstance(node, ast.Attribute) and (
+            node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRIBUTES
+        ):
             raise ValidationError(f"Invalid expression {source!r}: attribute '{node.attr}' is not allowed")
     return tree
 

@@ -76,7 +76,9 @@ def create_database(url: str | URL) -> None:
             exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
                                   {"n": parsed.database}).scalar()
             if not exists:
-                conn.exec_driver_sql(f'CREATE DATABASE "{parsed.database}" ENCODING \'UTF8\' TEMPLATE template0')
+                conn.exec_driver_sql(
+                    f"CREATE DATABASE \"{parsed.database}\" ENCODING 'UTF8' TEMPLATE template0"
+                )
     finally:
         admin.dispose()
 

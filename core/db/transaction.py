@@ -74,6 +74,19 @@ class ToWrite:
     def mark(self, field: Field, record_id: int) -> None:
         self._dirty[field].add(record_id)
 
+    def discard(self, field: Field, record_id: int) -> None:
+        ids = self._dirty.get(field)
+        if ids:
+            ids.discard(record_id)
+
+    def dirty_ids(self, field: Field) -> set[int]:
+        return set(self._dirty.get(field, ()))
+
+    def has_any(self, fields: Any) -> bool:
+        """Whether one of ``fields`` has values waiting for their column."""
+        dirty = self._dirty
+        return bool(dirty) and any(dirty.get(field) for field in fields)
+
     def __bool__(self) -> bool:
         return any(self._dirty.values())
 
@@ -103,6 +116,7 @@ class Cursor:
         self.prefetch_cache: dict[tuple[Any, int], tuple[Any, Any]] = {}
         self.precommit: list[Callable[[], None]] = []
         self.postcommit: list[Callable[[], None]] = []
+        self.postrollback: list[Callable[[], None]] = []
         self.data: dict[str, Any] = {}  # per-transaction scratch space of features (tracking, ...)
         self.closed = False
 
@@ -134,12 +148,15 @@ class Cursor:
         self.transaction.commit()
         for callback in self._drain(self.postcommit):
             callback()
+        self.postrollback.clear()
         self.data.clear()
         self.transaction = self.connection.begin()
 
     def rollback(self) -> None:
         self.precommit.clear()
         self.postcommit.clear()
+        for callback in self._drain(self.postrollback):
+            callback()
         self.towrite.clear()
         self.cache.invalidate()
         self.prefetch_cache.clear()
@@ -198,7 +215,9 @@ class Cursor:
 def is_retryable(error: BaseException) -> bool:
     """A serialization failure or deadlock (PostgreSQL), or a busy database (SQLite)."""
     if isinstance(error, DBAPIError):
-        code = getattr(getattr(error.orig, "diag", None), "sqlstate", None) or getattr(error.orig, "sqlstate", None)
+        code = getattr(getattr(error.orig, "diag", None), "sqlstate", None) or getattr(
+            error.orig, "sqlstate", None
+        )
         if code in RETRYABLE_PGCODES:
             return True
         if isinstance(error, OperationalError) and "database is locked" in str(error.orig):

@@ -46,7 +46,7 @@ class DomainCompiler:
             item = items[position]
             position += 1
             if item == NOT:
-                return sa.not_(parse())
+                return negate(parse())
             if item in (AND, OR):
                 left, right = parse(), parse()
                 return sa.and_(left, right) if item == AND else sa.or_(left, right)
@@ -142,7 +142,11 @@ class DomainCompiler:
                 escape = "\\"
             else:
                 pattern, escape = text, None
-            expression = sa.cast(column, sa.String) if field.type not in ("char", "text", "html", "selection") else column
+            expression = (
+                sa.cast(column, sa.String)
+                if field.type not in ("char", "text", "html", "selection")
+                else column
+            )
             if positive.endswith("ilike"):
                 condition = expression.ilike(pattern, escape=escape)
             else:
@@ -214,6 +218,9 @@ class DomainCompiler:
                 raise ValidationError(f"Field {field} cannot be searched: its inverse is not stored")
             alias = comodel._table.alias()
             query = sa.select(alias.c[inverse.column_name]).where(alias.c[inverse.column_name].is_not(None))
+            model_field = inverse.attrs.get("model_field")
+            if model_field:  # a res_id-style inverse holds ids of any model: keep this model's rows
+                query = query.where(alias.c[comodel._fields[model_field].column_name] == self.model._name)
             return query if co_ids is None else query.where(alias.c.id.in_(co_ids))
         relation = self.model.env.registry.relation_table(field)
         query = sa.select(relation.c[field.column1])
@@ -278,8 +285,12 @@ class DomainCompiler:
     def _hierarchy(self, comodel: BaseModel, operator: str, value: Any, leaf: Any) -> Any:
         parent_name = comodel._parent_name
         if not parent_name or parent_name not in comodel._fields:
-            raise ValidationError(f"Invalid leaf {leaf!r}: {comodel._name} has no parent field for {operator}")
-        if isinstance(value, str) or (isinstance(value, (list, tuple)) and any(isinstance(v, str) for v in value)):
+            raise ValidationError(
+                f"Invalid leaf {leaf!r}: {comodel._name} has no parent field for {operator}"
+            )
+        if isinstance(value, str) or (
+            isinstance(value, (list, tuple)) and any(isinstance(v, str) for v in value)
+        ):
             start: Any = comodel._subquery_ids([(comodel._rec_name_field(), "ilike" if isinstance(value, str)
                                                   else "in", value)])
         else:
@@ -294,9 +305,18 @@ class DomainCompiler:
             seed = sa.select(table.c.id.label("id")).where(table.c.id.in_(start))
             tree = seed.cte(recursive=True)
             child = table.alias()
-            step = sa.select(table.c.id).join(child, child.c[parent.name] == table.c.id).where(child.c.id == tree.c.id)
+            step = (
+                sa.select(table.c.id)
+                .join(child, child.c[parent.name] == table.c.id)
+                .where(child.c.id == tree.c.id)
+            )
         tree = tree.union(step)
         return sa.select(tree.c.id)
+
+
+def negate(condition: Any) -> Any:
+    """NOT that counts an unknown (NULL) condition as false, so ``!`` gives the exact complement."""
+    return condition.is_not(sa.true())
 
 
 def ids_condition(column: Any, ids: Iterable[int]) -> Any:

@@ -36,7 +36,9 @@ class Field:
         self.name = name
         self.definition = definition
         self.attrs = attrs
-        self.string: str = attrs.get("string") or name.replace("_", " ").strip().capitalize().replace(" id", "")
+        self.string: str = attrs.get("string") or name.replace("_", " ").strip().capitalize().replace(
+            " id", ""
+        )
         if name.endswith("_ids") and not attrs.get("string"):
             self.string = name[:-4].replace("_", " ").capitalize()
         self.help: str | None = attrs.get("help")
@@ -51,10 +53,14 @@ class Field:
         self.search_method: str | None = attrs.get("search")
         self.related: str | None = attrs.get("related")
         self.related_path: list[str] = self.related.split(".") if self.related else []
-        self.depends: tuple[str, ...] = tuple(attrs.get("depends") or ([self.related] if self.related else []))
+        self.depends: tuple[str, ...] = tuple(
+            attrs.get("depends") or ([self.related] if self.related else [])
+        )
         self.computed = bool(self.compute or self.related)
         self.store: bool = bool(attrs.get("store", not self.computed))
-        self.readonly: bool = bool(attrs.get("readonly", self.computed and not self.inverse and not self.related))
+        self.readonly: bool = bool(
+            attrs.get("readonly", self.computed and not self.inverse and not self.related)
+        )
         self.copy: bool = bool(attrs.get("copy", self._default_copy()))
         self.default = attrs.get("default", MISSING)
         self.aggregator: str | None = attrs.get("aggregator", self.default_aggregator)
@@ -68,7 +74,8 @@ class Field:
 
     # -- shape ------------------------------------------------------------------------------
     def _default_copy(self) -> bool:
-        return not self.computed or bool(self.attrs.get("store") and not self.related)
+        # as in Odoo, a computed field (stored or not) is recomputed on the copy, not copied
+        return not self.computed
 
     @property
     def column(self) -> bool:
@@ -125,6 +132,10 @@ class Field:
         """A record-form value turned into something ``write`` accepts (used by copy/onchange)."""
         return value
 
+    def convert_computed(self, value: Any, record: BaseModel) -> Any:
+        """The cache value of what a compute method assigns."""
+        return self.convert_to_cache(value, record)
+
     def null_cache(self) -> Any:
         return None
 
@@ -132,7 +143,9 @@ class Field:
         return self.convert_to_record(self.null_cache(), record)
 
     def error(self, message: str, **params: Any) -> ValidationError:
-        return ValidationError(_(message, field=self.label(), model=self.model_name, **params), field=self.name)
+        return ValidationError(
+            _(message, field=self.label(), model=self.model_name, **params), field=self.name
+        )
 
     # -- descriptor -------------------------------------------------------------------------
     def __get__(self, record: BaseModel | None, owner: type | None = None) -> Any:
@@ -159,7 +172,7 @@ class Field:
         protected = record.env.protected.get(self)
         if protected is not None and all(i in protected for i in record._ids):
             # a compute method assigning its result
-            cache_value = self.convert_to_cache(value, record)
+            cache_value = self.convert_computed(value, record)
             for record_id in record._ids:
                 record.env.cache.set(self, record_id, cache_value)
                 if self.store and isinstance(record_id, int):
@@ -183,5 +196,7 @@ def field_type(name: str) -> Callable[[type[Field]], type[Field]]:
     return register
 
 
-def make_field(model_name: str, name: str, attrs: dict[str, Any], definition: FieldDef | None = None) -> Field:
+def make_field(
+    model_name: str, name: str, attrs: dict[str, Any], definition: FieldDef | None = None
+) -> Field:
     return FIELD_TYPES[attrs["type"]](model_name, name, attrs, definition)

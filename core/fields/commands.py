@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.exceptions import ValidationError
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -19,7 +20,15 @@ def _record_id(field: Field, value: Any) -> Any:
         return value
     if isinstance(value, str) and value.isdigit():
         return int(value)
-    raise ValidationError(f"Invalid id {value!r} in the value of field {field.label()}", field=field.name)
+    raise ValidationError(
+        _("Invalid id %(value)r in the value of field %(field)s", value=value, field=field.label()),
+        field=field.name,
+    )
+
+
+def _invalid(field: Field, item: Any, reason: str) -> ValidationError:
+    return ValidationError(_("Invalid command %(command)r for field %(field)s: %(reason)s", command=item,
+                             field=field.label(), reason=reason), field=field.name)
 
 
 def normalize_commands(field: Field, value: Any) -> list[tuple[Any, ...]]:
@@ -29,40 +38,35 @@ def normalize_commands(field: Field, value: Any) -> list[tuple[Any, ...]]:
     if hasattr(value, "_ids"):
         return [(SET, 0, list(value._ids))]
     if not isinstance(value, (list, tuple)):
-        raise ValidationError(f"Invalid value for field {field.label()}: expected a list of commands or ids",
-                              field=field.name)
+        raise ValidationError(_("Invalid value for field %(field)s: expected a list of commands or ids",
+                                field=field.label()), field=field.name)
     if all(not isinstance(item, (list, tuple)) for item in value):
         return [(SET, 0, [_record_id(field, item) for item in value])]
-    commands: list[tuple[Any, ...]] = []
-    for item in value:
-        if not isinstance(item, (list, tuple)) or not item or item[0] not in ARITY:
-            raise ValidationError(f"Invalid command {item!r} for field {field.label()}: expected (0, 0, values), "
-                                  "(1, id, values), (2, id), (3, id), (4, id), (5,) or (6, 0, ids)",
-                                  field=field.name)
-        code = item[0]
-        if len(item) < ARITY[code] and not (code == CLEAR) and not (code in (DELETE, UNLINK, LINK) and len(item) >= 2):
-            raise ValidationError(f"Invalid command {item!r} for field {field.label()}: too few elements",
-                                  field=field.name)
-        if code == CREATE:
-            if not isinstance(item[2], dict):
-                raise ValidationError(f"Invalid command {item!r} for field {field.label()}: values must be a dict",
-                                      field=field.name)
-            commands.append((CREATE, 0, item[2]))
-        elif code == UPDATE:
-            if not isinstance(item[2], dict):
-                raise ValidationError(f"Invalid command {item!r} for field {field.label()}: values must be a dict",
-                                      field=field.name)
-            commands.append((UPDATE, _record_id(field, item[1]), item[2]))
-        elif code in (DELETE, UNLINK, LINK):
-            commands.append((code, _record_id(field, item[1])))
-        elif code == CLEAR:
-            commands.append((CLEAR,))
-        else:
-            ids = item[2]
-            if hasattr(ids, "_ids"):
-                ids = list(ids._ids)
-            if not isinstance(ids, (list, tuple)):
-                raise ValidationError(f"Invalid command {item!r} for field {field.label()}: expected a list of ids",
-                                      field=field.name)
-            commands.append((SET, 0, [_record_id(field, i) for i in ids]))
-    return commands
+    return [_command(field, item) for item in value]
+
+
+def _command(field: Field, item: Any) -> tuple[Any, ...]:
+    if not isinstance(item, (list, tuple)) or not item or item[0] not in ARITY:
+        raise _invalid(
+            field,
+            item,
+            _("expected (0, 0, values), (1, id, values), (2, id), (3, id), (4, id), (5,) or (6, 0, ids)"),
+        )
+    code = item[0]
+    needed = 2 if code in (DELETE, UNLINK, LINK) else ARITY[code]
+    if len(item) < needed:
+        raise _invalid(field, item, _("too few elements"))
+    if code in (CREATE, UPDATE):
+        if not isinstance(item[2], dict):
+            raise _invalid(field, item, _("values must be a dictionary"))
+        return (CREATE, 0, item[2]) if code == CREATE else (UPDATE, _record_id(field, item[1]), item[2])
+    if code in (DELETE, UNLINK, LINK):
+        return (code, _record_id(field, item[1]))
+    if code == CLEAR:
+        return (CLEAR,)
+    ids = item[2]
+    if hasattr(ids, "_ids"):
+        ids = list(ids._ids)
+    if not isinstance(ids, (list, tuple)):
+        raise _invalid(field, item, _("expected a list of ids"))
+    return (SET, 0, [_record_id(field, i) for i in ids])

@@ -53,8 +53,11 @@ class Many2one(_Relational):
             return value
         if isinstance(value, str) and value.isdigit():
             return int(value)
-        raise self.error("Invalid value %(value)r for field %(field)s: expected the id of a %(comodel)s record.",
-                         value=value, comodel=self.comodel_name)
+        raise self.error(
+            "Invalid value %(value)r for field %(field)s: expected the id of a %(comodel)s record.",
+            value=value,
+            comodel=self.comodel_name,
+        )
 
     def convert_to_record(self, value: Any, record: BaseModel) -> Any:
         return self._browse(record, (value,) if value is not None else ())
@@ -68,7 +71,8 @@ class Many2one(_Relational):
         return value
 
     def convert_to_write(self, value: Any, record: BaseModel) -> Any:
-        return value.id if hasattr(value, "_ids") else value
+        # an empty recordset's id is 0, which is no record: write False to leave the field empty
+        return (value.id or False) if hasattr(value, "_ids") else value
 
 
 class _X2many(_Relational):
@@ -83,6 +87,20 @@ class _X2many(_Relational):
     def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
         """Commands: the write path applies them; the cache gets the resulting ids afterwards."""
         return normalize_commands(self, value)
+
+    def convert_computed(self, value: Any, record: BaseModel) -> Any:
+        """A computed x2many holds ids in the cache: a recordset, ids, or ``(6, 0, ids)`` become a tuple."""
+        if hasattr(value, "_ids"):
+            return tuple(value._ids)
+        ids: list[Any] = []
+        for command in normalize_commands(self, value):
+            if command[0] == 6:
+                ids = list(command[2])
+            elif command[0] == 4 and command[1] not in ids:
+                ids.append(command[1])
+            elif command[0] == 5:
+                ids = []
+        return tuple(ids)
 
     def convert_to_record(self, value: Any, record: BaseModel) -> Any:
         return self._browse(record, tuple(value or ()))

@@ -140,13 +140,32 @@ class Integer(Field):
             raise self.error("Invalid value %(value)r for field %(field)s: expected a whole number.",
                              value=value) from None
         if number != int(number):
-            raise self.error("Invalid value %(value)r for field %(field)s: expected a whole number.", value=value)
+            raise self.error(
+                "Invalid value %(value)r for field %(field)s: expected a whole number.", value=value
+            )
         return int(number)
 
     def convert_to_record(self, value: Any, record: BaseModel) -> Any:
         return value or 0
 
     convert_to_read = Field.convert_to_read
+
+
+class Id(Integer):
+    """The ``id`` field: the record's own id, never looked up (an empty recordset's id is False)."""
+
+    def __get__(self, record: BaseModel | None, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        ids = record._ids
+        if len(ids) == 1:
+            return ids[0]
+        if not ids:
+            return False
+        raise ValueError(f"Expected singleton: {record!r} (reading field 'id')")
+
+    def __set__(self, record: BaseModel, value: Any) -> None:
+        raise ValueError("The id of a record cannot be changed")
 
 
 @field_type("float")
@@ -156,7 +175,9 @@ class Float(Field):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.digits: tuple[int, int] | None = tuple(self.attrs["digits"]) if self.attrs.get("digits") else None
+        self.digits: tuple[int, int] | None = (
+            tuple(self.attrs["digits"]) if self.attrs.get("digits") else None
+        )
 
     def sql_type(self) -> sa.types.TypeEngine:
         if self.digits:
@@ -174,7 +195,9 @@ class Float(Field):
             raise self.error("Invalid value %(value)r for field %(field)s: expected a number.",
                              value=value) from None
         if number != number or number in (float("inf"), float("-inf")):
-            raise self.error("Invalid value %(value)r for field %(field)s: expected a finite number.", value=value)
+            raise self.error(
+                "Invalid value %(value)r for field %(field)s: expected a finite number.", value=value
+            )
         if self.digits:
             number = round(number, self.digits[1])
         return number
@@ -208,7 +231,9 @@ class Boolean(Field):
                 return False
             if lowered in ("1", "true", "yes", "on", "t", "y"):
                 return True
-            raise self.error("Invalid value %(value)r for field %(field)s: expected true or false.", value=value)
+            raise self.error(
+                "Invalid value %(value)r for field %(field)s: expected true or false.", value=value
+            )
         return bool(value)
 
     def convert_to_record(self, value: Any, record: BaseModel) -> Any:
@@ -253,7 +278,7 @@ class Datetime(Field):
             return None
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:
-                value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+                value = value.astimezone(dt.UTC).replace(tzinfo=None)
             return value.replace(microsecond=0)
         if isinstance(value, dt.date):
             return dt.datetime(value.year, value.month, value.day)

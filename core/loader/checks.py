@@ -18,10 +18,7 @@ def _suggest(name: str, candidates: Any) -> str:
 
 
 def _fail(fdef: FieldDef | ModelDef, attr: str | None, reason: str) -> MetadataError:
-    if isinstance(fdef, FieldDef):
-        file, line = fdef.where(attr)
-    else:
-        file, line = fdef.where()
+    file, line = fdef.where(attr)
     return MetadataError(file, line, reason)
 
 
@@ -52,7 +49,9 @@ def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
     for key in ("rec_name", "parent_name"):
         value = model.attrs.get(key)
         if value and value not in names:
-            raise _fail(model, key, f"model '{model.name}': {key} '{value}' is not a field{_suggest(value, names)}")
+            raise _fail(
+                model, key, f"model '{model.name}': {key} '{value}' is not a field{_suggest(value, names)}"
+            )
     order = model.attrs.get("order")
     if order:
         for part in order.split(","):
@@ -64,13 +63,19 @@ def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
         for name in list(constraint.get("unique") or ()) + list(constraint.get("fields") or ()):
             if name not in names:
                 src = constraint.get("_source")
-                raise MetadataError(src.file if src else None, src.line if src else None,
-                                    f"constraint '{constraint['name']}' of '{model.name}' names unknown field "
-                                    f"'{name}'{_suggest(name, names)}")
+                raise MetadataError(
+                    src.file if src else None,
+                    src.line if src else None,
+                    f"constraint '{constraint['name']}' of '{model.name}' names unknown field "
+                    f"'{name}'{_suggest(name, names)}",
+                )
     for index in model.indexes:
         for name in index["fields"]:
             if name not in names:
-                raise _fail(model, None, f"index '{index['name']}' of '{model.name}' names unknown field '{name}'")
+                src = index.get("_source")
+                raise MetadataError(src.file if src else None, src.line if src else None,
+                                    f"index '{index['name']}' of '{model.name}' names unknown field '{name}'"
+                                    f"{_suggest(name, names)}")
 
 
 def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: FieldDef) -> None:
@@ -93,22 +98,38 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
             inverse = attrs["inverse_name"]
             inverse_type = field_type(models, target, inverse)
             if inverse_type is None:
-                raise _fail(fdef, "inverse_name", f"field '{name}' of '{model.name}': inverse_name '{inverse}' is "
-                                                  f"not a field of '{comodel}'{_suggest(inverse, target.fields)}")
+                raise _fail(
+                    fdef,
+                    "inverse_name",
+                    f"field '{name}' of '{model.name}': inverse_name '{inverse}' is "
+                    f"not a field of '{comodel}'{_suggest(inverse, target.fields)}",
+                )
             if inverse_type[0] not in ("many2one", "integer"):
-                raise _fail(fdef, "inverse_name", f"field '{name}' of '{model.name}': inverse_name '{inverse}' of "
-                                                  f"'{comodel}' must be a many2one, not a {inverse_type[0]}")
+                raise _fail(
+                    fdef,
+                    "inverse_name",
+                    f"field '{name}' of '{model.name}': inverse_name '{inverse}' of "
+                    f"'{comodel}' must be a many2one, not a {inverse_type[0]}",
+                )
     for attr in ("currency_field",):
         value = attrs.get(attr)
         if value and value not in field_names(model):
             raise _fail(fdef, attr, f"field '{name}' of '{model.name}': {attr} '{value}' is not a field"
                                     f"{_suggest(value, model.fields)}")
     if attrs.get("model_field") and attrs["model_field"] not in model.fields:
-        raise _fail(fdef, "model_field", f"field '{name}' of '{model.name}': model_field '{attrs['model_field']}' "
-                                         "is not a field")
+        raise _fail(
+            fdef,
+            "model_field",
+            f"field '{name}' of '{model.name}': model_field '{attrs['model_field']}' is not a field",
+        )
     if attrs.get("selection_add") and kind != "selection":
         raise _fail(fdef, "selection_add", f"field '{name}' of '{model.name}' is not a selection")
-    if kind == "selection" and not attrs.get("selection") and not attrs.get("related") and not attrs.get("compute"):
+    if (
+        kind == "selection"
+        and not attrs.get("selection")
+        and not attrs.get("related")
+        and not attrs.get("compute")
+    ):
         raise _fail(fdef, "type", f"selection field '{name}' of '{model.name}' has no selection values")
     if attrs.get("compute") and attrs.get("related"):
         raise _fail(fdef, "related", f"field '{name}' of '{model.name}' is both computed and related")
@@ -119,10 +140,18 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
         if last is not None and last[0] != kind and not (kind == "binary" and last[0] == "image"):
             raise _fail(fdef, "type", f"related field '{name}' of '{model.name}' is a {kind}, but "
                                       f"'{attrs['related']}' is a {last[0]}")
-        if last is not None and kind in RELATIONAL and last[1].get("comodel_name") != attrs.get("comodel_name") and \
-                attrs.get("comodel_name"):
-            raise _fail(fdef, "comodel_name", f"related field '{name}' of '{model.name}' must have comodel_name "
-                                              f"'{last[1].get('comodel_name')}'")
+        if (
+            last is not None
+            and kind in RELATIONAL
+            and last[1].get("comodel_name") != attrs.get("comodel_name")
+            and attrs.get("comodel_name")
+        ):
+            raise _fail(
+                fdef,
+                "comodel_name",
+                f"related field '{name}' of '{model.name}' must have comodel_name "
+                f"'{last[1].get('comodel_name')}'",
+            )
 
 
 def _check_path(models: dict[str, ModelDef], model: ModelDef, fdef: FieldDef, path: str,
@@ -133,12 +162,20 @@ def _check_path(models: dict[str, ModelDef], model: ModelDef, fdef: FieldDef, pa
     for position, part in enumerate(parts):
         found = field_type(models, current, part)
         if found is None:
-            raise _fail(fdef, attr, f"field '{fdef.name}' of '{model.name}': {attr} '{path}' names '{part}', but "
-                                    f"{current.name} has no field '{part}'{_suggest(part, field_names(current))}")
+            raise _fail(
+                fdef,
+                attr,
+                f"field '{fdef.name}' of '{model.name}': {attr} '{path}' names '{part}', but "
+                f"{current.name} has no field '{part}'{_suggest(part, field_names(current))}",
+            )
         if position < len(parts) - 1:
             if found[0] not in RELATIONAL:
-                raise _fail(fdef, attr, f"field '{fdef.name}' of '{model.name}': {attr} '{path}' goes through "
-                                        f"'{part}', which is a {found[0]}, not a relational field")
+                raise _fail(
+                    fdef,
+                    attr,
+                    f"field '{fdef.name}' of '{model.name}': {attr} '{path}' goes through "
+                    f"'{part}', which is a {found[0]}, not a relational field",
+                )
             comodel = found[1].get("comodel_name")
             if comodel not in models:
                 return None

@@ -53,6 +53,8 @@ class ModelDef:
     constraints: list[dict[str, Any]] = field(default_factory=list)
     indexes: list[dict[str, Any]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # where each model key (order, rec_name...) was last written, for precise messages
+    attr_sources: dict[str, Source] = field(default_factory=dict)
     # manual = created at runtime through ir.model (custom model), not by an addon
     manual: bool = False
 
@@ -76,6 +78,9 @@ class ModelDef:
     def table(self) -> str:
         return self.attrs.get("table") or self.name.replace(".", "_")
 
-    def where(self) -> tuple[str | None, int | None]:
+    def where(self, attr: str | None = None) -> tuple[str | None, int | None]:
+        if attr in self.attr_sources:
+            src = self.attr_sources[attr]
+            return src.file, src.line
         src = self.sources[0] if self.sources else Source(None, None, "__custom__")
         return src.file, src.line

@@ -30,32 +30,42 @@ def merge_document(models: dict[str, ModelDef], doc: dict[str, Any], addon: str)
                                             "'model:' or add the addon that defines it to depends")
         model_def = models[name]
     model_def.sources.append(source)
+    key_lines = _lines(doc)
     for key in MODEL_KEYS:
         if key in doc:
             model_def.attrs[key] = doc[key]
+            model_def.attr_sources[key] = Source(file, key_lines.get(key, line), addon)
     for mixin in doc.get("mixins", ()):
         if mixin not in model_def.mixins:
             model_def.mixins.append(mixin)
-    for field_name, attrs in (doc.get("fields") or {}).items():
-        _merge_field(model_def, field_name, attrs, source)
+    fields = doc.get("fields") or {}
+    field_lines = _lines(fields)
+    for field_name, attrs in fields.items():
+        _merge_field(model_def, field_name, attrs, Source(file, field_lines.get(field_name, line), addon))
     model_def.constraints.extend(
         dict(c, _source=Source(file, doc["constraints"].line_of(i), addon))
         for i, c in enumerate(doc.get("constraints") or ())
     )
-    model_def.indexes.extend(dict(i) for i in doc.get("indexes") or ())
+    model_def.indexes.extend(
+        dict(index, _source=Source(file, doc["indexes"].line_of(i), addon))
+        for i, index in enumerate(doc.get("indexes") or ())
+    )
 
 
 def _merge_field(model_def: ModelDef, name: str, attrs: dict[str, Any], source: Source) -> None:
+    """``source`` is where the field's key is written (its name's line)."""
     lines = _lines(attrs)
-    field_line = getattr(attrs, "line", source.line)
-    field_source = Source(source.file, field_line, source.addon)
+    field_line = source.line
+    field_source = source
     existing = model_def.fields.get(name)
     if existing is None:
         if "selection_add" in attrs:
             raise MetadataError(source.file, lines.get("selection_add", field_line),
                                 f"field '{name}': selection_add extends an existing selection field, "
                                 f"but {model_def.name} has no field '{name}'")
-        model_def.fields[name] = FieldDef(name=name, attrs=dict(attrs), sources=[field_source], attr_lines=lines)
+        model_def.fields[name] = FieldDef(
+            name=name, attrs=dict(attrs), sources=[field_source], attr_lines=lines
+        )
         return
     if any(src.addon == source.addon and src.file == source.file for src in existing.sources):
         raise MetadataError(source.file, field_line, f"duplicate field '{name}' on model '{model_def.name}' "
@@ -88,7 +98,11 @@ def _add_selection(current: list[list[str]], added: list[list[str]]) -> list[lis
 
 def apply_mixins(models: dict[str, ModelDef]) -> None:
     """Copy the fields of abstract mixins into the models that use them (explicitly or by flag)."""
-    flagged = {md.attrs["enabled_by"]: md.name for md in models.values() if md.abstract and md.attrs.get("enabled_by")}
+    flagged = {
+        md.attrs["enabled_by"]: md.name
+        for md in models.values()
+        if md.abstract and md.attrs.get("enabled_by")
+    }
     for model_def in models.values():
         if model_def.abstract:
             continue

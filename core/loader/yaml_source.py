@@ -68,7 +68,7 @@ def load_yaml_text(text: str, file_name: str | None = None) -> Any:
     """Parse ``text``; syntax errors become MetadataError with the line."""
     loader_class = type("_FileLoader", (_Loader,), {"file_name": file_name})
     try:
-        return yaml.load(text, Loader=loader_class)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=loader_class)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -81,10 +81,16 @@ def load_yaml_documents(path: str | Path) -> list[Any]:
     name = display_path(path)
     loader_class = type("_FileLoader", (_Loader,), {"file_name": name})
     try:
-        return [doc for doc in yaml.load_all(path.read_text(encoding="utf-8"), Loader=loader_class) if doc is not None]
+        return [
+            doc
+            for doc in yaml.load_all(path.read_text(encoding="utf-8"), Loader=loader_class)
+            if doc is not None
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise MetadataError(name, mark.line + 1 if mark else None, f"invalid YAML: {error.problem or error}") from None
+        raise MetadataError(
+            name, mark.line + 1 if mark else None, f"invalid YAML: {error.problem or error}"
+        ) from None
 
 
 def load_yaml_file(path: str | Path) -> Any:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
 from core.exceptions import AccessError
 from core.i18n import _
@@ -25,7 +26,9 @@ class AccessMixin:
 
     def check_access_rights(self: BaseModel, operation: str, raise_exception: bool = True) -> bool:
         if operation not in OPERATIONS:
-            raise ValueError(f"Invalid access operation {operation!r}: expected one of {', '.join(OPERATIONS)}")
+            raise ValueError(
+                f"Invalid access operation {operation!r}: expected one of {', '.join(OPERATIONS)}"
+            )
         try:
             self._check_access(operation)
         except AccessError:
@@ -60,8 +63,16 @@ class AccessMixin:
         ids = list(self._ids)
         found: set[int] = set()
         for chunk in split_every(ids, 10000):
-            rows = self.env.cr.execute(sa.select(table.c.id).where(table.c.id.in_(chunk)).where(rule))
+            rows = self.env.cr.execute(
+                sa.select(table.c.id).where(in_ids(table.c.id, chunk, self.env.cr.dialect)).where(rule)
+            )
             found.update(row[0] for row in rows)
         if len(found) != len(set(ids)):
-            raise AccessError(_("You are not allowed to %(operation)s this %(model)s record: the result would break "
-                                "a record rule.", operation=operation, model=self._description or self._name))
+            raise AccessError(
+                _(
+                    "You are not allowed to %(operation)s this %(model)s record: the result would break "
+                    "a record rule.",
+                    operation=operation,
+                    model=self._description or self._name,
+                )
+            )

@@ -19,7 +19,8 @@ def _parse_stamp(value: Any) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(str(value).replace("T", " ").removesuffix("Z"))
     except ValueError:
-        raise ValidationError(f"Invalid __last_update stamp {value!r}: expected YYYY-MM-DD HH:MM:SS") from None
+        raise ValidationError(_("Invalid __last_update stamp %(value)r: expected YYYY-MM-DD HH:MM:SS",
+                                value=value)) from None
 
 
 def check_last_update(records: BaseModel, stamps: Any) -> None:
@@ -35,7 +36,9 @@ def check_last_update(records: BaseModel, stamps: Any) -> None:
     if not expected:
         return
     table = records._table
-    statement = sa.select(table.c.id, table.c.write_date, table.c.write_uid).where(table.c.id.in_(list(expected)))
+    statement = sa.select(table.c.id, table.c.write_date, table.c.write_uid).where(
+        table.c.id.in_(list(expected))
+    )
     if records.env.cr.dialect == "postgresql":
         statement = statement.with_for_update()
     for record_id, write_date, write_uid in records.env.cr.execute(statement):
@@ -47,7 +50,12 @@ def check_last_update(records: BaseModel, stamps: Any) -> None:
             author = records.env["res.users"].sudo().browse(write_uid).display_name if (
                 write_uid and "res.users" in records.env) else "?"
             record = records.browse(record_id)
-            raise ConcurrencyError(_(
-                "%(record)s was changed by %(author)s at %(when)s, after you opened it. Reload it and apply your "
-                "changes again.", record=record.sudo().display_name or f"{records._name},{record_id}",
-                author=author, when=write_date.strftime("%Y-%m-%d %H:%M:%S")))
+            raise ConcurrencyError(
+                _(
+                    "%(record)s was changed by %(author)s at %(when)s, after you opened it. Reload it and "
+                    "apply your changes again.",
+                    record=record.sudo().display_name or f"{records._name},{record_id}",
+                    author=author,
+                    when=write_date.strftime("%Y-%m-%d %H:%M:%S"),
+                )
+            )

@@ -1,11 +1,13 @@
 """Default values: literals, model methods, and a few built-ins, overridable by the context."""
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from core import clock
 from core.exceptions import ValidationError
 from core.fields.base import MISSING
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -34,11 +36,35 @@ class DefaultsMixin:
                 return self.env.context.get(target[len("context."):], False)
             method = getattr(self, target, None)
             if method is None:
-                raise ValidationError(f"Default of field {field} calls {target}, which {self._name} does not have")
+                raise ValidationError(
+                    f"Default of field {field} calls {target}, which {self._name} does not have"
+                )
             return method()
         if isinstance(spec, (list, dict)):
             return type(spec)(spec)
         return spec
+
+    def _default_is_shared(self: BaseModel, name: str) -> bool:
+        """Whether the default of ``name`` is the same for every record of one create: literals,
+        built-ins and context values are; a model method may give each record its own."""
+        if f"default_{name}" in self.env.context:
+            return True
+        spec = self._fields[name].default
+        if isinstance(spec, dict) and set(spec) == {"call"}:
+            target = spec["call"]
+            return target in BUILTIN_DEFAULTS or target.startswith("context.")
+        return True
+
+    def _one_default(self: BaseModel, name: str) -> Any:
+        """The default of one field: the context's ``default_<field>`` first, then the declared one."""
+        field = self._fields[name]
+        key = f"default_{name}"
+        if key in self.env.context:
+            return self.env.context[key]
+        value = self._default_value(name)
+        if hasattr(value, "_ids"):
+            value = value.id if field.type == "many2one" else [(6, 0, value.ids)]
+        return value
 
     def default_get(self: BaseModel, fields_list: list[str] | None = None) -> dict[str, Any]:
         """Default values of ``fields_list`` (context ``default_<field>`` keys first)."""
@@ -48,27 +74,36 @@ class DefaultsMixin:
         for name in names:
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(f"Invalid field {name!r} on model {self._name!r}", field=name)
-            key = f"default_{name}"
-            if key in context:
-                result[name] = context[key]
-            elif field.default is not MISSING:
-                value = self._default_value(name)
-                if hasattr(value, "_ids"):
-                    value = value.id if field.type == "many2one" else [(6, 0, value.ids)]
-                result[name] = value
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
+                )
+            if f"default_{name}" in context or field.default is not MISSING:
+                result[name] = self._one_default(name)
         return result
 
-    def _add_missing_defaults(self: BaseModel, vals: dict[str, Any]) -> dict[str, Any]:
+    def _add_missing_defaults(self: BaseModel, vals: dict[str, Any],
+                              shared: dict[str, Any] | None = None) -> dict[str, Any]:
+        """``vals`` completed with the defaults of the fields it lacks. ``shared`` (one dict per
+        create batch) keeps the defaults that are the same for every record, computed once."""
         if not isinstance(vals, dict):
-            raise ValidationError(f"Invalid values for {self._name}: expected a dictionary, got {type(vals).__name__}")
+            raise ValidationError(_("Invalid values for %(model)s: expected a dictionary, got %(kind)s",
+                                    model=self._name, kind=type(vals).__name__))
         missing = [name for name in self._fields_with_default() if name not in vals]
         context = self.env.context
         extra = [key[8:] for key in context if key.startswith("default_") and key[8:] in self._fields
                  and key[8:] not in vals and key[8:] not in missing]
         if not missing and not extra:
             return vals
-        defaults = self.default_get(missing + extra)
+        defaults: dict[str, Any] = {}
+        for name in missing + extra:
+            if shared is not None and name in shared:
+                value = shared[name]
+                defaults[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
+                continue
+            value = self._one_default(name)
+            if shared is not None and self._default_is_shared(name):
+                shared[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
+            defaults[name] = value
         defaults.update(vals)
         return defaults
 

@@ -21,15 +21,19 @@ SUPERUSER_ID = 1
 class Environment(Mapping[str, "BaseModel"]):
     """Immutable; ``with_user``, ``with_context`` and ``sudo`` give new ones over the same cursor."""
 
-    __slots__ = ("cr", "registry", "uid", "context", "su", "_cache_key")
+    __slots__ = ("cr", "uid", "context", "su", "_cache_key")
 
     def __init__(self, cr: Cursor, uid: int = SUPERUSER_ID, context: Mapping[str, Any] | None = None,
                  su: bool = False) -> None:
         self.cr = cr
-        self.registry: Registry = cr.registry
         self.uid = uid
         self.context: Mapping[str, Any] = MappingProxyType(dict(context or {}))
         self.su = su or uid == SUPERUSER_ID
+
+    @property
+    def registry(self) -> Registry:
+        """The registry of the transaction: a custom field created in it is visible to every environment."""
+        return self.cr.registry
 
     # -- models ----------------------------------------------------------------------------
     def __getitem__(self, model_name: str) -> BaseModel:

@@ -34,6 +34,8 @@ def flush_towrite(cr: Cursor) -> None:
                     row = {"_id": record_id}
                     for field in fields:
                         value = cr.cache.get(field, record_id)
-                        row[f"v_{field.column_name}"] = None if value is None else field.convert_to_column(value)
+                        row[f"v_{field.column_name}"] = (
+                            None if value is None else field.convert_to_column(value)
+                        )
                     rows.append(row)
                 cr.execute(statement, rows)

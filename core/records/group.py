@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
+from core.db.sql import NoIndex
 from core.domain.parse import AND_
 from core.exceptions import ValidationError
 from core.i18n import _
@@ -22,7 +23,17 @@ AGGREGATES = {"sum", "avg", "min", "max", "count", "count_distinct", "bool_and",
 _SPEC = re.compile(r"^\s*(\w+)\s*(?::\s*(\w+)(?:\((\w+)\))?)?\s*$")
 _STEP = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
          "quarter": relativedelta(months=3), "year": relativedelta(years=1)}
-_LABEL = {"day": "dd MMM yyyy", "week": "'W'w YYYY", "month": "MMMM yyyy", "quarter": "QQQ yyyy", "year": "yyyy"}
+_LABEL = {
+    "day": "dd MMM yyyy",
+    "week": "'W'w YYYY",
+    "month": "MMMM yyyy",
+    "quarter": "QQQ yyyy",
+    "year": "yyyy",
+}
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class _GroupBy:
@@ -37,15 +48,23 @@ class GroupMixin:
         name, _colon, granularity = spec.partition(":")
         field = self._fields.get(name.strip())
         if field is None:
-            raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name))
+            raise ValidationError(
+                _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
+            )
         if not field.column:
             raise ValidationError(_("Field %(field)s of %(model)s is not stored and cannot be grouped by.",
                                     field=field.label(), model=self._name))
         if field.type in ("date", "datetime"):
             granularity = granularity or "month"
             if granularity not in GRANULARITIES:
-                raise ValidationError(_("Invalid granularity %(g)r in %(spec)r: expected one of %(all)s", g=granularity,
-                                        spec=spec, all=", ".join(GRANULARITIES)))
+                raise ValidationError(
+                    _(
+                        "Invalid granularity %(g)r in %(spec)r: expected one of %(all)s",
+                        g=granularity,
+                        spec=spec,
+                        all=", ".join(GRANULARITIES),
+                    )
+                )
             return _GroupBy(f"{field.name}:{granularity}", field, granularity)
         if granularity:
             raise ValidationError(_("Invalid group-by %(spec)r: only dates take a granularity", spec=spec))
@@ -68,11 +87,13 @@ class GroupMixin:
             return sa.func.strftime("%Y-01-01", column)
         if unit == "quarter":
             month = sa.cast(sa.func.strftime("%m", column), sa.Integer)
-            return sa.func.printf("%s-%02d-01", sa.func.strftime("%Y", column), ((month - 1) / 3) * 3 + 1)
+            return sa.func.printf("%s-%02d-01", sa.func.strftime("%Y", column), ((month - 1) // 3) * 3 + 1)
         weekday = (sa.cast(sa.func.strftime("%w", column), sa.Integer) + 6) % 7
         return sa.func.date(column, sa.literal("-") + sa.cast(weekday, sa.String) + sa.literal(" days"))
 
-    def _parse_aggregates(self: BaseModel, fields: list[str], groupbys: list[_GroupBy]) -> list[tuple[str, str, Field]]:
+    def _parse_aggregates(
+        self: BaseModel, fields: list[str], groupbys: list[_GroupBy]
+    ) -> list[tuple[str, str, Field]]:
         grouped = {g.field.name for g in groupbys}
         result: list[tuple[str, str, Field]] = []
         for spec in fields or ():
@@ -94,11 +115,17 @@ class GroupMixin:
                 if function is None or not field.column:
                     continue
             if function not in AGGREGATES:
-                raise ValidationError(_("Invalid aggregate function %(function)r in %(spec)r", function=function,
-                                        spec=spec))
+                raise ValidationError(
+                    _("Invalid aggregate function %(function)r in %(spec)r", function=function, spec=spec)
+                )
             if not field.column:
-                raise ValidationError(_("Field %(field)s of %(model)s is not stored and cannot be aggregated.",
-                                        field=field.label(), model=self._name))
+                raise ValidationError(
+                    _(
+                        "Field %(field)s of %(model)s is not stored and cannot be aggregated.",
+                        field=field.label(),
+                        model=self._name,
+                    )
+                )
             result.append((alias, function, field))
         return result
 
@@ -112,29 +139,45 @@ class GroupMixin:
             return sa.func.max(sa.cast(column, sa.Integer))
         return getattr(sa.func, function)(column)
 
-    def read_group(self: BaseModel, domain: Any, fields: list[str], groupby: Any, offset: int = 0,
-                   limit: int | None = None, orderby: str | None = None, lazy: bool = True) -> list[dict[str, Any]]:
+    def read_group(
+        self: BaseModel,
+        domain: Any,
+        fields: list[str],
+        groupby: Any,
+        offset: int = 0,
+        limit: int | None = None,
+        orderby: str | None = None,
+        lazy: bool = True,
+    ) -> list[dict[str, Any]]:
         """Groups of the records matching ``domain``, with counts and aggregates computed in SQL."""
         self._check_access("read")
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
         parsed = [self._parse_groupby(spec) for spec in groupby]
         used = parsed[:1] if lazy and parsed else parsed
         aggregates = self._parse_aggregates(fields, parsed)
-        self.env.cr.flush()
+        self._flush_for_query()
         table = self._table
         domain = list(domain or [])
+        condition = self._where_condition(domain, table)
         group_columns = [self._group_expression(g, table).label(f"g{i}") for i, g in enumerate(used)]
+        if self.env.cr.dialect == "sqlite" and not isinstance(condition, sa.sql.elements.True_):
+            # with a filter, SQLite would walk the group column's index and fetch the rows from it one
+            # by one; a plain scan grouped in a temporary tree is about twice as fast
+            group_columns = [NoIndex(c.element).label(c.name) if not g.granularity else c
+                             for g, c in zip(used, group_columns)]
         agg_columns = [self._aggregate_expression(function, table.c[field.column_name]).label(f"a{i}")
                        for i, (_alias, function, field) in enumerate(aggregates)]
         statement = sa.select(*group_columns, sa.func.count().label("n"), *agg_columns)
-        statement = statement.where(self._where_condition(domain, table))
+        statement = statement.where(condition)
         if group_columns:
             statement = statement.group_by(*(c.element for c in group_columns))
-            statement = statement.order_by(*self._group_order(used, group_columns, aggregates, agg_columns, orderby,
-                                                              table))
+            statement = statement.order_by(
+                *self._group_order(used, group_columns, aggregates, agg_columns, orderby, table)
+            )
         statement = self._paginate(statement, offset, limit)
         rows = list(self.env.cr.execute(statement))
         groups = [self._group_result(row, used, aggregates, domain, groupby, lazy) for row in rows]
+        self._label_many2one_groups(groups, used)
         if lazy and used and used[0].field.group_expand and not offset and not limit:
             groups = self._expand_groups(groups, used[0], aggregates, domain, groupby)
         return groups
@@ -153,17 +196,23 @@ class GroupMixin:
                     continue
                 column = by_name.get(words[0])
                 if column is None:
-                    raise ValidationError(_('Invalid "orderby" %(order)r for read_group: %(name)r is neither a '
-                                            'group-by nor an aggregate', order=orderby, name=words[0]))
+                    raise ValidationError(
+                        _(
+                            'Invalid "orderby" %(order)r for read_group: %(name)r is neither a '
+                            "group-by nor an aggregate",
+                            order=orderby,
+                            name=words[0],
+                        )
+                    )
                 descending = len(words) > 1 and words[1].lower() == "desc"
                 expression = sa.literal_column(column.name)
                 terms.append(expression.desc() if descending else expression.asc())
             return terms
         for groupby, column in zip(used, group_columns):
             if groupby.field.type == "many2one":
+                # the comodel's order, looked up once per group: the subquery only uses the grouped column
                 expression = self._order_expression(groupby.field, table)
-                terms.append(sa.func.min(expression).asc().nulls_last() if expression is not column.element
-                             else column.element.asc().nulls_last())
+                terms.append(expression.asc().nulls_last())
             else:
                 terms.append(column.element.asc().nulls_last())
         return terms
@@ -178,8 +227,15 @@ class GroupMixin:
                 value = value.date()
         return value
 
-    def _group_result(self: BaseModel, row: Any, used: list[_GroupBy], aggregates: list[Any], domain: list[Any],
-                      groupby: list[str], lazy: bool) -> dict[str, Any]:
+    def _group_result(
+        self: BaseModel,
+        row: Any,
+        used: list[_GroupBy],
+        aggregates: list[Any],
+        domain: list[Any],
+        groupby: list[str],
+        lazy: bool,
+    ) -> dict[str, Any]:
         result: dict[str, Any] = {}
         group_domain: list[Any] = []
         for i, groupby_item in enumerate(used):
@@ -199,13 +255,16 @@ class GroupMixin:
             value = row[len(used) + 1 + j]
             if function in ("bool_and", "bool_or") and value is not None:
                 value = bool(value)
-            if field.type in ("float", "monetary") and value is not None and function in ("sum", "avg", "min", "max"):
+            if (
+                field.type in ("float", "monetary")
+                and value is not None
+                and function in ("sum", "avg", "min", "max")
+            ):
                 value = float(value)
             result[alias] = value if value is not None else False
         result["__domain"] = AND_([domain, group_domain]) if group_domain else list(domain)
         if lazy and len(groupby) > 1:
             result["__context"] = {"group_by": groupby[1:]}
-        self._label_many2one_groups([result], used)
         return result
 
     def _group_key(self: BaseModel, groupby: _GroupBy, value: Any) -> tuple[Any, list[Any], dict[str, Any]]:
@@ -230,17 +289,24 @@ class GroupMixin:
         for groupby in used:
             if groupby.field.type != "many2one":
                 continue
-            ids = [g[groupby.spec] for g in groups if isinstance(g[groupby.spec], int)]
+            # one name lookup for every group; False (the empty group) is a bool, not an id
+            ids = list(dict.fromkeys(g[groupby.spec] for g in groups if _is_id(g[groupby.spec])))
             if not ids:
                 continue
             names = dict(self.env[groupby.field.comodel_name].sudo().browse(ids)._display_names())
             for group in groups:
                 value = group[groupby.spec]
-                if isinstance(value, int):
+                if _is_id(value):
                     group[groupby.spec] = (value, names.get(value, ""))
 
-    def _expand_groups(self: BaseModel, groups: list[dict[str, Any]], groupby: _GroupBy, aggregates: list[Any],
-                       domain: list[Any], specs: list[str]) -> list[dict[str, Any]]:
+    def _expand_groups(
+        self: BaseModel,
+        groups: list[dict[str, Any]],
+        groupby: _GroupBy,
+        aggregates: list[Any],
+        domain: list[Any],
+        specs: list[str],
+    ) -> list[dict[str, Any]]:
         """Add the empty groups of a field declared ``group_expand`` (every stage of a pipeline)."""
         field = groupby.field
         if field.type == "many2one":

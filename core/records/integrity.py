@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from core.exceptions import ValidationError
-from core.i18n import _
+from core.i18n import _, translate
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -16,14 +16,16 @@ if TYPE_CHECKING:
 _SQLITE_COLUMN = re.compile(r"constraint failed: ([\w.]+(?:, [\w.]+)*)")
 
 
-def translate_integrity_error(model: BaseModel, error: IntegrityError, rows: list[dict[str, Any]]) -> ValidationError:
+def translate_integrity_error(
+    model: BaseModel, error: IntegrityError, rows: list[dict[str, Any]]
+) -> ValidationError:
     orig = error.orig
     diag = getattr(orig, "diag", None)
     registry = model._registry
     if diag is not None and getattr(diag, "sqlstate", None):
         name = diag.constraint_name or ""
         if name in registry.constraint_messages:
-            return ValidationError(registry.constraint_messages[name])
+            return ValidationError(translate(registry.constraint_messages[name]))
         state = diag.sqlstate
         column = diag.column_name or _column_from_constraint(model, name)
         field = _field_of(model, column, diag.table_name)
@@ -32,19 +34,29 @@ def translate_integrity_error(model: BaseModel, error: IntegrityError, rows: lis
                                      "(%(detail)s).", field=field.label() if field else column or name,
                                      detail=diag.message_detail or ""), field=field.name if field else None)
         if state == "23505":
-            return ValidationError(_("The value of %(field)s must be unique: %(detail)s",
-                                     field=field.label() if field else name, detail=diag.message_detail or ""),
-                                   field=field.name if field else None)
+            return ValidationError(
+                _(
+                    "The value of %(field)s must be unique: %(detail)s",
+                    field=field.label() if field else name,
+                    detail=diag.message_detail or "",
+                ),
+                field=field.name if field else None,
+            )
         if state == "23502":
-            return ValidationError(_("Missing required value for the field %(field)s",
-                                     field=field.label() if field else column), field=field.name if field else None)
+            return ValidationError(
+                _("Missing required value for the field %(field)s", field=field.label() if field else column),
+                field=field.name if field else None,
+            )
         return ValidationError(_("The operation breaks the rule %(name)s of %(model)s.", name=name,
                                  model=model._name))
     message = str(orig)
     if message.startswith("CHECK constraint failed"):
         name = message.split(":", 1)[-1].strip()
-        return ValidationError(registry.constraint_messages.get(name) or
-                               _("The operation breaks the rule %(name)s of %(model)s.", name=name, model=model._name))
+        return ValidationError(
+            translate(registry.constraint_messages[name])
+            if name in registry.constraint_messages
+            else _("The operation breaks the rule %(name)s of %(model)s.", name=name, model=model._name)
+        )
     if message.startswith("FOREIGN KEY"):
         return _diagnose_foreign_keys(model, rows)
     match = _SQLITE_COLUMN.search(message)
@@ -52,16 +64,20 @@ def translate_integrity_error(model: BaseModel, error: IntegrityError, rows: lis
     table, _dot, column = columns[0].rpartition(".") if columns else ("", "", "")
     if message.startswith("UNIQUE"):
         for name, (cons_table, cons_columns) in registry.unique_constraints.items():
-            if cons_table == table and [c.rpartition(".")[2] for c in columns] == cons_columns:
-                if name in registry.constraint_messages:
-                    return ValidationError(registry.constraint_messages[name])
+            same = cons_table == table and [c.rpartition(".")[2] for c in columns] == cons_columns
+            if same and name in registry.constraint_messages:
+                return ValidationError(translate(registry.constraint_messages[name]))
         field = _field_of(model, column, table)
-        return ValidationError(_("The value of %(field)s must be unique.", field=field.label() if field else column),
-                               field=field.name if field else None)
+        return ValidationError(
+            _("The value of %(field)s must be unique.", field=field.label() if field else column),
+            field=field.name if field else None,
+        )
     if message.startswith("NOT NULL"):
         field = _field_of(model, column, table)
-        return ValidationError(_("Missing required value for the field %(field)s",
-                                 field=field.label() if field else column), field=field.name if field else None)
+        return ValidationError(
+            _("Missing required value for the field %(field)s", field=field.label() if field else column),
+            field=field.name if field else None,
+        )
     return ValidationError(_("The operation breaks a rule of %(model)s: %(message)s", model=model._name,
                              message=message))
 
@@ -99,8 +115,20 @@ def _diagnose_foreign_keys(model: BaseModel, rows: list[dict[str, Any]]) -> Vali
         found = {r[0] for r in model.env.cr.execute(sa.select(cotable.c.id).where(cotable.c.id.in_(values)))}
         missing = sorted(values - found)
         if missing:
-            return ValidationError(_("The value of %(field)s refers to a record that does not exist "
-                                     "(%(model)s with id %(ids)s).", field=field.label(), model=field.comodel_name,
-                                     ids=", ".join(str(m) for m in missing)), field=field.name)
-    return ValidationError(_("The operation refers to a record that does not exist, or is still referred to by "
-                             "another record (%(model)s).", model=model._name))
+            return ValidationError(
+                _(
+                    "The value of %(field)s refers to a record that does not exist "
+                    "(%(model)s with id %(ids)s).",
+                    field=field.label(),
+                    model=field.comodel_name,
+                    ids=", ".join(str(m) for m in missing),
+                ),
+                field=field.name,
+            )
+    return ValidationError(
+        _(
+            "The operation refers to a record that does not exist, or is still referred to by "
+            "another record (%(model)s).",
+            model=model._name,
+        )
+    )

@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 
 def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     """Odoo's fields_get description of one field."""
+    lang = model.env.lang
     description: dict[str, Any] = {
         "name": field.name,
         "type": field.type if field.type != "image" else "binary",
-        "string": translate(field.string),
+        "string": translate(field.string, lang),
         "required": field.required,
         "readonly": field.readonly,
         "store": field.store,
@@ -29,7 +30,7 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
         "exportable": True,
     }
     if field.help:
-        description["help"] = translate(field.help)
+        description["help"] = translate(field.help, lang)
     if field.related:
         description["related"] = field.related
     if field.aggregator and field.type in ("integer", "float", "monetary"):
@@ -46,7 +47,7 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     if field.type == "many2one":
         description["ondelete"] = field.ondelete
     if field.type == "selection":
-        description["selection"] = [[value, translate(label)] for value, label in field.selection]
+        description["selection"] = [[value, translate(label, lang)] for value, label in field.selection]
     if field.type in ("char", "text", "html"):
         description["translate"] = field.translate
         if getattr(field, "size", None):
@@ -81,4 +82,4 @@ class MetadataMixin:
         return result
 
     def _model_description(self: BaseModel) -> str:
-        return translate(self._description or self._name)
+        return translate(self._description or self._name, self.env.lang)

@@ -1,12 +1,12 @@
 """BaseModel: the record API every model class is built on."""
 from __future__ import annotations
 
-from typing import Any
-
 from core.exceptions import ValidationError
 from core.fields.base import Field
+from core.i18n import _, translate
 from core.records.access import AccessMixin
 from core.records.compute import ComputeMixin
+from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
 from core.records.exchange import ExchangeMixin
 from core.records.group import GroupMixin
@@ -19,8 +19,21 @@ from core.records.write import WriteMixin
 from core.records.x2many import X2manyMixin
 
 
-class BaseModel(RecordsetBase, ReadMixin, SearchMixin, WriteMixin, X2manyMixin, ComputeMixin, DefaultsMixin,
-                AccessMixin, GroupMixin, MetadataMixin, OnchangeMixin, ExchangeMixin):
+class BaseModel(
+    RecordsetBase,
+    ReadMixin,
+    SearchMixin,
+    CreateMixin,
+    WriteMixin,
+    X2manyMixin,
+    ComputeMixin,
+    DefaultsMixin,
+    AccessMixin,
+    GroupMixin,
+    MetadataMixin,
+    OnchangeMixin,
+    ExchangeMixin,
+):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
 
     __slots__ = ()
@@ -50,4 +63,10 @@ class BaseModel(RecordsetBase, ReadMixin, SearchMixin, WriteMixin, X2manyMixin, 
                     raise ValidationError(f"Model {self._name} has no method {method} for its constraint")
                 result = checker()
                 if result is False:
-                    raise ValidationError(message or f"The records of {self._name} break the rule {method}.")
+                    raise ValidationError(
+                        translate(message)
+                        if message
+                        else _(
+                            "The records of %(model)s break the rule %(rule)s.", model=self._name, rule=method
+                        )
+                    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.exceptions import ValidationError
+from core.i18n import _
 from core.records.recordset import NewId
 
 if TYPE_CHECKING:
@@ -11,7 +12,9 @@ if TYPE_CHECKING:
 
 
 class OnchangeMixin:
-    def new(self: BaseModel, values: dict[str, Any] | None = None, origin: Any = None, ref: Any = None) -> BaseModel:
+    def new(
+        self: BaseModel, values: dict[str, Any] | None = None, origin: Any = None, ref: Any = None
+    ) -> BaseModel:
         """A record that lives only in this transaction's cache (nothing is written)."""
         origin_id = origin.id if hasattr(origin, "_ids") else origin
         record = self.browse((NewId(origin_id or None, ref),))
@@ -31,7 +34,9 @@ class OnchangeMixin:
             field_names = [field_names] if field_names else []
         for name in field_names or ():
             if name not in self._fields:
-                raise ValidationError(f"Invalid field {name!r} on model {self._name!r}", field=name)
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
+                )
         record_id = values.get("id")
         origin = record_id if isinstance(record_id, int) and record_id else None
         names = list(fields_spec) if fields_spec else [n for n in self._fields if n != "id"]
@@ -59,8 +64,14 @@ class OnchangeMixin:
                 changed[name] = value
         answer: dict[str, Any] = {"value": changed}
         if warnings:
-            answer["warning"] = warnings[0] if len(warnings) == 1 else {
-                "title": warnings[0].get("title"), "message": "\n\n".join(w.get("message", "") for w in warnings)}
+            answer["warning"] = (
+                warnings[0]
+                if len(warnings) == 1
+                else {
+                    "title": warnings[0].get("title"),
+                    "message": "\n\n".join(w.get("message", "") for w in warnings),
+                }
+            )
         return answer
 
     def _onchange_snapshot(self: BaseModel, record: BaseModel, name: str) -> Any:

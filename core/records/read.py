@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from core.db.sql import in_ids
 from core.exceptions import AccessError, MissingError, ValidationError
 from core.fields.base import Field
 from core.i18n import _
@@ -24,9 +25,12 @@ class ReadMixin:
         if isinstance(record_id, NewId):
             self._fetch_new(field)
             return
+        if field.store and field.computed and self._compute_pending_for(field) and \
+                self.env.cache.contains(field, record_id):
+            return
         ids = self._prefetch_batch(field, record_id)
         if field.column:
-            columns = [f for f in self._prefetchable_columns() if f is field or not f.type == "binary"]
+            columns = [f for f in self._prefetchable_columns() if f is field or f.type != "binary"]
             if field not in columns:
                 columns.append(field)
             self._fetch_columns(columns, ids, missing_for=record_id)
@@ -54,27 +58,34 @@ class ReadMixin:
         columns = cls.__dict__.get("_prefetch_columns_cache")
         if columns is None:
             columns = [f for f in self._fields.values() if f.column and f.type not in ("binary", "image")
-                       and not f.groups]
+                       and not f.groups and f.name != "id"]
             cls._prefetch_columns_cache = columns
         return list(columns)
 
-    def _fetch_columns(self: BaseModel, fields: list[Field], ids: list[Any], missing_for: Any = None) -> set[int]:
+    def _fetch_columns(
+        self: BaseModel, fields: list[Field], ids: list[Any], missing_for: Any = None
+    ) -> set[int]:
         """One SELECT per chunk for ``fields`` of ``ids``, filtered by record rules; the ids found."""
         self._check_access("read")
         table = self._table
         columns = [table.c.id] + [table.c[f.column_name] for f in fields]
         rule = self._rule_condition("read", table)
-        cache = self.env.cache
-        targets = [(cache.field_values(f), f.convert_from_column if f.needs_from_column else None) for f in fields]
+        cache, towrite = self.env.cache, self.env.towrite
+        # a computed value waiting for its column is newer than the column: a fetch must not undo it
+        targets = [(cache.field_values(f), f.convert_from_column if f.needs_from_column else None,
+                    towrite.dirty_ids(f)) for f in fields]
         found: set[int] = set()
+        dialect = self.env.cr.dialect
         for chunk in split_every(ids, PREFETCH_MAX * 10):
-            statement = sa.select(*columns).where(table.c.id.in_(chunk))
+            statement = sa.select(*columns).where(in_ids(table.c.id, chunk, dialect))
             if rule is not None:
                 statement = statement.where(rule)
             for row in self.env.cr.execute(statement):
                 record_id = row[0]
                 found.add(record_id)
-                for (values, convert), value in zip(targets, row[1:]):
+                for (values, convert, dirty), value in zip(targets, row[1:]):
+                    if record_id in dirty:
+                        continue
                     values[record_id] = convert(value) if convert is not None and value is not None else value
         if missing_for is not None and missing_for not in found and rule is not None:
             self._raise_access_or_missing([missing_for], "read")
@@ -83,9 +94,15 @@ class ReadMixin:
     def _raise_access_or_missing(self: BaseModel, ids: list[int], operation: str) -> None:
         existing = self.sudo().browse(ids).exists()
         if existing:
-            raise AccessError(_("You are not allowed to %(operation)s this %(model)s record (%(ids)s): a record "
-                                "rule restricts it.", operation=operation, model=self._description or self._name,
-                                ids=", ".join(str(i) for i in existing.ids)))
+            raise AccessError(
+                _(
+                    "You are not allowed to %(operation)s this %(model)s record (%(ids)s): a record "
+                    "rule restricts it.",
+                    operation=operation,
+                    model=self._description or self._name,
+                    ids=", ".join(str(i) for i in existing.ids),
+                )
+            )
         raise MissingError(_("Record does not exist or has been deleted.") + f" ({self._name}, {ids})")
 
     def _fetch_x2many(self: BaseModel, field: Field, ids: list[Any]) -> None:
@@ -97,15 +114,22 @@ class ReadMixin:
         cotable = comodel._table
         condition = comodel._where_condition(list(field.domain), cotable)
         order_by = comodel._order_by(None, cotable)
+        dialect = self.env.cr.dialect
         for chunk in split_every(ids, PREFETCH_MAX * 10):
             if field.type == "one2many":
-                inverse = cotable.c[comodel._fields[field.inverse_name].column_name]
-                statement = sa.select(inverse, cotable.c.id).where(inverse.in_(chunk))
+                inverse_field = comodel._fields[field.inverse_name]
+                inverse = cotable.c[inverse_field.column_name]
+                statement = sa.select(inverse, cotable.c.id).where(in_ids(inverse, chunk, dialect))
+                model_field = inverse_field.attrs.get("model_field")
+                if model_field:  # a res_id-style inverse holds ids of any model: keep this model's rows
+                    statement = statement.where(
+                        cotable.c[comodel._fields[model_field].column_name] == self._name
+                    )
             else:
                 relation = self.env.registry.relation_table(field)
                 statement = (sa.select(relation.c[field.column1], cotable.c.id)
                              .join(cotable, cotable.c.id == relation.c[field.column2])
-                             .where(relation.c[field.column1].in_(chunk)))
+                             .where(in_ids(relation.c[field.column1], chunk, dialect)))
             statement = statement.where(condition).order_by(*order_by)
             for owner, co_id in self.env.cr.execute(statement):
                 result[owner].append(co_id)
@@ -146,7 +170,9 @@ class ReadMixin:
             return
         method = getattr(records, field.compute, None)
         if method is None:
-            raise ValidationError(f"Model {self._name} has no method {field.compute} to compute field {field.name}")
+            raise ValidationError(
+                f"Model {self._name} has no method {field.compute} to compute field {field.name}"
+            )
         fields = self._fields_computed_by(field.compute)
         protected = self.env.protected
         saved = {f: protected.get(f) for f in fields}
@@ -176,7 +202,11 @@ class ReadMixin:
         cache = self.env.cache
         values = cache.field_values(field)
         path = field.related_path
-        for record in records.sudo():
+        sudo = records.sudo()
+        if len(path) == 1:
+            self._copy_related_source(field, sudo)
+            return
+        for record in sudo:
             target = record
             for name in path[:-1]:
                 target = target[name]
@@ -194,6 +224,25 @@ class ReadMixin:
             if field.store and isinstance(record._ids[0], int):
                 self.env.towrite.mark(field, record._ids[0])
 
+    def _copy_related_source(self: BaseModel, field: Field, records: BaseModel) -> None:
+        """A related field of a field of the same record: the source's values, read in one batch."""
+        cache, towrite = self.env.cache, self.env.towrite
+        source = self._fields[field.related_path[0]]
+        ids = list(records._ids)
+        missing = cache.missing(source, ids)
+        while missing:
+            records._browse_prefetched((missing[0],), tuple(missing))[source.name]
+            missing = cache.missing(source, missing)
+        values, source_values = cache.field_values(field), cache.field_values(source)
+        null = field.null_cache()
+        for record_id in ids:
+            value = source_values.get(record_id, null)
+            if value is not None and field.type == "image":
+                value = field.process(value)
+            values[record_id] = value
+            if field.store and isinstance(record_id, int):
+                towrite.mark(field, record_id)
+
     # -- read ------------------------------------------------------------------------------
     def _check_field_names(self: BaseModel, names: Any, operation: str = "read") -> list[Field]:
         if not names:
@@ -204,7 +253,9 @@ class ReadMixin:
         for name in names:
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name))
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
+                )
             if not self._field_accessible(field):
                 raise AccessError(_("You are not allowed to %(operation)s the field %(field)s of %(model)s.",
                                     operation=operation, field=field.label(), model=self._name))
@@ -212,14 +263,16 @@ class ReadMixin:
                 result.append(field)
         return result
 
-    def read(self: BaseModel, fields: list[str] | None = None, load: str | None = "_classic_read") -> list[dict]:
+    def read(
+        self: BaseModel, fields: list[str] | None = None, load: str | None = "_classic_read"
+    ) -> list[dict]:
         """Values of ``fields`` for each existing record, in Odoo's read format."""
         self._check_access("read")
         field_list = self._check_field_names(fields)
         ids = [i for i in self._ids if isinstance(i, int)]
         if not ids:
             return []
-        self.env.cr.flush()
+        self._flush_for_query()
         present = self._prefetch_for_read(field_list, ids)
         cache = self.env.cache
         records = self.browse([i for i in ids if i in present])
@@ -271,7 +324,7 @@ class ReadMixin:
         table = self._table
         found: list[int] = []
         for chunk in split_every(ids, PREFETCH_MAX * 10):
-            statement = sa.select(table.c.id).where(table.c.id.in_(chunk))
+            statement = sa.select(table.c.id).where(in_ids(table.c.id, chunk, self.env.cr.dialect))
             if rule is not None:
                 statement = statement.where(rule)
             found.extend(row[0] for row in self.env.cr.execute(statement))
@@ -286,7 +339,9 @@ class ReadMixin:
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
 
-    def _many2one_names(self: BaseModel, fields: list[Field], records: BaseModel) -> dict[str, dict[int, str]]:
+    def _many2one_names(
+        self: BaseModel, fields: list[Field], records: BaseModel
+    ) -> dict[str, dict[int, str]]:
         cache = self.env.cache
         wanted: dict[str, set[int]] = {}
         for field in fields:

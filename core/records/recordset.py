@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlalchemy as sa
 
+from core.db.sql import in_ids
 from core.exceptions import ValidationError
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -160,10 +162,13 @@ class RecordsetBase:
             try:
                 ids = tuple(ids)
             except TypeError:
-                raise ValidationError(f"Invalid ids {ids!r} for {self._name}") from None
+                raise ValidationError(
+                    _("Invalid ids %(ids)r for %(model)s", ids=ids, model=self._name)
+                ) from None
             for record_id in ids:
                 if isinstance(record_id, bool) or not isinstance(record_id, (int, NewId)):
-                    raise ValidationError(f"Invalid id {record_id!r} for {self._name}: ids are integers")
+                    raise ValidationError(_("Invalid id %(id)r for %(model)s: ids are integers", id=record_id,
+                                            model=self._name))
         return type(self)(self.env, ids, ids)
 
     def _browse_prefetched(self, ids: tuple[Any, ...], prefetch_ids: Any) -> Any:
@@ -206,7 +211,9 @@ class RecordsetBase:
         table = self._table
         found: set[int] = set()
         for chunk in split_every(ids, PREFETCH_MAX * 10):
-            rows = self.env.cr.execute(sa.select(table.c.id).where(table.c.id.in_(chunk)))
+            rows = self.env.cr.execute(
+                sa.select(table.c.id).where(in_ids(table.c.id, chunk, self.env.cr.dialect))
+            )
             found.update(row[0] for row in rows)
         return self.browse([i for i in self._ids if i in found or isinstance(i, NewId)])
 
@@ -221,7 +228,9 @@ class RecordsetBase:
         for name in func.split("."):
             field = records._fields.get(name)
             if field is None:
-                raise ValidationError(f"Invalid field '{name}' on model '{records._name}'")
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=records._name)
+                )
             if field.relational:
                 ids: dict[Any, None] = {}
                 for record in records:
@@ -234,7 +243,7 @@ class RecordsetBase:
     def filtered(self, func: str | Callable[[Any], Any]) -> Any:
         if isinstance(func, str):
             path = func
-            func = lambda record: any(record.mapped(path))  # noqa: E731
+            func = lambda record: any(record.mapped(path))
         return self.browse([record._ids[0] for record in self if func(record)])
 
     def filtered_domain(self, domain: list[Any]) -> Any:
@@ -250,7 +259,7 @@ class RecordsetBase:
             return self.browse(ids)
         if isinstance(key, str):
             name = key
-            key = lambda record: record[name]  # noqa: E731
+            key = lambda record: record[name]
         return self.browse([record._ids[0] for record in sorted(self, key=key, reverse=reverse)])
 
     def grouped(self, key: str | Callable[[Any], Any]) -> dict[Any, Any]:

@@ -14,7 +14,9 @@ from core.i18n import _
 if TYPE_CHECKING:
     from core.records.model import BaseModel
 
-_ORDER_TERM = re.compile(r"^\s*([a-z_][a-z0-9_]*)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$", re.IGNORECASE)
+_ORDER_TERM = re.compile(
+    r"^\s*([a-z_][a-z0-9_]*)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$", re.IGNORECASE
+)
 
 
 class SearchMixin:
@@ -51,19 +53,35 @@ class SearchMixin:
                 continue
             match = _ORDER_TERM.match(part)
             if not match:
-                raise ValidationError(_('Invalid "order" specified (%(order)s). A valid "order" specification is '
-                                        'a comma-separated list of valid field names (optionally followed by '
-                                        'asc/desc for the direction)', order=spec))
+                raise ValidationError(
+                    _(
+                        'Invalid "order" specified (%(order)s). A valid "order" specification is '
+                        "a comma-separated list of valid field names (optionally followed by "
+                        "asc/desc for the direction)",
+                        order=spec,
+                    )
+                )
             name, direction, nulls = match.group(1), (match.group(2) or "asc").lower(), match.group(3)
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(_('Invalid "order" specified (%(order)s): unknown field %(field)r on model '
-                                        '%(model)r', order=spec, field=name, model=self._name))
+                raise ValidationError(
+                    _(
+                        'Invalid "order" specified (%(order)s): unknown field %(field)r on model %(model)r',
+                        order=spec,
+                        field=name,
+                        model=self._name,
+                    )
+                )
             has_id = has_id or name == "id"
             expression = self._order_expression(field, table)
             if expression is None:
-                raise ValidationError(_('Invalid "order" specified (%(order)s): field %(field)r is not stored',
-                                        order=spec, field=name))
+                raise ValidationError(
+                    _(
+                        'Invalid "order" specified (%(order)s): field %(field)r is not stored',
+                        order=spec,
+                        field=name,
+                    )
+                )
             term = expression.desc() if direction == "desc" else expression.asc()
             if nulls:
                 term = term.nulls_first() if nulls.lower() == "first" else term.nulls_last()
@@ -85,7 +103,12 @@ class SearchMixin:
             comodel = self.env[field.comodel_name]
             co_order = (comodel._order or "id").split(",")[0].split()[0]
             co_field = comodel._fields.get(co_order)
-            if co_field is None or not co_field.column or co_field.type == "many2one" or comodel._name == self._name:
+            if (
+                co_field is None
+                or not co_field.column
+                or co_field.type == "many2one"
+                or comodel._name == self._name
+            ):
                 return column
             alias = comodel._table.alias()
             value = alias.c[co_field.column_name]
@@ -98,7 +121,7 @@ class SearchMixin:
                 order: str | None = None) -> list[int]:
         """Ids matching ``domain`` in ``order``."""
         self._check_access("read")
-        self.env.cr.flush()
+        self._flush_for_query()
         table = self._table
         statement = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         statement = statement.order_by(*self._order_by(order, table))
@@ -111,17 +134,19 @@ class SearchMixin:
             try:
                 offset = int(offset)
             except (TypeError, ValueError):
-                raise ValidationError(f"Invalid offset {offset!r}: expected a number") from None
+                raise ValidationError(
+                    _("Invalid offset %(value)r: expected a number", value=offset)
+                ) from None
             if offset < 0:
-                raise ValidationError(f"Invalid offset {offset!r}: must not be negative")
+                raise ValidationError(_("Invalid offset %(value)r: must not be negative", value=offset))
             statement = statement.offset(offset)
         if limit is not None and limit is not False:
             try:
                 limit = int(limit)
             except (TypeError, ValueError):
-                raise ValidationError(f"Invalid limit {limit!r}: expected a number") from None
+                raise ValidationError(_("Invalid limit %(value)r: expected a number", value=limit)) from None
             if limit < 0:
-                raise ValidationError(f"Invalid limit {limit!r}: must not be negative")
+                raise ValidationError(_("Invalid limit %(value)r: must not be negative", value=limit))
             statement = statement.limit(limit)
         return statement
 
@@ -132,7 +157,7 @@ class SearchMixin:
 
     def search_count(self: BaseModel, domain: Any = None, limit: int | None = None) -> int:
         self._check_access("read")
-        self.env.cr.flush()
+        self._flush_for_query()
         table = self._table
         inner = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         if limit:
@@ -145,14 +170,16 @@ class SearchMixin:
         """Search and cache the stored columns of ``field_names`` in the same query."""
         self._check_access("read")
         fields = self._check_field_names(field_names)
-        self.env.cr.flush()
+        self._flush_for_query()
         table = self._table
         columns = list(dict.fromkeys(self._prefetchable_columns() + [f for f in fields if f.column]))
         statement = sa.select(table.c.id, *(table.c[f.column_name] for f in columns))
         statement = statement.where(self._where_condition(domain or [], table))
         statement = self._paginate(statement.order_by(*self._order_by(order, table)), offset, limit)
         cache = self.env.cache
-        targets = [(cache.field_values(f), f.convert_from_column if f.needs_from_column else None) for f in columns]
+        targets = [
+            (cache.field_values(f), f.convert_from_column if f.needs_from_column else None) for f in columns
+        ]
         ids = []
         for row in self.env.cr.execute(statement):
             record_id = row[0]

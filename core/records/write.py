@@ -7,8 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from core import clock
+from core.db.sql import in_ids
 from core.exceptions import ValidationError
 from core.fields.base import Field
+from core.hooks import record_event
 from core.i18n import _
 from core.records.integrity import translate_integrity_error
 from core.records.recordset import NewId, split_every
@@ -24,7 +26,9 @@ class WriteMixin:
     """Part of BaseModel: create, write, unlink, copy."""
 
     # -- value preparation -----------------------------------------------------------------
-    def _convert_vals(self: BaseModel, vals: dict[str, Any], creating: bool) -> tuple[dict[Field, Any], dict[Field, Any]]:
+    def _convert_vals(
+        self: BaseModel, vals: dict[str, Any], creating: bool
+    ) -> tuple[dict[Field, Any], dict[Field, Any]]:
         """Split ``vals`` into column values (cache form) and the rest (x2many, related, inverse)."""
         if not isinstance(vals, dict):
             raise ValidationError(_("Invalid values for %(model)s: expected a dictionary, got %(kind)s",
@@ -37,8 +41,9 @@ class WriteMixin:
             if field is None:
                 if name in IGNORED_ON_WRITE:
                     continue
-                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name),
-                                      field=name)
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
+                )
             if name in MAGIC_FIELDS and not self.env.su:
                 continue
             if field.groups and not self._field_accessible(field):
@@ -54,100 +59,15 @@ class WriteMixin:
             cache_value = field.convert_to_cache(value, self)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
                     field.computed and creating):
-                raise ValidationError(_("Missing required value for the field %(field)s", field=field.label()),
-                                      field=name)
-            if field.column and not field.related:
+                raise ValidationError(
+                    _("Missing required value for the field %(field)s", field=field.label()), field=name
+                )
+            if field.column and not field.related and not field.inverse:
                 columns[field] = cache_value
             else:
                 # related fields write through to their target; stored ones follow by recompute
                 others[field] = value
         return columns, others
-
-    # -- create ----------------------------------------------------------------------------
-    def create(self: BaseModel, vals_list: Any) -> BaseModel:
-        """Create records from one dict or a list of dicts; one INSERT per batch."""
-        if isinstance(vals_list, dict):
-            vals_list = [vals_list]
-        elif not isinstance(vals_list, (list, tuple)):
-            raise ValidationError(_("Invalid values for %(model)s: expected a dictionary or a list of "
-                                    "dictionaries", model=self._name))
-        if not vals_list:
-            return self.browse()
-        self._check_access("create")
-        if self._abstract:
-            raise ValidationError(_("Model %(model)s is abstract: it has no records.", model=self._name))
-        prepared = []
-        for index, vals in enumerate(vals_list):
-            try:
-                prepared.append(self._prepare_create(vals))
-            except ValidationError as error:
-                if len(vals_list) > 1:
-                    error.message = f"{error.message} (record {index + 1} of {len(vals_list)})"
-                    error.args = (error.message,)
-                raise
-        ids = self._insert([columns for columns, _others in prepared])
-        records = self.browse(ids)
-        cache = self.env.cache
-        for record_id, (columns, _others) in zip(ids, prepared):
-            for field, value in columns.items():
-                cache.set(field, record_id, value)
-        self._write_others_batch(records, [others for _columns, others in prepared], creating=True)
-        given = [set(f.name for f in columns) | set(f.name for f in others) for columns, others in prepared]
-        self._compute_new(records, given)
-        records._modified([f.name for f in self._fields.values() if f.store])
-        records._recompute_pending()
-        records._check_rules_after("create")
-        records._validate_constraints(set().union(*given) | {f.name for f in self._stored_computed()})
-        return records
-
-    def _prepare_create(self: BaseModel, vals: dict[str, Any]) -> tuple[dict[Field, Any], dict[Field, Any]]:
-        vals = self._add_missing_defaults(vals)
-        columns, others = self._convert_vals(vals, creating=True)
-        now, uid = self.env.cr.data.get("now") or clock.utcnow(), self.env.uid
-        fields = self._fields
-        if "create_date" in fields:
-            columns.setdefault(fields["create_date"], now)
-            columns.setdefault(fields["write_date"], now)
-            columns.setdefault(fields["create_uid"], uid if self._registry.has_users else None)
-            columns.setdefault(fields["write_uid"], uid if self._registry.has_users else None)
-        for field in self._column_fields():
-            if field.translate and field in columns and columns[field] is not None:
-                columns[field] = field.merge_translation(None, columns[field])
-            if field.required and not field.computed and columns.get(field) in (None, ""):
-                raise ValidationError(_("Missing required value for the field %(field)s", field=field.label()),
-                                      field=field.name)
-        return columns, others
-
-    def _insert(self: BaseModel, rows: list[dict[Field, Any]]) -> list[int]:
-        table = self._table
-        fields = [f for f in self._column_fields() if f.name != "id"]
-        params = []
-        for columns in rows:
-            params.append({f.column_name: None if (v := columns.get(f)) is None else f.convert_to_column(v)
-                           for f in fields})
-        ids: list[int] = []
-        statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        try:
-            for chunk in split_every(params, 1000):
-                result = self.env.cr.execute(statement, chunk)
-                ids.extend(row[0] for row in result)
-        except IntegrityError as error:
-            raise translate_integrity_error(self, error, params) from None
-        return ids
-
-    def _compute_new(self: BaseModel, records: BaseModel, given: list[set[str]]) -> None:
-        stored = self._stored_computed()
-        if not stored:
-            return
-        cache, towrite = self.env.cache, self.env.towrite
-        for field in stored:
-            todo = [i for i, names in zip(records._ids, given) if field.name not in names]
-            if todo:
-                self.env.cr.data.setdefault("tocompute", {}).setdefault(field, set()).update(todo)
-                cache.invalidate([field], todo)
-            for record_id, names in zip(records._ids, given):
-                if field.name in names:
-                    towrite.mark(field, record_id)
 
     # -- write -----------------------------------------------------------------------------
     def write(self: BaseModel, vals: dict[str, Any]) -> bool:
@@ -171,6 +91,7 @@ class WriteMixin:
         if columns:
             self._check_rules_after("write")
         self._validate_constraints(names)
+        record_event(self, "write", vals)
         return True
 
     def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
@@ -185,9 +106,12 @@ class WriteMixin:
         ids = list(self._ids)
         try:
             if plain:
-                values = {f.column_name: None if v is None else f.convert_to_column(v) for f, v in plain.items()}
+                values = {
+                    f.column_name: None if v is None else f.convert_to_column(v) for f, v in plain.items()
+                }
                 for chunk in split_every(ids, 10000):
-                    self.env.cr.execute(sa.update(table).where(table.c.id.in_(chunk)).values(values))
+                    condition = in_ids(table.c.id, chunk, self.env.cr.dialect)
+                    self.env.cr.execute(sa.update(table).where(condition).values(values))
             for field, value in translated.items():
                 current = {r._ids[0]: cache.get(field, r._ids[0]) for r in self} if all(
                     cache.contains(field, i) for i in ids) else self._raw_values(field)
@@ -198,7 +122,9 @@ class WriteMixin:
                 for row in rows:
                     cache.set(field, row["_id"], row["v"])
         except IntegrityError as error:
-            raise translate_integrity_error(self, error, [{f.column_name: v for f, v in plain.items()}]) from None
+            raise translate_integrity_error(
+                self, error, [{f.column_name: v for f, v in plain.items()}]
+            ) from None
         for field, value in plain.items():
             values = cache.field_values(field)
             for record_id in ids:
@@ -206,7 +132,9 @@ class WriteMixin:
 
     def _raw_values(self: BaseModel, field: Field) -> dict[int, Any]:
         table = self._table
-        rows = self.env.cr.execute(sa.select(table.c.id, table.c[field.column_name]).where(table.c.id.in_(self.ids)))
+        rows = self.env.cr.execute(
+            sa.select(table.c.id, table.c[field.column_name]).where(table.c.id.in_(self.ids))
+        )
         return {row[0]: row[1] for row in rows}
 
     def _check_existing_for(self: BaseModel, operation: str) -> None:
@@ -217,7 +145,7 @@ class WriteMixin:
         statement = sa.select(table.c.id)
         found: set[int] = set()
         for chunk in split_every(ids, 10000):
-            query = statement.where(table.c.id.in_(chunk))
+            query = statement.where(in_ids(table.c.id, chunk, self.env.cr.dialect))
             if rule is not None:
                 query = query.where(rule)
             found.update(row[0] for row in self.env.cr.execute(query))
@@ -238,7 +166,9 @@ class WriteMixin:
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=name, model=self._name))
+                raise ValidationError(
+                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
+                )
             for record in self:
                 if field.type in ("one2many", "many2many"):
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
@@ -255,13 +185,19 @@ class WriteMixin:
         self._check_access("unlink")
         self._check_existing_for("unlink")
         self._check_restrict_references()
-        targets = self._modified_targets([f.name for f in self._fields.values() if f.store], only_paths=True)
+        record_event(self, "unlink")
+        targets = self._modified_targets([f.name for f in self._fields.values() if f.store], only_paths=True,
+                                         unlinking=True)
         self._before_unlink()
+        # pending computations may name these records (or records the deletion cascades to)
+        reach = set(self._registry.deletion_reach(self._name))
+        reach.update(model for model, _model_field, _id_field in self._registry.reference_cleanups)
+        self.env.cr.data.setdefault("unlinked", set()).update(reach)
         table = self._table
         ids = list(self._ids)
         try:
             for chunk in split_every(ids, 10000):
-                self.env.cr.execute(sa.delete(table).where(table.c.id.in_(chunk)))
+                self.env.cr.execute(sa.delete(table).where(in_ids(table.c.id, chunk, self.env.cr.dialect)))
         except IntegrityError as error:
             raise translate_integrity_error(self, error, []) from None
         self.env.cache.invalidate(list(self._fields.values()), ids)

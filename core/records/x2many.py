@@ -38,6 +38,8 @@ class X2manyMixin:
     def _write_one2many(self: BaseModel, field: Field, pairs: list[tuple[int, Any]], creating: bool) -> None:
         comodel = self.env[field.comodel_name].with_context(active_test=False)
         inverse = comodel._fields[field.inverse_name]
+        # a res_id-style inverse also needs the model name in its model_field
+        owner = {inverse.attrs["model_field"]: self._name} if inverse.attrs.get("model_field") else {}
         to_create: list[dict[str, Any]] = []
         cache = self.env.cache
         for record_id, value in pairs:
@@ -46,7 +48,7 @@ class X2manyMixin:
             for command in commands:
                 code = command[0]
                 if code == CREATE:
-                    to_create.append({**command[2], field.inverse_name: record_id})
+                    to_create.append({**command[2], **owner, field.inverse_name: record_id})
                 elif code == UPDATE:
                     comodel.browse(command[1]).write(command[2])
                 elif code == DELETE:
@@ -56,7 +58,7 @@ class X2manyMixin:
                     self._detach_one2many(comodel, inverse, [command[1]])
                     current = [i for i in current if i != command[1]]
                 elif code == LINK:
-                    comodel.browse(command[1]).write({field.inverse_name: record_id})
+                    comodel.browse(command[1]).write({**owner, field.inverse_name: record_id})
                     current.append(command[1])
                 elif code == CLEAR:
                     self._detach_one2many(comodel, inverse, current)
@@ -66,7 +68,7 @@ class X2manyMixin:
                     self._detach_one2many(comodel, inverse, [i for i in current if i not in keep])
                     attach = [i for i in keep if i not in current]
                     if attach:
-                        comodel.browse(attach).write({field.inverse_name: record_id})
+                        comodel.browse(attach).write({**owner, field.inverse_name: record_id})
                     current = keep
             cache.invalidate([field], [record_id])
         if to_create:
@@ -127,8 +129,9 @@ class X2manyMixin:
         added = [{"a": rid, "b": t} for rid in record_ids for t in dict.fromkeys(final[rid])
                  if t not in current[rid] and t != -1]
         if removed:
-            self.env.cr.execute(sa.delete(relation).where(col1 == sa.bindparam("a")).where(col2 == sa.bindparam("b")),
-                                removed)
+            self.env.cr.execute(
+                sa.delete(relation).where(col1 == sa.bindparam("a")).where(col2 == sa.bindparam("b")), removed
+            )
         if added:
             self._check_targets_exist(comodel, {row["b"] for row in added}, field)
             self.env.cr.execute(sa.insert(relation).values({field.column1: sa.bindparam("a"),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.exceptions import MetadataError
 from core.fields.base import Field, make_field
+from core.fields.scalar import Id
 from core.hooks import hooks_of_module
 from core.records.model import BaseModel
 
@@ -14,10 +15,10 @@ if TYPE_CHECKING:
     from core.loader.defs import ModelDef
 
 # importing these modules registers the field types
-import core.fields.image  # noqa: F401,E402
-import core.fields.relational  # noqa: F401,E402
-import core.fields.scalar  # noqa: F401,E402
-import core.fields.selection  # noqa: F401,E402
+import core.fields.image
+import core.fields.relational
+import core.fields.scalar
+import core.fields.selection  # noqa: F401
 
 
 def import_hooks(manifests: list[Manifest]) -> dict[str, list[type]]:
@@ -51,7 +52,7 @@ def magic_fields(model_def: ModelDef, has_users: bool) -> dict[str, dict[str, An
 def build_fields(model_def: ModelDef, has_users: bool) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     magic = magic_fields(model_def, has_users)
-    fields["id"] = make_field(model_def.name, "id", magic["id"])
+    fields["id"] = Id(model_def.name, "id", magic["id"])
     for name, fdef in model_def.fields.items():
         attrs = dict(fdef.attrs)
         fields[name] = make_field(model_def.name, name, attrs, fdef)
@@ -75,8 +76,11 @@ def build_class(model_def: ModelDef, fields: dict[str, Field], hooks: dict[str, 
     for cls in stack:
         for name in fields:
             if name in cls.__dict__ and not callable(cls.__dict__[name]):
-                raise MetadataError(None, None, f"{cls.__module__}.{cls.__name__} defines '{name}', which is a field "
-                                                f"of {model_def.name}")
+                raise MetadataError(
+                    None,
+                    None,
+                    f"{cls.__module__}.{cls.__name__} defines '{name}', which is a field of {model_def.name}",
+                )
     attrs: dict[str, Any] = {
         "__slots__": (),
         "__module__": "core.models",
@@ -84,7 +88,8 @@ def build_class(model_def: ModelDef, fields: dict[str, Field], hooks: dict[str, 
         "_description": model_def.attrs.get("description") or model_def.name,
         "_order": model_def.attrs.get("order") or "id",
         "_rec_name": model_def.attrs.get("rec_name"),
-        "_parent_name": model_def.attrs.get("parent_name") or ("parent_id" if "parent_id" in fields else None),
+        "_parent_name": model_def.attrs.get("parent_name")
+        or ("parent_id" if "parent_id" in fields else None),
         "_abstract": model_def.abstract,
         "_transient": bool(model_def.attrs.get("transient")),
         "_def": model_def,
@@ -110,18 +115,26 @@ def check_methods(cls: type[BaseModel]) -> None:
             if method and not callable(getattr(cls, method, None)):
                 file, line = field.definition.where(attr if attr != "search_method" else "search") if (
                     field.definition) else (None, None)
-                raise MetadataError(file, line, f"field '{field.name}' of '{cls._name}': method '{method}' not found "
-                                                f"(define it in a @model(\"{cls._name}\") class of the addon)")
+                raise MetadataError(
+                    file,
+                    line,
+                    f"field '{field.name}' of '{cls._name}': method '{method}' not found "
+                    f'(define it in a @model("{cls._name}") class of the addon)',
+                )
         default = field.default
         if isinstance(default, dict) and set(default) == {"call"}:
             target = default["call"]
             if target.startswith("_") and not callable(getattr(cls, target, None)):
                 file, line = field.definition.where("default") if field.definition else (None, None)
-                raise MetadataError(file, line, f"field '{field.name}' of '{cls._name}': default method '{target}' "
-                                                "not found")
+                raise MetadataError(
+                    file, line, f"field '{field.name}' of '{cls._name}': default method '{target}' not found"
+                )
     for constraint in cls._def.constraints:
         method = constraint.get("python")
         if method and not callable(getattr(cls, method, None)):
             src = constraint.get("_source")
-            raise MetadataError(src.file if src else None, src.line if src else None,
-                                f"constraint '{constraint['name']}' of '{cls._name}': method '{method}' not found")
+            raise MetadataError(
+                src.file if src else None,
+                src.line if src else None,
+                f"constraint '{constraint['name']}' of '{cls._name}': method '{method}' not found",
+            )

@@ -24,8 +24,15 @@ def build_triggers(models: dict[str, type[BaseModel]]) -> dict[tuple[str, str], 
     return dict(triggers)
 
 
-def _add_path(models: dict[str, type[BaseModel]], model: type[BaseModel], target: Field, names: list[str],
-              prefix: list[str], triggers: dict[tuple[str, str], list[Trigger]], seen: set[tuple[str, str]]) -> None:
+def _add_path(
+    models: dict[str, type[BaseModel]],
+    model: type[BaseModel],
+    target: Field,
+    names: list[str],
+    prefix: list[str],
+    triggers: dict[tuple[str, str], list[Trigger]],
+    seen: set[tuple[str, str]],
+) -> None:
     current = model
     path = list(prefix)
     for position, name in enumerate(names):
@@ -41,6 +48,14 @@ def _add_path(models: dict[str, type[BaseModel]], model: type[BaseModel], target
             inverse_key = (field.comodel_name, field.inverse_name)
             if inverse_entry not in triggers[inverse_key]:
                 triggers[inverse_key].append(inverse_entry)
+        elif field.type == "many2many" and field.comodel_name in models:
+            # links written from the other side of the relation table change this side too
+            inverse_entry = (target, ".".join(path + [name]))
+            for other in models[field.comodel_name]._fields.values():
+                if other is not field and other.type == "many2many" and not other.computed and \
+                        other.relation == field.relation and inverse_entry not in triggers[(other.model_name,
+                                                                                            other.name)]:
+                    triggers[(other.model_name, other.name)].append(inverse_entry)
         if field.computed and not field.store and (current._name, name) not in seen:
             # an unstored computed field in the path: depend on what it depends on
             seen = seen | {(current._name, name)}

@@ -15,6 +15,7 @@ from core.addon.graph import resolve
 from core.addon.manifest import Manifest, addons_paths, discover
 from core.db.engine import database_name, make_engine, normalize_url
 from core.db.transaction import Cursor
+from core.i18n import load_catalog_dirs
 from core.loader.checks import check_models
 from core.loader.defs import ModelDef
 from core.loader.merge import apply_mixins, merge_document
@@ -61,6 +62,8 @@ class Registry:
         self.constraint_messages: dict[str, str] = {}
         self.unique_constraints: dict[str, tuple[str, list[str]]] = {}
         self._by_compute: dict[tuple[str, str], list[Field]] = {}
+        self._path_fields: dict[tuple[str, str], tuple[Field, ...]] = {}
+        self._deletion_reach: dict[str, frozenset[str]] = {}
         self._x2many_to: dict[str, list[Field]] = defaultdict(list)
         self.relations: dict[str, sa.Table] = {}
         from core.security.service import Security
@@ -130,8 +133,14 @@ class Registry:
     def available_addons(self) -> dict[str, Manifest]:
         return discover(addons_paths(self.addons_path))
 
-    def build(self, addon_names: list[str], custom: bool = True) -> None:
-        """Load the definitions of ``addon_names`` (and their dependencies) and build everything."""
+    def build(
+        self, addon_names: list[str], custom: bool = True, connection: sa.Connection | None = None
+    ) -> None:
+        """Load the definitions of ``addon_names`` (and their dependencies) and build everything.
+
+        Custom models and fields are read through ``connection`` when given: a transaction that is
+        changing them sees its own rows (and SQLite would block a second connection's read).
+        """
         available = self.available_addons()
         self._extend_addon_packages()
         order = resolve(addon_names, available) if addon_names else []
@@ -140,15 +149,15 @@ class Registry:
         definitions: dict[str, ModelDef] = {}
         for name in order:
             for path in self.manifests[name].model_files:
-                for doc in load_yaml_documents(path):
-                    validate_document(doc, "model")
+                for doc in model_documents(path):
                     merge_document(definitions, doc, name)
         if custom and "ir.model.fields" in definitions:
             from core.registry.custom import merge_custom_definitions
 
-            merge_custom_definitions(self, definitions)
+            merge_custom_definitions(self, definitions, connection)
         apply_mixins(definitions)
         check_models(definitions)
+        load_catalog_dirs(self.manifests[n].path / "i18n" for n in order)
         hooks = classes.import_hooks([self.manifests[n] for n in order])
         self._build_models(definitions, hooks)
 
@@ -173,7 +182,7 @@ class Registry:
             models[name] = cls
         table_names = {name: d.table for name, d in definitions.items() if not d.abstract}
         self.relations = {}
-        for name, cls in models.items():
+        for cls in models.values():
             if cls._abstract:
                 continue
             cls._table = tables.build_table(self.metadata, cls, table_names)
@@ -201,6 +210,8 @@ class Registry:
         self.constraint_messages = {}
         self.unique_constraints = {}
         self._by_compute = {}
+        self._path_fields = {}
+        self._deletion_reach = {}
         self._x2many_to = defaultdict(list)
         for name, cls in models.items():
             for field in cls._fields.values():
@@ -214,7 +225,9 @@ class Registry:
                     self._x2many_to[field.comodel_name].append(field)
                 model_field = field.attrs.get("model_field")
                 if model_field and field.column:
-                    self.reference_cleanups.append((name, cls._fields[model_field].column_name, field.column_name))
+                    self.reference_cleanups.append(
+                        (name, cls._fields[model_field].column_name, field.column_name)
+                    )
             if cls._abstract:
                 continue
             for constraint in cls._def.constraints:
@@ -234,6 +247,43 @@ class Registry:
     # -- lookups used by the record API ----------------------------------------------------
     def fields_by_compute(self, model: str, method: str) -> list[Field]:
         return self._by_compute.get((model, method), [])
+
+    def path_fields(self, model: str, path: str) -> tuple[Field, ...]:
+        """The fields a dotted ``path`` goes through from ``model`` (paths checked at load time)."""
+        key = (model, path)
+        fields = self._path_fields.get(key)
+        if fields is None:
+            found: list[Field] = []
+            current = self.models[model]
+            for name in path.split("."):
+                field = current._fields[name]
+                found.append(field)
+                if field.relational:
+                    current = self.models[field.comodel_name]
+            fields = self._path_fields[key] = tuple(found)
+        return fields
+
+    def deletion_reach(self, model: str) -> frozenset[str]:
+        """``model`` and the models whose records its deletions may cascade to."""
+        reach = self._deletion_reach.get(model)
+        if reach is None:
+            found, pending = {model}, [model]
+            while pending:
+                current = pending.pop()
+                for name, cls in self.models.items():
+                    if name in found or cls._abstract:
+                        continue
+                    if any(
+                        f.type == "many2one"
+                        and f.column
+                        and f.comodel_name == current
+                        and f.ondelete == "cascade"
+                        for f in cls._fields.values()
+                    ):
+                        found.add(name)
+                        pending.append(name)
+            reach = self._deletion_reach[model] = frozenset(found)
+        return reach
 
     def x2many_to(self, model: str) -> list[Field]:
         return self._x2many_to.get(model, [])
@@ -284,10 +334,31 @@ class Registry:
         self.security.clear()
 
 
+_DOCUMENTS: dict[str, tuple[tuple[int, int], list[Any]]] = {}
+
+
+def model_documents(path: Any) -> list[Any]:
+    """The validated documents of a model file, parsed once while the file is unchanged (every
+    install, upgrade and custom field rebuilds a registry from the same files)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _DOCUMENTS.get(str(path))
+    if cached is None or cached[0] != stamp:
+        documents = load_yaml_documents(path)
+        for document in documents:
+            validate_document(document, "model")
+        cached = _DOCUMENTS[str(path)] = (stamp, documents)
+    return cached[1]
+
+
 def ensure_signal_table(conn: sa.Connection) -> None:
     if not sa.inspect(conn).has_table(SIGNAL_TABLE):
-        conn.execute(sa.text(f"CREATE TABLE {SIGNAL_TABLE} (name VARCHAR(32) PRIMARY KEY, version INTEGER NOT NULL)"))
-        conn.execute(sa.text(f"INSERT INTO {SIGNAL_TABLE} (name, version) VALUES ('registry', 1), ('cache', 1)"))
+        conn.execute(
+            sa.text(f"CREATE TABLE {SIGNAL_TABLE} (name VARCHAR(32) PRIMARY KEY, version INTEGER NOT NULL)")
+        )
+        conn.execute(
+            sa.text(f"INSERT INTO {SIGNAL_TABLE} (name, version) VALUES ('registry', 1), ('cache', 1)")
+        )
 
 
 def read_signals(conn: sa.Connection) -> tuple[int, int]:

@@ -51,8 +51,12 @@ def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str,
         elif constraint.get("unique"):
             extra.append(sa.UniqueConstraint(*constraint["unique"], name=conv(name)))
     for index in model._def.indexes:
-        extra.append(sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique"))))
-    return sa.Table(table_name, metadata, *columns, *extra)
+        extra.append(
+            sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique")))
+        )
+    # AUTOINCREMENT on SQLite: a deleted id is never given to a new record, as on PostgreSQL, so
+    # references kept by id alone (external ids, attachments, messages) never reach a stranger
+    return sa.Table(table_name, metadata, *columns, *extra, sqlite_autoincrement=True)
 
 
 def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[Any]:
@@ -60,7 +64,9 @@ def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[
     if field.type == "many2one":
         cotable = tables.get(field.comodel_name)
         if cotable is None:
-            raise MetadataError(None, None, f"field {field} refers to {field.comodel_name}, which has no table")
+            raise MetadataError(
+                None, None, f"field {field} refers to {field.comodel_name}, which has no table"
+            )
         ondelete = {"cascade": "CASCADE", "restrict": "RESTRICT", "set null": "SET NULL"}[field.ondelete]
         args.append(sa.ForeignKey(f"{cotable}.id", ondelete=ondelete,
                                   name=conv(_short(f"fk_{table_name}_{field.column_name}_{cotable}"))))
@@ -82,8 +88,12 @@ def build_relation(metadata: sa.MetaData, field: Field, table: str, cotable: str
     existing = metadata.tables.get(field.relation)
     if existing is not None:
         if {c.name for c in existing.columns} != {field.column1, field.column2}:
-            raise MetadataError(None, None, f"field {field}: relation table '{field.relation}' is already used with "
-                                            f"columns {sorted(c.name for c in existing.columns)}")
+            raise MetadataError(
+                None,
+                None,
+                f"field {field}: relation table '{field.relation}' is already used with "
+                f"columns {sorted(c.name for c in existing.columns)}",
+            )
         return existing
     return sa.Table(
         field.relation, metadata,

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from alembic.migration import MigrationContext
@@ -63,8 +63,13 @@ def sync_schema(registry: Registry, allow_destructive: bool = False, drop_tables
         refused = [c for c in changes if c.destructive]
         if refused and not allow_destructive:
             listing = "; ".join(c.describe() for c in refused)
-            raise SchemaError(_("Refused destructive schema changes (run again with --allow-destructive to apply "
-                                "them): %(changes)s", changes=listing))
+            raise SchemaError(
+                _(
+                    "Refused destructive schema changes (run again with --allow-destructive to apply "
+                    "them): %(changes)s",
+                    changes=listing,
+                )
+            )
         apply_changes(conn, registry, changes, progress)
         log_changes(conn, changes, reason)
     return changes
@@ -102,7 +107,10 @@ def _apply_one(operations: Operations, conn: sa.Connection, change: Change) -> N
     if op == "remove_table":
         operations.drop_table(table)
     elif op == "add_column":
-        column = change.payload.copy()
+        # a detached copy: alembic attaches the column to its own table (Column.copy() is deprecated)
+        column = change.payload._copy()
+        # its index is a separate change of the plan: alembic would create it twice
+        column.index = None
         operations.add_column(table, column)
     elif op == "remove_column":
         operations.drop_column(table, change.column)
@@ -123,7 +131,9 @@ def _apply_one(operations: Operations, conn: sa.Connection, change: Change) -> N
     elif op == "remove_index":
         operations.drop_index(change.payload.name, table_name=table)
     elif op == "add_unique":
-        operations.create_unique_constraint(change.payload.name, table, [c.name for c in change.payload.columns])
+        operations.create_unique_constraint(
+            change.payload.name, table, [c.name for c in change.payload.columns]
+        )
     elif op == "remove_unique":
         operations.drop_constraint(change.payload.name, table, type_="unique")
     elif op == "add_fk":

@@ -79,20 +79,31 @@ def family(type_: Any) -> str:
         return "json"
     if isinstance(type_, (sa.LargeBinary,)) or type(type_).__name__.upper() in ("BLOB", "BYTEA"):
         return "binary"
-    if isinstance(type_, sa.Text) or (isinstance(type_, sa.String) and type(type_).__name__.upper() == "TEXT"):
+    if isinstance(type_, sa.Text) or (
+        isinstance(type_, sa.String) and type(type_).__name__.upper() == "TEXT"
+    ):
         return "text" if not getattr(type_, "length", None) else "string"
     if isinstance(type_, sa.String):
         return "string" if getattr(type_, "length", None) else "text"
     return type(type_).__name__.lower()
 
 
-def raw_diffs(conn: sa.Connection, registry: Registry, drop_tables: set[str]) -> list[Any]:
+def raw_diffs(conn: sa.Connection, registry: Registry, drop_tables: set[str],
+              only: set[str] | None = None) -> list[Any]:
+    """alembic's diffs between the registry and the database; ``only`` limits them (and the reflection)
+    to those tables, for a change known to touch nothing else."""
     known = set(registry.metadata.tables)
-    context = MigrationContext.configure(conn, opts={
+    include = _include(drop_tables, known)
+    opts: dict[str, Any] = {
         "compare_type": _compare_type,
         "compare_server_default": False,
-        "include_object": _include(drop_tables, known),
-    })
+        "include_object": include,
+    }
+    if only is not None:
+        opts["include_name"] = lambda name, type_, _parent: type_ != "table" or name in only
+        opts["include_object"] = lambda obj, name, type_, reflected, compare_to: (
+            (type_ != "table" or name in only) and include(obj, name, type_, reflected, compare_to))
+    context = MigrationContext.configure(conn, opts=opts)
     with warnings.catch_warnings():
         # foreign keys between tables that refer to each other are created after the tables
         warnings.filterwarnings("ignore", message="Cannot correctly sort tables")

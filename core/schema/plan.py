@@ -12,9 +12,19 @@ if TYPE_CHECKING:
 
 # changes of type family that keep every value
 SAFE_CONVERSIONS = {
-    ("integer", "number"), ("integer", "string"), ("integer", "text"), ("number", "text"), ("number", "string"),
-    ("string", "text"), ("date", "datetime"), ("boolean", "integer"), ("date", "text"), ("datetime", "text"),
-    ("boolean", "text"), ("text", "json"), ("string", "json"),
+    ("integer", "number"),
+    ("integer", "string"),
+    ("integer", "text"),
+    ("number", "text"),
+    ("number", "string"),
+    ("string", "text"),
+    ("date", "datetime"),
+    ("boolean", "integer"),
+    ("date", "text"),
+    ("datetime", "text"),
+    ("boolean", "text"),
+    ("text", "json"),
+    ("string", "json"),
 }
 
 
@@ -77,11 +87,22 @@ def plan(conn: sa.Connection, registry: Registry, diffs: list[Any]) -> list[Chan
             changes.append(Change("add_column", table, column.name, str(column.type), payload=column))
         elif kind == "remove_column":
             table, column = diff[2], diff[3]
-            if any(c.operation == "rename_column" and c.table == table and c.column == column.name for c in changes):
+            if any(
+                c.operation == "rename_column" and c.table == table and c.column == column.name
+                for c in changes
+            ):
                 continue
             count = _rows(conn, table, column.name)
-            changes.append(Change("remove_column", table, column.name, f"{count} values" if count else "empty",
-                                  destructive=count > 0, payload=column))
+            changes.append(
+                Change(
+                    "remove_column",
+                    table,
+                    column.name,
+                    f"{count} values" if count else "empty",
+                    destructive=count > 0,
+                    payload=column,
+                )
+            )
         elif kind == "modify_type":
             table, column, old_type, new_type = diff[2], diff[3], diff[5], diff[6]
             count = _rows(conn, table, column)
@@ -104,9 +125,40 @@ def plan(conn: sa.Connection, registry: Registry, diffs: list[Any]) -> list[Chan
                                   str(constraint.name or ""), payload=constraint))
     new_tables = {c.table for c in changes if c.operation == "add_table"}
     changes = [c for c in changes if c.operation == "add_table" or c.table not in new_tables]
-    order = {"add_table": 0, "rename_column": 1, "add_column": 2, "alter_type": 3, "remove_fk": 4, "remove_unique": 5,
-             "remove_index": 6, "add_fk": 7, "add_index": 8, "add_unique": 9, "remove_column": 10, "remove_table": 11}
-    return sorted(changes, key=lambda c: order.get(c.operation, 50))
+    # dropping a table drops its indexes and keys: changes of its own would only reorder the drops
+    dropped = {c.table for c in changes if c.operation == "remove_table"}
+    changes = [c for c in changes if c.operation == "remove_table" or c.table not in dropped]
+    order = {
+        "add_table": 0,
+        "rename_column": 1,
+        "add_column": 2,
+        "alter_type": 3,
+        "remove_fk": 4,
+        "remove_unique": 5,
+        "remove_index": 6,
+        "add_fk": 7,
+        "add_index": 8,
+        "add_unique": 9,
+        "remove_column": 10,
+        "remove_table": 11,
+    }
+    changes = sorted(changes, key=lambda c: order.get(c.operation, 50))
+    drops = [c for c in changes if c.operation == "remove_table"]
+    return [c for c in changes if c.operation != "remove_table"] + _drop_order(drops)
+
+
+def _drop_order(drops: list[Change]) -> list[Change]:
+    """Tables that refer to others are dropped first (PostgreSQL refuses to drop a referenced table)."""
+    pending = {c.table: c for c in drops}
+    refers = {c.table: {fk.target_fullname.split(".")[-2] for fk in getattr(c.payload, "foreign_keys", ())}
+              for c in drops}
+    ordered: list[Change] = []
+    while pending:
+        free = [name for name in pending
+                if not any(name in refers[other] for other in pending if other != name)]
+        for name in free or list(pending):
+            ordered.append(pending.pop(name))
+    return ordered
 
 
 def narrowing(old_type: Any, new_type: Any) -> bool:

@@ -1,0 +1,87 @@
+"""Fixtures of the core engine's tests: the standard template plus the test-only addons.
+
+Overriding ``template_url`` here makes the shared ``registry``, ``env``, ``as_user`` and
+``fresh_registry`` fixtures of ``tests/conftest.py`` work on a database where ``test_core``
+(every field type), ``test_core_ext`` (an ``inherit`` from a second addon) and ``test_yaml_only``
+(an addon without Python) are installed over base and its demo data.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.addon.lifecycle import init_database
+from core.db.engine import copy_database, drop_database
+from core.records.environment import Environment
+from core.registry.registry import Registry
+from tests.conftest import new_db_url
+
+# the engine is tested on base alone, so addons being written elsewhere cannot break these tests
+TEST_ADDONS = ["base", "test_core", "test_core_ext", "test_yaml_only"]
+
+
+@pytest.fixture(scope="session")
+def template_url() -> Iterator[str]:
+    url = new_db_url("coretemplate")
+    registry = init_database(url, TEST_ADDONS, demo=True)
+    Registry.forget(registry.url)
+    yield url
+    Registry.forget(url)
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def registry(template_url: str) -> Iterator[Registry]:
+    """As the shared ``registry``, on a copy of this directory's template. Declared again here:
+    a session fixture is built once per definition, and the shared one may already exist (built
+    from the standard template) when these tests run after others."""
+    url = new_db_url("coreshared")
+    copy_database(template_url, url)
+    registry = Registry.get(url)
+    yield registry
+    Registry.forget(url)
+    drop_database(url)
+
+
+@pytest.fixture
+def make_record(env: Environment) -> Callable[..., Any]:
+    """``make_record(name="x", lines=[(qty, price), ...], **values)``: a test.record."""
+    counter = iter(range(1, 1_000_000))
+
+    def make(name: str | None = None, lines: list[tuple[float, float]] | None = None, **values: Any) -> Any:
+        vals = {"name": name or f"Record {next(counter)}", **values}
+        if lines:
+            vals["line_ids"] = [(0, 0, {"quantity": q, "unit_price": p}) for q, p in lines]
+        return env["test.record"].create(vals)
+
+    return make
+
+
+@pytest.fixture
+def make_tag(env: Environment) -> Callable[..., Any]:
+    def make(name: str, **values: Any) -> Any:
+        return env["test.tag"].create({"name": name, **values})
+
+    return make
+
+
+def write_addon(root: Path, name: str, models: dict[str, str], depends: list[str] | None = None,
+                python: dict[str, str] | None = None) -> Path:
+    """A small addon under ``root`` (for metadata error tests): model YAML files and hook modules."""
+    folder = root / name
+    (folder / "models").mkdir(parents=True)
+    deps = ", ".join(depends or [])
+    (folder / "manifest.yaml").write_text(
+        f"name: {name}\nversion: '1.0'\ndepends: [{deps}]\n", encoding="utf-8"
+    )
+    for file_name, text in models.items():
+        (folder / "models" / file_name).write_text(text, encoding="utf-8")
+    if python:
+        (folder / "__init__.py").write_text("", encoding="utf-8")
+        (folder / "models" / "__init__.py").write_text("", encoding="utf-8")
+        for file_name, text in python.items():
+            (folder / "models" / file_name).write_text(text, encoding="utf-8")
+    return folder
