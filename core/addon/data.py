@@ -64,7 +64,8 @@ class DataLoader:
                 elif "delete" in entry:
                     self.delete(entry["delete"])
                 else:
-                    self.load_record(entry["model"], entry.get("id"), entry["values"], bool(entry.get("noupdate")))
+                    self.load_record(entry["model"], entry.get("id"), entry["values"],
+                                     bool(entry.get("noupdate")))
             except MetadataError:
                 raise
             except ErpError as error:
@@ -109,8 +110,8 @@ class DataLoader:
         module, name = self.full_id(xml_id)
         found = lookup(self.env, module, name)
         if found is None:
-            raise ErpError(f"external id '{module}.{name}' not found (is it defined in a data file loaded earlier, "
-                           "or in an addon listed in depends?)")
+            raise ErpError(f"external id '{module}.{name}' not found (is it defined in a data file loaded "
+                           "earlier, or in an addon listed in depends?)")
         return found[1]
 
     def load_record(self, model: str, xml_id: str | None, values: dict[str, Any], noupdate: bool) -> int:
@@ -160,7 +161,8 @@ class DataLoader:
                 return _plain(value)
             if field.type in ("one2many", "many2many"):
                 return [(0, 0, self.convert_values(field.comodel_name, value))]
-            raise ErpError(f"field '{field.name}': unknown value form {sorted(value)}; use ref, refs, eval or file")
+            raise ErpError(f"field '{field.name}': unknown value form {sorted(value)}; use ref, refs, eval "
+                           "or file")
         if isinstance(value, list) and field.type in ("one2many", "many2many") and value and \
                 all(isinstance(item, dict) and not set(item) & {"ref", "refs", "eval"} for item in value):
             return [(0, 0, self.convert_values(field.comodel_name, item)) for item in value]

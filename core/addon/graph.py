@@ -1,8 +1,9 @@
 """Dependency order of addons, with clear errors for missing addons and cycles."""
 from __future__ import annotations
 
-from core.addon.manifest import Manifest
+from core.addon.manifest import BrokenManifest, Manifest
 from core.exceptions import AddonError
+from core.i18n import _
 
 
 def resolve(names: list[str], available: dict[str, Manifest]) -> list[str]:
@@ -15,12 +16,16 @@ def resolve(names: list[str], available: dict[str, Manifest]) -> list[str]:
             return
         if state.get(name) == "visiting":
             cycle = chain[chain.index(name):] + [name]
-            raise AddonError(f"Addon dependency cycle: {' -> '.join(cycle)}")
+            raise AddonError(_("Addon dependency cycle: %(cycle)s", cycle=" -> ".join(cycle)))
         manifest = available.get(name)
         if manifest is None:
-            needed_by = f" (required by {chain[-1]})" if chain else ""
-            raise AddonError(f"Addon '{name}' not found{needed_by}; searched: "
-                             f"{', '.join(sorted({str(m.path.parent) for m in available.values()})) or 'no path'}")
+            searched = ", ".join(sorted({str(m.path.parent) for m in available.values()})) or "-"
+            if chain:
+                raise AddonError(_("Addon %(addon)r not found (required by %(by)s); searched: %(paths)s",
+                                   addon=name, by=chain[-1], paths=searched))
+            raise AddonError(_("Addon %(addon)r not found; searched: %(paths)s", addon=name, paths=searched))
+        if isinstance(manifest, BrokenManifest) and manifest.error is not None:
+            raise manifest.error
         state[name] = "visiting"
         for dependency in manifest.depends:
             visit(dependency, chain + [name])

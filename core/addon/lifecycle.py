@@ -1,39 +1,39 @@
-"""Installing, upgrading and uninstalling addons: definitions, schema, data, bookkeeping."""
+"""Installing, upgrading and uninstalling addons: definitions, schema, data, bookkeeping.
+
+Each operation builds the registry of the addons that will be installed, migrates the schema to
+it (alembic compare → plan → apply, destructive changes refused unless allowed), loads or
+removes data in one transaction, and only then publishes the new registry and signals the
+other processes to reload.
+"""
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 
 from core.addon.data import DataLoader
 from core.addon.graph import dependents, resolve, with_auto_install
+from core.addon.records import (
+    call_hook,
+    database_has_demo,
+    record_module,
+    remove_addon_records,
+    remove_custom_fields_of,
+    remove_stale_records,
+)
 from core.addon.reflect import reflect_models
 from core.addon.xmlids import forget_cache
 from core.exceptions import AddonError
+from core.i18n import _
 from core.records.environment import SUPERUSER_ID, Environment
 from core.registry.registry import Registry
 from core.schema.apply import sync_schema
 
-if TYPE_CHECKING:
-    from core.addon.manifest import Manifest
-
 _logger = logging.getLogger(__name__)
 Progress = Callable[[str], None]
-
-
-def _call_hook(manifest: Manifest, name: str, env: Environment) -> None:
-    try:
-        module = importlib.import_module(f"addons.{manifest.name}.hooks")
-    except ModuleNotFoundError as error:
-        if error.name in (f"addons.{manifest.name}.hooks",):
-            return
-        raise
-    hook = getattr(module, name, None)
-    if hook is not None:
-        hook(env)
+INSTALL_CONTEXT = {"lang": "en_US", "install_mode": True, "tracking_disable": True}
 
 
 def _new_registry(registry: Registry, addons: list[str]) -> Registry:
@@ -42,26 +42,18 @@ def _new_registry(registry: Registry, addons: list[str]) -> Registry:
     return fresh
 
 
-def _record_module(env: Environment, manifest: Manifest, state: str, demo: bool | None = None) -> None:
-    Module = env["ir.module.module"].sudo()
-    values: dict[str, Any] = {
-        "name": manifest.name, "shortdesc": manifest.title, "summary": manifest.summary,
-        "description": manifest.description, "category": manifest.category, "author": manifest.author,
-        "license": manifest.license, "latest_version": manifest.version if state == "installed" else False,
-        "application": manifest.application, "dependencies": ",".join(manifest.depends), "state": state,
-    }
-    if demo is not None:
-        values["demo"] = demo
-    existing = Module.search([("name", "=", manifest.name)])
-    if existing:
-        existing.write(values)
-    else:
-        Module.create(values)
+def _publish(fresh: Registry) -> Registry:
+    fresh.registry_version, fresh.cache_version = fresh.read_signals()
+    Registry.replace(fresh)
+    return fresh
 
 
-def install(registry: Registry, names: list[str], demo: bool = False, allow_destructive: bool = False,
+def install(registry: Registry, names: list[str], demo: bool | None = None, allow_destructive: bool = False,
             progress: Progress | None = None) -> Registry:
-    """Install ``names`` and what they depend on; the new registry (the old one is left untouched)."""
+    """Install ``names`` and what they depend on; the new registry (the old one is left untouched).
+
+    ``demo`` None loads demo data when the database has it (base was installed with demo data).
+    """
     available = registry.available_addons()
     installed = list(registry.addons)
     wanted = resolve(list(dict.fromkeys(installed + list(names))), available)
@@ -76,10 +68,12 @@ def install(registry: Registry, names: list[str], demo: bool = False, allow_dest
         progress(f"schema: {', '.join(new_addons)}")
     sync_schema(fresh, allow_destructive=allow_destructive, reason=f"install {', '.join(new_addons)}")
     with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US", "active_test": True, "install_mode": True})
+        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
         for name in new_addons:
-            _call_hook(fresh.manifests[name], "pre_init", env)
+            call_hook(fresh.manifests[name], "pre_init", env)
         reflect_models(env)
+        if demo is None:
+            demo = "base" not in new_addons and database_has_demo(env)
         for name in new_addons:
             manifest = fresh.manifests[name]
             if progress:
@@ -88,110 +82,92 @@ def install(registry: Registry, names: list[str], demo: bool = False, allow_dest
             loader.load_files(manifest.data)
             if demo:
                 loader.load_files(manifest.demo)
-            _record_module(env, manifest, "installed", demo=demo)
-            _call_hook(manifest, "post_init", env)
+            record_module(env, manifest, "installed", demo=demo)
+            call_hook(manifest, "post_init", env)
             forget_cache(env)
         fresh.signal_changes(cr, registry=True)
-    fresh.registry_version, fresh.cache_version = fresh.read_signals()
-    Registry.replace(fresh)
-    return fresh
+    return _publish(fresh)
 
 
 def upgrade(registry: Registry, names: list[str], allow_destructive: bool = False,
             progress: Progress | None = None) -> Registry:
-    """Re-read definitions and data of ``names`` (and of addons depending on them), migrate the schema."""
+    """Re-read definitions and data of ``names`` (and of the addons depending on them), migrate the
+    schema; dependencies an upgraded manifest added are installed first."""
     installed = list(registry.addons)
     missing = [name for name in names if name not in installed]
     if missing:
-        raise AddonError(f"Cannot upgrade {', '.join(missing)}: not installed")
+        raise AddonError(_("Cannot upgrade %(addons)s: not installed.", addons=", ".join(missing)))
     available = registry.available_addons()
-    targets = list(dict.fromkeys(list(names) + [d for n in names for d in dependents(n, installed, available)]))
+    new_dependencies = [name for name in resolve(installed, available) if name not in installed]
+    if new_dependencies:
+        registry = install(registry, new_dependencies, allow_destructive=allow_destructive, progress=progress)
+        installed = list(registry.addons)
+    below = [d for n in names for d in dependents(n, installed, available)]
+    targets = list(dict.fromkeys(list(names) + below))
     targets = [name for name in installed if name in targets]
     fresh = _new_registry(registry, installed)
+    if progress:
+        progress(f"schema: {', '.join(targets)}")
     sync_schema(fresh, allow_destructive=allow_destructive, reason=f"upgrade {', '.join(targets)}")
     with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US", "install_mode": True})
+        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
         reflect_models(env)
-        demo_of = dict(env["ir.module.module"].sudo().search([]).mapped(lambda m: (m.name, m.demo)))
+        demo = database_has_demo(env)
         for name in targets:
             manifest = fresh.manifests[name]
             if progress:
                 progress(f"data: {name}")
             loader = DataLoader(env, manifest, mode="update")
             loader.load_files(manifest.data)
-            if demo_of.get(name):
+            if demo:
                 loader.load_files(manifest.demo)
-            _remove_stale_records(env, name, loader.loaded)
-            _record_module(env, manifest, "installed")
+            remove_stale_records(env, name, loader.loaded)
+            record_module(env, manifest, "installed")
             forget_cache(env)
         fresh.signal_changes(cr, registry=True)
-    fresh.registry_version, fresh.cache_version = fresh.read_signals()
-    Registry.replace(fresh)
-    return fresh
-
-
-def _remove_stale_records(env: Environment, module: str, loaded: set[tuple[str, str]]) -> None:
-    """Records an addon's data no longer defines (and users may not have adopted) are removed."""
-    Data = env["ir.model.data"].sudo()
-    stale = Data.search([("module", "=", module), ("noupdate", "=", False),
-                         ("model", "not in", ["ir.model", "ir.model.fields"])])
-    for entry in stale.sorted(key=lambda e: -e.id):
-        if (entry.module, entry.name) in loaded:
-            continue
-        if entry.model in env.registry.models:
-            env[entry.model].sudo().browse(entry.res_id).exists().unlink()
-        entry.exists().unlink()
+    return _publish(fresh)
 
 
 def uninstall(registry: Registry, names: list[str], progress: Progress | None = None) -> Registry:
-    """Remove ``names``: their data, views, menus, then their tables and columns."""
+    """Remove ``names``: their data, views, menus, then their tables and columns.
+
+    Refused while another installed addon depends on one of them (uninstall it too, or first).
+    """
     installed = list(registry.addons)
     available = registry.available_addons()
     for name in names:
         if name not in installed:
-            raise AddonError(f"Cannot uninstall {name}: not installed")
+            raise AddonError(_("Cannot uninstall %(addon)s: not installed.", addon=name))
         if name == "base":
-            raise AddonError("The base addon cannot be uninstalled")
+            raise AddonError(_("The base addon cannot be uninstalled."))
         blockers = [d for d in dependents(name, installed, available) if d not in names]
         if blockers:
-            raise AddonError(f"Cannot uninstall {name}: installed addons depend on it ({', '.join(blockers)}); "
-                             "uninstall them first")
+            raise AddonError(_("Cannot uninstall %(addon)s: installed addons depend on it (%(blockers)s); "
+                               "uninstall them first.", addon=name, blockers=", ".join(blockers)))
     remaining = [name for name in installed if name not in names]
     fresh = _new_registry(registry, remaining)
-    owned_tables = {cls._table.name for model, cls in registry.models.items()
-                    if not cls._abstract and model not in fresh.models}
+    removed_models = {model for model, cls in registry.models.items() if model not in fresh.models}
+    owned_tables = {registry.models[model]._table.name for model in removed_models
+                    if not registry.models[model]._abstract}
     owned_tables |= set(registry.relations) - set(fresh.relations)
     with registry.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
         for name in reversed([n for n in installed if n in names]):
             if progress:
                 progress(f"data: {name}")
-            _call_hook(registry.manifests[name], "uninstall_hook", env)
-            _remove_data(env, name)
-            _record_module(env, registry.manifests[name], "uninstalled")
+            call_hook(registry.manifests[name], "uninstall_hook", env)
+            remove_addon_records(env, name)
+            record_module(env, registry.manifests[name], "uninstalled")
+        remove_custom_fields_of(env, removed_models)
     if progress:
         progress("schema")
-    sync_schema(fresh, allow_destructive=True, drop_tables=owned_tables, reason=f"uninstall {', '.join(names)}")
+    sync_schema(fresh, allow_destructive=True, drop_tables=owned_tables,
+                reason=f"uninstall {', '.join(names)}")
     with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
         reflect_models(env)
         fresh.signal_changes(cr, registry=True)
-    fresh.registry_version, fresh.cache_version = fresh.read_signals()
-    Registry.replace(fresh)
-    return fresh
-
-
-def _remove_data(env: Environment, module: str) -> None:
-    Data = env["ir.model.data"].sudo()
-    entries = Data.search([("module", "=", module)], order="id desc")
-    for entry in entries:
-        if entry.model in ("ir.model", "ir.model.fields"):
-            continue
-        if entry.model in env.registry.models:
-            record = env[entry.model].sudo().with_context(active_test=False).browse(entry.res_id).exists()
-            if record:
-                record.unlink()
-    entries.exists().unlink()
+    return _publish(fresh)
 
 
 def init_database(url: str, addons: list[str], demo: bool = False, admin_password: str | None = None,
@@ -203,7 +179,7 @@ def init_database(url: str, addons: list[str], demo: bool = False, admin_passwor
     registry = Registry(url, addons_path=addons_path)
     with registry.engine.connect() as conn:
         if sa.inspect(conn).has_table("ir_module_module"):
-            raise AddonError(f"Database {registry.db_name} is already initialised")
+            raise AddonError(_("Database %(db)s is already initialised.", db=registry.db_name))
     registry.build([])
     registry = install(registry, ["base"] + [a for a in addons if a != "base"], demo=demo, progress=progress)
     if admin_password:

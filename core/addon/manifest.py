@@ -1,7 +1,9 @@
 """Addon discovery and manifests (``addons/<name>/manifest.yaml``)."""
 from __future__ import annotations
 
+import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,9 @@ from core.exceptions import AddonError, MetadataError
 from core.loader.validate import validate_document
 from core.loader.yaml_source import load_yaml_file
 
+_logger = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ADDON_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 DEFAULT_ADDONS_PATH = PROJECT_ROOT / "addons"
 MANIFEST = "manifest.yaml"
 
@@ -42,7 +46,15 @@ class Manifest:
         folder = self.path / "models"
         if not folder.is_dir():
             return []
-        return [f"addons.{self.name}.models.{p.stem}" for p in sorted(folder.glob("*.py")) if p.stem != "__init__"]
+        return [f"addons.{self.name}.models.{p.stem}" for p in sorted(folder.glob("*.py"))
+                if p.stem != "__init__"]
+
+
+@dataclass
+class BrokenManifest(Manifest):
+    """An addon whose manifest cannot be read: ignored until someone asks for it, then its error."""
+
+    error: Exception | None = None
 
 
 def addons_paths(extra: list[str] | str | None = None) -> list[Path]:
@@ -61,6 +73,11 @@ def addons_paths(extra: list[str] | str | None = None) -> list[Path]:
 
 
 def load_manifest(folder: Path) -> Manifest:
+    """The manifest of the addon in ``folder``; MetadataError (file:line) when it is not valid."""
+    if not ADDON_NAME.match(folder.name):
+        raise MetadataError(str(folder / MANIFEST), None,
+                            f"invalid addon folder name '{folder.name}': use lowercase letters, digits and "
+                            "underscores, starting with a letter")
     document = load_yaml_file(folder / MANIFEST)
     if not isinstance(document, dict):
         raise MetadataError(str(folder / MANIFEST), 1, "a manifest is a mapping of keys to values")
@@ -81,5 +98,11 @@ def discover(paths: list[Path]) -> dict[str, Manifest]:
         for folder in sorted(path.iterdir()):
             if folder.name in found or not (folder / MANIFEST).is_file():
                 continue
-            found[folder.name] = load_manifest(folder)
+            try:
+                found[folder.name] = load_manifest(folder)
+            except MetadataError as error:
+                # one broken addon must not stop the others; asking for it gives its error
+                _logger.warning("addon %s skipped: %s", folder.name, error)
+                found[folder.name] = BrokenManifest(name=folder.name, path=folder, title=folder.name,
+                                                    version="0", error=error)
     return found

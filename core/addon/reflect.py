@@ -46,26 +46,30 @@ def field_values(field: Field) -> dict[str, Any]:
         "compute": field.compute or False,
         "currency_field": getattr(field, "currency_field", False) or False,
         "groups": field.groups or False,
-        "modules": ", ".join(dict.fromkeys(src.addon for src in field.definition.sources)) if field.definition else "",
+        "modules": (", ".join(dict.fromkeys(src.addon for src in field.definition.sources))
+                    if field.definition else ""),
     }
 
 
-def reflect_models(env: Environment) -> None:
-    """Create, update or delete the 'base' rows so they match the registry."""
+def reflect_models(env: Environment, only: set[str] | None = None) -> None:
+    """Create, update or delete the 'base' rows so they match the registry (for the models of ``only``
+    when given: a custom change touches a few models, an install all of them)."""
     env = env(su=True)
     registry = env.registry
     if "ir.model" not in registry.models:
         return
     Model = env["ir.model"].with_context(active_test=False)
     Fields = env["ir.model.fields"].with_context(active_test=False)
-    existing = {row["model"]: row for row in Model.search_read([], ["model", "name", "state", "modules", "transient",
-                                                                    "is_mail_thread", "order"])}
+    scope = [("model", "in", sorted(only))] if only is not None else []
+    columns = ["model", "name", "state", "modules", "transient", "is_mail_thread", "order"]
+    existing = {row["model"]: row for row in Model.search_read(scope, columns)}
     to_create, xmlids_by_module = [], {}
     for name, cls in registry.models.items():
-        if cls._abstract:
+        if cls._abstract or (only is not None and name not in only):
             continue
         values = {"name": cls._description or name, "model": name, "transient": cls._transient,
-                  "modules": ", ".join(cls._def.addons), "is_mail_thread": bool(cls._def.attrs.get("chatter")),
+                  "modules": ", ".join(cls._def.addons),
+                  "is_mail_thread": bool(cls._def.attrs.get("chatter")),
                   "order": cls._order or "id"}
         row = existing.get(name)
         if row is None:
@@ -76,23 +80,25 @@ def reflect_models(env: Environment) -> None:
     ids_by_model = {row["model"]: row["id"] for row in existing.values()}
     ids_by_model.update({record.model: record.id for record in created})
     for name, cls in registry.models.items():
-        if cls._abstract or cls._def.manual:
+        if cls._abstract or cls._def.manual or name not in ids_by_model:
             continue
         xmlids_by_module.setdefault(cls._def.addon, []).append((cls._def.addon, model_xmlid(name),
                                                                 ids_by_model[name], True))
-    for module, entries in xmlids_by_module.items():
+    for entries in xmlids_by_module.values():
         set_xmlids(env, "ir.model", entries)
-    gone = [row["id"] for name, row in existing.items() if name not in registry.models and row["state"] == "base"]
+    gone = [row["id"] for name, row in existing.items()
+            if name not in registry.models and row["state"] == "base"]
     if gone:
         Model.browse(gone).unlink()
-    _reflect_fields(env, Fields, ids_by_model)
+    _reflect_fields(env, Fields, ids_by_model, scope)
 
 
-def _reflect_fields(env: Environment, Fields: Any, ids_by_model: dict[str, int]) -> None:
+def _reflect_fields(env: Environment, Fields: Any, ids_by_model: dict[str, int], scope: list[Any]) -> None:
     registry = env.registry
-    rows = Fields.search_read([("state", "=", "base")], ["model", "name"] + list(field_values_keys()))
+    rows = Fields.search_read([("state", "=", "base")] + scope, ["model", "name"] + list(field_values_keys()))
     existing = {(row["model"], row["name"]): row for row in rows}
-    manual = {(row["model"], row["name"]) for row in Fields.search_read([("state", "=", "manual")], ["model", "name"])}
+    manual = {(row["model"], row["name"])
+              for row in Fields.search_read([("state", "=", "manual")] + scope, ["model", "name"])}
     to_create: list[dict[str, Any]] = []
     xmlids: dict[str, list[tuple[str, str, int, bool]]] = {}
     wanted: set[tuple[str, str]] = set()
@@ -107,8 +113,8 @@ def _reflect_fields(env: Environment, Fields: Any, ids_by_model: dict[str, int])
             values = field_values(field)
             row = existing.get(key)
             if row is None:
-                to_create.append({**values, "name": name, "model": model_name, "model_id": ids_by_model[model_name],
-                                  "state": "base"})
+                to_create.append({**values, "name": name, "model": model_name,
+                                  "model_id": ids_by_model[model_name], "state": "base"})
             else:
                 changed = {k: v for k, v in values.items() if _differs(row.get(k), v)}
                 if changed:
@@ -118,9 +124,12 @@ def _reflect_fields(env: Environment, Fields: Any, ids_by_model: dict[str, int])
     for record, values in zip(created, to_create):
         by_key[(values["model"], values["name"])] = record.id
     for model_name, name in wanted:
+        if registry.models[model_name]._def.manual:
+            continue  # custom models have no addon to name their fields' external ids after
         field = registry.models[model_name]._fields[name]
         module = field.definition.source.addon if field.definition else registry.models[model_name]._def.addon
-        xmlids.setdefault(module, []).append((module, field_xmlid(model_name, name), by_key[(model_name, name)], True))
+        xmlids.setdefault(module, []).append((module, field_xmlid(model_name, name),
+                                              by_key[(model_name, name)], True))
     for entries in xmlids.values():
         set_xmlids(env, "ir.model.fields", entries)
     gone = [row["id"] for key, row in existing.items() if key not in wanted]

@@ -1,7 +1,7 @@
 """External ids (``module.name`` → model and id), kept in ``ir.model.data``."""
 from __future__ import annotations
 
-import hashlib
+import uuid
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -57,19 +57,23 @@ def set_xmlids(env: Environment, model: str, entries: list[tuple[str, str, int, 
     cache = _cache(env)
     table = data._table
     keys = {(m, n) for m, n, _i, _u in entries}
-    existing: dict[tuple[str, str], int] = {}
+    existing: dict[tuple[str, str], tuple[int, str, int, bool]] = {}
     for module in {m for m, _n in keys}:
         names = [n for m, n in keys if m == module]
         for chunk_start in range(0, len(names), 5000):
             chunk = names[chunk_start:chunk_start + 5000]
-            rows = env.cr.execute(sa.select(table.c.id, table.c.module, table.c.name)
+            rows = env.cr.execute(sa.select(table.c.id, table.c.module, table.c.name, table.c.model,
+                                            table.c.res_id, table.c.noupdate)
                                   .where(table.c.module == module).where(table.c.name.in_(chunk)))
-            existing.update({(r[1], r[2]): r[0] for r in rows})
+            existing.update({(r[1], r[2]): (r[0], r[3], r[4], bool(r[5])) for r in rows})
     to_create = []
     for module, name, res_id, noupdate in entries:
         key = (module, name)
         if key in existing:
-            data.browse(existing[key]).write({"model": model, "res_id": res_id})
+            # only what changed: an upgrade re-records thousands of unchanged ids
+            row_id, old_model, old_res_id, old_noupdate = existing[key]
+            if (old_model, old_res_id, old_noupdate) != (model, res_id, bool(noupdate)):
+                data.browse(row_id).write({"model": model, "res_id": res_id, "noupdate": bool(noupdate)})
         else:
             to_create.append({"module": module, "name": name, "model": model, "res_id": res_id,
                               "noupdate": noupdate})
@@ -101,8 +105,9 @@ def ensure_export_xmlids(env: Environment, model: str, table_name: str, ids: lis
     if missing:
         entries = []
         for res_id in missing:
-            digest = hashlib.sha1(f"{env.cr.dialect}:{model}:{res_id}:{table_name}".encode()).hexdigest()[:8]
-            name = f"{table_name}_{res_id}_{digest}"
+            # random, as Odoo's: a name derived from the id alone would be the same in another database,
+            # and loading that database's export here would update an unrelated record
+            name = f"{table_name}_{res_id}_{uuid.uuid4().hex[:8]}"
             entries.append(("__export__", name, res_id, False))
             known[res_id] = f"__export__.{name}"
         set_xmlids(env, model, entries)

@@ -16,11 +16,13 @@ def _registry(db_url: str, addons_path: str | None):  # type: ignore[no-untyped-
 @click.command()
 @db_option
 @addons_path_option
-@click.option("--demo/--no-demo", default=False, help="Load the demo data of the new addons.")
+@click.option("--demo/--no-demo", default=None,
+              help="Load the demo data of the new addons (default: when the database has demo data).")
 @click.option("--allow-destructive", is_flag=True, help="Apply schema changes that drop data.")
 @click.argument("addons", nargs=-1, required=True)
 @friendly_errors
-def install(db_url: str, addons_path: str | None, demo: bool, allow_destructive: bool, addons: tuple[str, ...]) -> None:
+def install(db_url: str, addons_path: str | None, demo: bool | None, allow_destructive: bool,
+            addons: tuple[str, ...]) -> None:
     """Install ADDONS (and what they depend on)."""
     from core.addon import lifecycle
 
@@ -41,8 +43,8 @@ def upgrade(db_url: str, addons_path: str | None, allow_destructive: bool, addon
     from core.addon import lifecycle
 
     with Steps("Upgrading") as steps:
-        lifecycle.upgrade(_registry(db_url, addons_path), split_names(addons), allow_destructive=allow_destructive,
-                          progress=steps.step)
+        lifecycle.upgrade(_registry(db_url, addons_path), split_names(addons),
+                          allow_destructive=allow_destructive, progress=steps.step)
     click.echo(f"Upgraded: {', '.join(split_names(addons))}")
 
 
@@ -56,5 +58,6 @@ def uninstall(db_url: str, addons_path: str | None, addons: tuple[str, ...]) -> 
     from core.addon import lifecycle
 
     with Steps("Uninstalling") as steps:
-        registry = lifecycle.uninstall(_registry(db_url, addons_path), split_names(addons), progress=steps.step)
+        registry = lifecycle.uninstall(_registry(db_url, addons_path), split_names(addons),
+                                       progress=steps.step)
     click.echo(f"Installed now: {', '.join(registry.addons)}")

@@ -8,11 +8,13 @@ from importlib.metadata import entry_points
 import click
 
 from core.cli import addons as addon_commands
+from core.cli import customizations as customizations_command
 from core.cli import cron as cron_command
 from core.cli import data as data_commands
 from core.cli import explain as explain_command
 from core.cli import init as init_command
 from core.cli import shell as shell_command
+from core.cli import worker as worker_command
 from core.cli.bench import bench
 
 
@@ -53,3 +55,5 @@ cli.add_command(data_commands.import_command)
 cli.add_command(data_commands.export_command)
 cli.add_command(explain_command.explain)
 cli.add_command(cron_command.cron)
+cli.add_command(worker_command.worker)
+cli.add_command(customizations_command.export_customizations)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.domain.parse import AND_, OR_, normalize
 from core.exceptions import AccessError, ValidationError
-from core.i18n import _
+from core.i18n import _, translate
 from core.safe_eval import base_scope, safe_eval
 
 if TYPE_CHECKING:
@@ -110,11 +110,11 @@ class Security:
         return decision
 
     def check_model(self, env: Environment, model: str, operation: str) -> None:
+        """AccessError naming the model and the operation unless the user's groups grant it."""
         if not self.has_model_access(env, model, operation):
-            description = env.registry.models[model]._description if model in env.registry.models else model
-            raise AccessError(_("You are not allowed to %(operation)s %(description)s (%(model)s) records. "
-                                "Ask your administrator for access.", operation=_(operation),
-                                description=description, model=model))
+            description = translate(env.registry.models[model]._description if model in env.registry.models
+                                    else model)
+            raise AccessError(_denied(operation, description, model))
 
     # -- record rules ----------------------------------------------------------------------
     def _load_rules(self, env: Environment) -> dict[str, list[dict[str, Any]]]:
@@ -164,17 +164,51 @@ class Security:
         try:
             return normalize(safe_eval(rule["domain"], scope))
         except ValidationError as error:
-            raise ValidationError(f"Record rule {rule['name']!r} has an invalid domain: {error.message}") from None
+            raise ValidationError(f"Record rule {rule['name']!r} has an invalid domain: "
+                                  f"{error.message}") from None
 
-    @staticmethod
-    def eval_scope(env: Environment) -> dict[str, Any]:
+    def eval_scope(self, env: Environment) -> dict[str, Any]:
+        """Names a rule's domain may use: ``user``, ``uid``, ``company_ids`` (the companies the user works
+        in now) and ``company_id`` (the current one)."""
         sudo = env(su=True)
         user = sudo["res.users"].browse(env.uid)
-        companies = env.companies if "res.company" in env.registry.models else None
+        company_ids = self.allowed_company_ids(env) if "res.company" in env.registry.models else []
         scope = base_scope()
-        scope.update({
-            "user": user, "uid": env.uid,
-            "company_ids": companies.ids if companies is not None else [],
-            "company_id": env.company.id if companies is not None else False,
-        })
+        scope.update({"user": user, "uid": env.uid, "company_ids": company_ids,
+                      "company_id": company_ids[0] if company_ids else False})
         return scope
+
+    @staticmethod
+    def allowed_company_ids(env: Environment) -> list[int]:
+        """The companies of ``allowed_company_ids`` in the context (the first is the current one), or all
+        the user's companies (theirs first), as Odoo; asking for a company the user does not belong to is
+        an AccessError."""
+        user = env(su=True)["res.users"].browse(env.uid)
+        requested = env.context.get("allowed_company_ids")
+        if not requested:
+            current = user.company_id.ids
+            return current + [c for c in user.company_ids.ids if c not in current]
+        if isinstance(requested, (int, str)) or not all(isinstance(c, int) for c in requested):
+            raise AccessError(_("Invalid allowed_company_ids %(value)r: expected a list of company ids.",
+                                value=requested))
+        if not env.su:
+            unknown = sorted(set(requested) - set(user.company_ids.ids))
+            if unknown:
+                raise AccessError(_("Access to unauthorized or invalid companies: %(ids)s.",
+                                    ids=", ".join(str(c) for c in unknown)))
+        return list(requested)
+
+
+def _denied(operation: str, description: str, model: str) -> str:
+    """The message of a refused ``operation``, naming the model."""
+    if operation == "read":
+        return _("You are not allowed to read %(description)s (%(model)s) records. Ask your administrator "
+                 "for access.", description=description, model=model)
+    if operation == "write":
+        return _("You are not allowed to modify %(description)s (%(model)s) records. Ask your "
+                 "administrator for access.", description=description, model=model)
+    if operation == "create":
+        return _("You are not allowed to create %(description)s (%(model)s) records. Ask your "
+                 "administrator for access.", description=description, model=model)
+    return _("You are not allowed to delete %(description)s (%(model)s) records. Ask your administrator for "
+             "access.", description=description, model=model)

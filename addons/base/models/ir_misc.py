@@ -27,7 +27,8 @@ class IrModelData:
         return model_name, res_id
 
     @public
-    def xmlid_to_res_model_res_id(self, xmlid: str, raise_if_not_found: bool = False) -> tuple[str, int] | bool:
+    def xmlid_to_res_model_res_id(self, xmlid: str,
+                                  raise_if_not_found: bool = False) -> tuple[str, int] | tuple[bool, bool]:
         try:
             return self._xmlid_lookup(xmlid)
         except ValidationError:

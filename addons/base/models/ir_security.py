@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core import model
+from core import model, public
 
 
 class _ClearsAccessCaches:
@@ -27,6 +27,7 @@ class _ClearsAccessCaches:
 
 @model("ir.model.access")
 class IrModelAccess(_ClearsAccessCaches):
+    @public
     def check(self, model: str, mode: str = "read", raise_exception: bool = True) -> bool:
         """Odoo's ir.model.access.check: whether the user may ``mode`` records of ``model``."""
         if model not in self.env:

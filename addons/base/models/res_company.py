@@ -15,8 +15,10 @@ class ResCompany:
         return currency.id if currency else False
 
     def create(self, vals_list: Any) -> Any:
+        """Each company gets its partner (address, contact data); its creator may work in it."""
+        self.check_access_rights("create")
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
-        partners = self.env["res.partner"]
+        partners = self.env["res.partner"].sudo()
         prepared = []
         for vals in vals_list:
             vals = dict(vals)
@@ -30,4 +32,6 @@ class ResCompany:
         companies = super().create(prepared)
         for company in companies:
             company.partner_id.sudo().write({"company_id": company.id})
+        if not self.env.su:
+            self.env.user.sudo().write({"company_ids": [(4, company.id) for company in companies]})
         return companies

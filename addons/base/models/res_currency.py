@@ -12,14 +12,40 @@ from core import clock, model, public
 @model("res.currency")
 class ResCurrency:
     def _compute_rate(self) -> None:
-        today = clock.today()
-        rates = self.env["res.currency.rate"].sudo().search([("currency_id", "in", self.ids), ("name", "<=", today)],
-                                                            order="name desc")
-        latest: dict[int, float] = {}
-        for rate in rates:
-            latest.setdefault(rate.currency_id.id, rate.rate)
+        rates = self._get_rates(self.env.company if "res.company" in self.env else None, clock.today())
         for currency in self:
-            currency.rate = latest.get(currency.id, 1.0)
+            currency.rate = rates.get(currency.id, 1.0)
+
+    def _get_rates(self, company: Any, date: Any) -> dict[int, float]:
+        """The rate of each currency on ``date`` (the latest before it): the company's own rates first,
+        then the rates shared by every company; a currency without any rate counts as 1."""
+        company_id = company.id if company else False
+        rates = self.env["res.currency.rate"].sudo().search(
+            [("currency_id", "in", self.ids), ("name", "<=", date),
+             ("company_id", "in", [company_id, False])],
+            order="name desc, id desc")
+        own: dict[int, float] = {}
+        shared: dict[int, float] = {}
+        for rate in rates:
+            target = own if company_id and rate.company_id.id == company_id else shared
+            target.setdefault(rate.currency_id.id, rate.rate)
+        return {currency.id: own.get(currency.id, shared.get(currency.id, 1.0)) for currency in self}
+
+    def _get_conversion_rate(self, from_currency: Any, to_currency: Any, company: Any = None,
+                             date: Any = None) -> float:
+        """How many units of ``to_currency`` one unit of ``from_currency`` is worth."""
+        if from_currency == to_currency:
+            return 1.0
+        company = company or (self.env.company if "res.company" in self.env else None)
+        rates = (from_currency | to_currency)._get_rates(company, date or clock.today())
+        return rates[to_currency.id] / (rates[from_currency.id] or 1.0)
+
+    def _convert(self, from_amount: float, to_currency: Any, company: Any = None, date: Any = None,
+                 round: bool = True) -> float:
+        """``from_amount`` of this currency in ``to_currency``, at the rates of ``company`` on ``date``."""
+        self.ensure_one()
+        to_amount = (from_amount or 0.0) * self._get_conversion_rate(self, to_currency, company, date)
+        return to_currency.round(to_amount) if round else to_amount
 
     def _compute_decimal_places(self) -> None:
         for currency in self:
@@ -45,8 +71,4 @@ class ResCurrency:
         """``amount`` of this currency in ``to_currency`` at today's rates."""
         self.ensure_one()
         target = self.browse(to_currency) if isinstance(to_currency, int) else to_currency
-        if target == self:
-            value = amount
-        else:
-            value = amount / (self.rate or 1.0) * (target.rate or 1.0)
-        return target.round(value) if round else value
+        return self._convert(amount, target, round=round)

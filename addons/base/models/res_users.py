@@ -1,41 +1,19 @@
-"""Users: passwords hashed with argon2, login, groups, preferences and API keys."""
+"""Users: their partner, groups, companies and preferences (authentication is in res_users_auth.py)."""
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import threading
-import time
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from addons.base.models.res_users_auth import forget_checks, hash_password
+from core import _, model, public
+from core.exceptions import UserError, ValidationError
+from core.records.environment import SUPERUSER_ID
 
-from core import _, clock, model, public
-from core.exceptions import AccessDenied, AccessError, ValidationError
-
-_hasher = PasswordHasher()
-# (db, uid) -> (keyed digest of the last good password, time): XML-RPC sends the password with every
-# call and argon2 is slow on purpose; a short-lived memory of successful checks avoids rehashing.
-_CHECK_CACHE: dict[tuple[str, int], tuple[bytes, float]] = {}
-_CACHE_SECRET = secrets.token_bytes(32)
-_CACHE_TTL = 600.0
-_cache_lock = threading.Lock()
-API_KEY_PREFIX_SIZE = 8
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def _digest(password: str) -> bytes:
-    return hmac.new(_CACHE_SECRET, password.encode(), hashlib.sha256).digest()
-
-
-def forget_checks(db: str, uid: int | None = None) -> None:
-    with _cache_lock:
-        for key in [k for k in _CHECK_CACHE if k[0] == db and (uid is None or k[1] == uid)]:
-            _CHECK_CACHE.pop(key, None)
+# what users may change on their own record without rights on res.users (Odoo's SELF_WRITEABLE_FIELDS, and
+# the password: the web client asks for the old one first, RPC clients use change_password)
+SELF_WRITABLE = frozenset({"lang", "tz", "signature", "email", "name", "image_1920", "company_id",
+                           "password"})
+# changes that alter what a user may do: access caches of every process are dropped
+ACCESS_FIELDS = frozenset({"groups_id", "active", "company_ids", "company_id"})
 
 
 @model("res.users")
@@ -58,7 +36,7 @@ class ResUsers:
         for user in self:
             user.display_name = user.name or user.login or ""
 
-    # -- create and write ------------------------------------------------------------------
+    # -- create, write, unlink -------------------------------------------------------------
     def create(self, vals_list: Any) -> Any:
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
         prepared = []
@@ -85,32 +63,48 @@ class ResUsers:
         return users
 
     def write(self, vals: dict[str, Any]) -> bool:
-        if not self.env.su and self.ids == [self.env.uid] and set(vals) <= self._self_writable():
-            # users change their own preferences and password without rights on res.users
+        if not self.env.su and self.ids == [self.env.uid] and set(vals) <= SELF_WRITABLE:
+            self._check_own_company(vals)
+            # users change their own preferences without rights on res.users
             return self.sudo().write(vals)
         vals = dict(vals)
+        if "active" in vals and not vals["active"] and self.env.uid in self.ids and not self.env.su:
+            raise UserError(_("You cannot archive the user you are logged in as."))
         if "password" in vals:
             password = vals.pop("password")
             if password:
                 vals["password"] = hash_password(self._check_password_strength(password))
-            for user in self:
-                forget_checks(self.env.registry.db_name, user.id)
         result = super().write(vals)
-        if {"groups_id", "active", "company_ids", "company_id"} & set(vals):
-            self.env.registry.security.clear()
-            self.env.registry.signal_changes(self.env.cr)
+        if "active" in vals:
+            # an archived user's contact is archived with it, and comes back with it
+            self.sudo().mapped("partner_id").write({"active": bool(vals["active"])})
+        if "password" in vals or ACCESS_FIELDS & set(vals):
             for user in self:
                 forget_checks(self.env.registry.db_name, user.id)
+        if ACCESS_FIELDS & set(vals):
+            self.env.registry.signal_changes(self.env.cr)
         return result
 
-    @staticmethod
-    def _self_writable() -> set[str]:
-        return {"password", "lang", "tz", "signature", "email", "name", "image_1920"}
+    def _check_own_company(self, vals: dict[str, Any]) -> None:
+        company = vals.get("company_id")
+        if company and company not in self.sudo().company_ids.ids:
+            raise ValidationError(_("You can only switch to a company you belong to."), field="company_id")
 
-    def _check_password_strength(self, password: str) -> str:
-        if not isinstance(password, str) or len(password) < 4:
-            raise ValidationError(_("The password must have at least 4 characters."), field="password")
-        return password
+    def unlink(self) -> bool:
+        protected = {SUPERUSER_ID, self.env.uid}
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        if admin is not None:
+            protected.add(admin.id)
+        if protected & set(self.ids) and not self.env.context.get("install_mode"):
+            raise UserError(_("You cannot delete the system user, the administrator, or yourself; archive "
+                              "users instead."))
+        db = self.env.registry.db_name
+        ids = list(self.ids)
+        result = super().unlink()
+        for uid in ids:
+            forget_checks(db, uid)
+        self.env.registry.signal_changes(self.env.cr)
+        return result
 
     def _fetch_columns(self, fields: list[Any], ids: list[Any], missing_for: Any = None) -> set[int]:
         found = super()._fetch_columns(fields, ids, missing_for)
@@ -118,77 +112,11 @@ class ResUsers:
         password = self._fields["password"]
         if password in fields:
             values = self.env.cache.field_values(password)
-            stored = self.env.cr.data.setdefault("password_hashes", {})
             for record_id in found:
-                stored[record_id] = values.get(record_id)
                 values[record_id] = ""
         return found
 
-    # -- authentication --------------------------------------------------------------------
-    def _stored_hash(self, uid: int) -> str | None:
-        table = self._table
-        import sqlalchemy as sa
-
-        row = self.env.cr.execute(sa.select(table.c.password).where(table.c.id == uid)).first()
-        return row[0] if row else None
-
-    def _check_credentials(self, uid: int, password: str) -> None:
-        """Raise AccessDenied unless ``password`` is the user's."""
-        if not password or not isinstance(password, str):
-            raise AccessDenied()
-        key = (self.env.registry.db_name, uid)
-        digest = _digest(password)
-        with _cache_lock:
-            cached = _CHECK_CACHE.get(key)
-        if cached and hmac.compare_digest(cached[0], digest) and time.monotonic() - cached[1] < _CACHE_TTL:
-            return
-        stored = self._stored_hash(uid)
-        try:
-            if not stored or not _hasher.verify(stored, password):
-                raise AccessDenied()
-        except (VerificationError, InvalidHashError):
-            if not self._check_api_key(uid, password):
-                raise AccessDenied() from None
-        with _cache_lock:
-            _CHECK_CACHE[key] = (digest, time.monotonic())
-
-    def _login(self, login: str, password: str) -> int:
-        """The uid of ``login`` if ``password`` is right (password or API key); AccessDenied otherwise."""
-        if not login or not isinstance(login, str):
-            raise AccessDenied()
-        user = self.sudo().with_context(active_test=True).search([("login", "=", login)], limit=1)
-        if not user:
-            raise AccessDenied()
-        user._check_credentials(user.id, password)
-        return user.id
-
-    def authenticate(self, login: str, password: str) -> int:
-        uid = self._login(login, password)
-        self.sudo().browse(uid)._update_last_login()
-        return uid
-
-    def _update_last_login(self) -> None:
-        table = self._table
-        import sqlalchemy as sa
-
-        self.env.cr.execute(sa.update(table).where(table.c.id.in_(self.ids)).values(login_date=clock.utcnow()))
-
-    def check(self, uid: int, password: str) -> None:
-        self.sudo()._check_credentials(uid, password)
-
-    # -- API keys --------------------------------------------------------------------------
-    def _check_api_key(self, uid: int, key: str) -> bool:
-        return self.env["res.users.apikeys"].sudo()._check_key(key) == uid
-
-    @public
-    def create_api_key(self, name: str) -> str:
-        """A new API key for the user (shown once; only its hash is kept)."""
-        self.ensure_one()
-        if self.id != self.env.uid and not self.env.is_admin():
-            raise AccessError(_("You can only create API keys for yourself."))
-        return self.env["res.users.apikeys"].sudo()._generate(self.id, name)
-
-    # -- groups and context ----------------------------------------------------------------
+    # -- groups, preferences and context ---------------------------------------------------
     def has_group(self, group_xmlid: str) -> bool:
         """Whether the user belongs to the group (implied groups included)."""
         self.ensure_one()
@@ -200,9 +128,16 @@ class ResUsers:
 
     @public
     def context_get(self) -> dict[str, Any]:
+        """The user's context: language, time zone and uid."""
         user = self.env.user
         return {"lang": user.lang or "en_US", "tz": user.tz or False, "uid": user.id}
 
     @public
     def preference_save(self) -> bool:
+        return True
+
+    @public
+    def switch_company(self, company_id: int) -> bool:
+        """Make ``company_id`` (one of the user's companies) the current one; True."""
+        self.env["res.users"].browse(self.env.uid).write({"company_id": company_id})
         return True

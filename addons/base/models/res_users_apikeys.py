@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from core import clock, model, public
+from core import _, clock, model, public
+from core.exceptions import AccessError
 
 PREFIX = 8
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192)
@@ -14,35 +16,40 @@ _hasher = PasswordHasher(time_cost=1, memory_cost=8192)
 
 @model("res.users.apikeys")
 class ResUsersApikeys:
-    def _generate(self, user_id: int, name: str) -> str:
+    def _generate(self, user_id: int, name: str, expiration_date: Any = None) -> str:
         key = secrets.token_hex(20)
         self.sudo().create({"name": name, "user_id": user_id, "key_prefix": key[:PREFIX],
-                            "key_hash": _hasher.hash(key)})
+                            "key_hash": _hasher.hash(key), "expiration_date": expiration_date or False})
         return key
 
-    def _check_key(self, key: str) -> int | None:
-        """The user id of a valid, unexpired key; None otherwise."""
+    def _check_key(self, key: str, uid: int | None = None) -> int | None:
+        """The id of the valid, unexpired key ``key`` (of user ``uid`` when given); None otherwise."""
         if not isinstance(key, str) or len(key) < PREFIX + 8:
             return None
         now = clock.utcnow()
-        for record in self.sudo().search([("key_prefix", "=", key[:PREFIX])]):
+        domain = [("key_prefix", "=", key[:PREFIX])] + ([("user_id", "=", uid)] if uid else [])
+        for record in self.sudo().search(domain):
             if record.expiration_date and record.expiration_date < now:
                 continue
             try:
                 if _hasher.verify(record.key_hash, key):
                     record.sudo().write({"last_used": now})
-                    return record.user_id.id
+                    return record.id
             except (VerificationError, InvalidHashError):
                 continue
         return None
 
+    def _key_is_live(self, key_id: int, uid: int) -> bool:
+        """The key still exists, belongs to ``uid`` and has not expired (a remembered check stays good)."""
+        record = self.sudo().browse(key_id).exists()
+        return bool(record) and record.user_id.id == uid and not (
+            record.expiration_date and record.expiration_date < clock.utcnow())
+
     @public
     def action_revoke(self) -> bool:
-        """Revoke the keys (only their owner or an administrator can)."""
-        for record in self:
+        """Revoke the keys (only their owner or an administrator can); True."""
+        for record in self.sudo():
             if record.user_id.id != self.env.uid and not self.env.is_admin():
-                from core.exceptions import AccessError
-
-                raise AccessError("You can only revoke your own API keys.")
+                raise AccessError(_("You can only revoke your own API keys."))
         self.sudo().unlink()
         return True
