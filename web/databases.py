@@ -3,8 +3,10 @@
 One server serves the database it was started with (``--db``) and, on the same PostgreSQL server or
 in the same SQLite folder, any other database initialised by the suite that a client names.
 """
+
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,8 +44,22 @@ def url_for_db(name: str | None) -> str | None:
     return base.set(database=name).render_as_string(hide_password=False) if name in list_databases() else None
 
 
+_LISTED: dict[str, tuple[float, list[str]]] = {}
+LIST_TTL = 3.0  # seconds: clients list databases and then name one; PostgreSQL is asked once for both
+
+
 def list_databases() -> list[str]:
-    """Databases of the suite this server can open."""
+    """Databases of the suite this server can open (remembered for a few seconds)."""
+    key = default_url()
+    cached = _LISTED.get(key)
+    if cached is not None and time.monotonic() - cached[0] < LIST_TTL:
+        return list(cached[1])
+    names = _list_databases()
+    _LISTED[key] = (time.monotonic(), names)
+    return list(names)
+
+
+def _list_databases() -> list[str]:
     base = normalize_url(default_url())
     if base.get_backend_name() == "sqlite":
         folder = Path(base.database or "").parent
@@ -54,8 +70,15 @@ def list_databases() -> list[str]:
     engine = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
-            names = [row[0] for row in conn.execute(sa.text(
-                "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname NOT IN ('postgres')"))]
+            names = [
+                row[0]
+                for row in conn.execute(
+                    sa.text(
+                        "SELECT datname FROM pg_database "
+                        "WHERE NOT datistemplate AND datname NOT IN ('postgres')"
+                    )
+                )
+            ]
     finally:
         engine.dispose()
     mine = database_name(base)
@@ -67,7 +90,8 @@ def _sqlite_is_ours(path: Path) -> bool:
 
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ir_module_module'").fetchone())
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ir_module_module'").fetchone()
+            return bool(found)
     except sqlite3.Error:
         return False
 
@@ -91,8 +115,13 @@ def registry_for(name: str | None = None) -> Registry:
     return Registry.get(url).check_signals()
 
 
-def run_in_env(registry: Registry, uid: int, context: dict[str, Any] | None, work: Callable[[Environment], T],
-               readonly: bool = False) -> T:
+def run_in_env(
+    registry: Registry,
+    uid: int,
+    context: dict[str, Any] | None,
+    work: Callable[[Environment], T],
+    readonly: bool = False,
+) -> T:
     """Run ``work(env)`` in one transaction, committed on success; retried on serialization conflicts."""
     context = dict(context or {})
 

@@ -1,6 +1,8 @@
 """Part of BaseModel: access rights and record rules, as the security service decides them."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -51,6 +53,19 @@ class AccessMixin:
         if self.env.su or not self:
             return
         self._check_existing_for(operation)
+
+    @contextmanager
+    def _undone_if_refused(self: BaseModel, operation: str) -> Iterator[None]:
+        """Run a create or write so that a record rule refusing its result leaves nothing behind.
+
+        Rules are checked on the written rows, so when rules apply to the user the work runs in a
+        savepoint that the refusal rolls back; without rules no savepoint is spent.
+        """
+        if self.env.su or self._registry.security.rule_domain(self.env, self._name, operation) is None:
+            yield
+            return
+        with self.env.cr.savepoint():
+            yield
 
     def _check_rules_after(self: BaseModel, operation: str) -> None:
         """After create/write: the records must still satisfy the rules of ``operation``."""

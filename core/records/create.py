@@ -68,6 +68,12 @@ class CreateMixin:
         if self._abstract:
             raise ValidationError(_("Model %(model)s is abstract: it has no records.", model=self._name))
         prepared = self._prepare_batch(vals_list)
+        with self._undone_if_refused("create"):
+            records = self._create_prepared(prepared)
+        record_event(records, "create", vals_list)
+        return records
+
+    def _create_prepared(self: BaseModel, prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
         ids = self._insert(column_values)
@@ -80,7 +86,6 @@ class CreateMixin:
         records._check_rules_after("create")
         given = {f.name for columns, others in prepared for f in (*columns, *others)}
         records._validate_constraints(given | {f.name for f in self._stored_computed()})
-        record_event(records, "create", vals_list)
         return records
 
     def _prepare_batch(self: BaseModel, vals_list: Any) -> list[tuple[dict[Field, Any], dict[Field, Any]]]:

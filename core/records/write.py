@@ -81,16 +81,17 @@ class WriteMixin:
         self._check_existing_for("write")
         self._check_concurrency()
         names = {f.name for f in columns} | {f.name for f in others}
-        before = self._modified_targets(names, only_paths=True)
-        if columns:
-            self._update_columns(columns)
-        if others:
-            self._write_others_batch(self, [others] * len(self), creating=False)
-        self._modified(names, before)
-        self._recompute_pending()
-        if columns:
-            self._check_rules_after("write")
-        self._validate_constraints(names)
+        with self._undone_if_refused("write"):
+            before = self._modified_targets(names, only_paths=True)
+            if columns:
+                self._update_columns(columns)
+            if others:
+                self._write_others_batch(self, [others] * len(self), creating=False)
+            self._modified(names, before)
+            self._recompute_pending()
+            if columns:
+                self._check_rules_after("write")
+            self._validate_constraints(names)
         record_event(self, "write", vals)
         return True
 

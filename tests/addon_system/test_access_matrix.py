@@ -99,6 +99,8 @@ def test_writer_cannot_give_a_note_away(people):
     envs, notes = people
     with pytest.raises(AccessError, match="break a record rule"):
         envs["writer"][MODEL].browse(notes["writer"].id).write({"user_id": envs["boss"].uid})
+    # the refused write is undone at once, not only when the transaction ends
+    assert envs["writer"][MODEL].browse(notes["writer"].id).user_id.id == envs["writer"].uid
 
 
 def test_search_count_and_read_group_see_only_allowed_records(people):

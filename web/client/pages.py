@@ -19,19 +19,25 @@ def menu_param() -> int | None:
 
 
 def page(env: Environment, template: str, nav: Nav | None = None, title: str = "", **data: Any) -> str:
+    return render_template(template, **page_context(env, nav, title), **data)
+
+
+def page_context(
+    env: Environment, nav: Nav | None = None, title: str = "", menu_id: int | None = None
+) -> dict[str, Any]:
+    """What the layout of every page needs: the apps, the current app (by ``nav``, else ``menu_id`` or the
+    request's ``menu``), the user and the title."""
     apps = visible_menus(env)
-    menu_id = nav.menu_id if nav else menu_param()
+    menu_id = nav.menu_id if nav else (menu_id or menu_param())
     app = find_app(apps, menu_id, nav.action.id if nav else None, nav.model if nav else None)
     user = env(su=True)["res.users"].browse(env.uid)
-    return render_template(
-        template,
-        apps=apps,
-        app=app,
-        nav=nav,
-        title=title or (nav.action.name if nav else ""),
-        user_name=user.name or user.login,
-        user_lang=env.lang,
-        company_name=user.company_id.name or "",
-        translate=translate,
-        **data,
-    )
+    return {
+        "apps": apps,
+        "app": app,
+        "nav": nav,
+        "title": title or (nav.action.name if nav else ""),
+        "user_name": user.name or user.login,
+        "user_lang": env.lang,
+        "company_name": user.company_id.name or "",
+        "translate": translate,
+    }

@@ -1,0 +1,188 @@
+"""Edits of a view's arch made in the studio: place a field, move it among its neighbours, hide or show
+it, take it out of the view. Each edit returns a new arch and leaves its argument alone; compact.py
+turns the result into the changes of the studio's extension view.
+
+The studio edits the parts of a view people fill in: a form's ``title`` and ``sheet`` (with their groups
+and pages), a list's ``columns``. Containers stay where the view's author put them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from core.addon.view_arch import node_name
+from core.exceptions import ValidationError
+from core.i18n import _
+
+SECTIONS = {"form": ("title", "sheet"), "list": ("columns",)}
+CONTAINERS = ("group", "notebook", "page")
+WHERE = ("after", "before", "inside")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a field goes: ``after``/``before`` a field, or at the end of (``inside``) a container."""
+
+    where: str
+    target: str
+
+    @classmethod
+    def parse(cls, text: str | None) -> Position:
+        where, _colon, target = (text or "").partition(":")
+        if where not in WHERE or not target:
+            raise ValidationError(_("Choose where the field goes in the view."), field="position")
+        return cls(where, target)
+
+    def __str__(self) -> str:
+        return f"{self.where}:{self.target}"
+
+
+@dataclass
+class Slot:
+    """A named node of the edited sections: the list holding it, its index there, its container."""
+
+    siblings: list[dict[str, Any]]
+    index: int
+    container: str
+
+    @property
+    def node(self) -> dict[str, Any]:
+        return self.siblings[self.index]
+
+
+def is_container(node: dict[str, Any]) -> bool:
+    return any(kind in node for kind in CONTAINERS)
+
+
+def sections(view_type: str) -> tuple[str, ...]:
+    if view_type not in SECTIONS:
+        raise ValidationError(_("The studio edits forms and lists, not %(type)s views.", type=view_type))
+    return SECTIONS[view_type]
+
+
+def walk(arch: dict[str, Any], view_type: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(container name, its list of nodes) for every section and container, in document order."""
+    pending: list[tuple[str, list[Any]]] = [
+        (name, arch[name]) for name in reversed(sections(view_type)) if isinstance(arch.get(name), list)
+    ]
+    while pending:
+        name, nodes = pending.pop()
+        yield name, nodes
+        inner = [
+            (node_name(node) or "", node.get("children") or [])
+            for node in nodes
+            if isinstance(node, dict) and is_container(node)
+        ]
+        pending.extend(reversed(inner))
+
+
+def find(arch: dict[str, Any], view_type: str, name: str) -> Slot | None:
+    for container, nodes in walk(arch, view_type):
+        for index, node in enumerate(nodes):
+            if node_name(node) == name:
+                return Slot(nodes, index, container)
+    return None
+
+
+def container_nodes(arch: dict[str, Any], view_type: str, name: str) -> list[dict[str, Any]] | None:
+    """The list of nodes of section or container ``name`` (created empty in a container without any)."""
+    if name in sections(view_type):
+        return arch.setdefault(name, [])
+    slot = find(arch, view_type, name)
+    if slot is None or not is_container(slot.node):
+        return None
+    return slot.node.setdefault("children", [])
+
+
+def field_names(arch: dict[str, Any], view_type: str) -> list[str]:
+    """The fields the edited sections show, in document order."""
+    return [node["field"] for _c, nodes in walk(arch, view_type) for node in nodes if "field" in node]
+
+
+def _require(arch: dict[str, Any], view_type: str, name: str) -> Slot:
+    slot = find(arch, view_type, name)
+    if slot is None:
+        raise ValidationError(_("The view has no field %(name)s.", name=name), field="name")
+    return slot
+
+
+def place(arch: dict[str, Any], view_type: str, node: dict[str, Any], position: Position) -> dict[str, Any]:
+    """``arch`` with the field ``node`` at ``position`` (moved there if the view already shows it)."""
+    result = copy.deepcopy(arch)
+    name = node["field"]
+    if position.target == name:
+        raise ValidationError(_("A field cannot be placed next to itself."), field="position")
+    current = find(result, view_type, name)
+    if current is not None:
+        node = current.siblings.pop(current.index)
+    else:
+        node = copy.deepcopy(node)
+    if position.where == "inside":
+        nodes = container_nodes(result, view_type, position.target)
+        if nodes is None or _is_notebook(result, view_type, position.target):
+            raise ValidationError(
+                _("The view has no group or page %(name)s.", name=position.target), field="position"
+            )
+        nodes.append(node)
+        return result
+    anchor = find(result, view_type, position.target)
+    if anchor is None or "field" not in anchor.node:
+        raise ValidationError(_("The view has no field %(name)s.", name=position.target), field="position")
+    at = anchor.index + 1 if position.where == "after" else anchor.index
+    anchor.siblings.insert(at, node)
+    return result
+
+
+def _is_notebook(arch: dict[str, Any], view_type: str, name: str) -> bool:
+    slot = find(arch, view_type, name)
+    return slot is not None and "notebook" in slot.node
+
+
+def move(arch: dict[str, Any], view_type: str, name: str, step: int) -> dict[str, Any]:
+    """``arch`` with the field ``name`` swapped with its previous (-1) or next (+1) neighbour."""
+    result = copy.deepcopy(arch)
+    slot = _require(result, view_type, name)
+    other = slot.index + step
+    if step not in (-1, 1) or not 0 <= other < len(slot.siblings):
+        return result
+    siblings = slot.siblings
+    siblings[slot.index], siblings[other] = siblings[other], siblings[slot.index]
+    return result
+
+
+def set_hidden(
+    arch: dict[str, Any], view_type: str, name: str, hidden: bool, base_node: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``arch`` with the field ``name`` hidden, or shown again under the condition its view gave it."""
+    result = copy.deepcopy(arch)
+    node = _require(result, view_type, name).node
+    if hidden:
+        node["invisible"] = True
+    elif base_node is not None and "invisible" in base_node and base_node["invisible"] is not True:
+        node["invisible"] = base_node["invisible"]
+    else:
+        node.pop("invisible", None)
+    return result
+
+
+def remove(arch: dict[str, Any], view_type: str, name: str) -> dict[str, Any]:
+    """``arch`` without the field ``name`` (an arch that does not show it is returned unchanged)."""
+    result = copy.deepcopy(arch)
+    slot = find(result, view_type, name)
+    if slot is not None:
+        del slot.siblings[slot.index]
+    return result
+
+
+def positions(arch: dict[str, Any], view_type: str) -> list[tuple[str, str, str]]:
+    """Where a field can go, as (position, kind, name): the end of each container, after each field."""
+    choices: list[tuple[str, str, str]] = []
+    for container, nodes in walk(arch, view_type):
+        if not _is_notebook(arch, view_type, container):
+            choices.append((f"inside:{container}", "inside", container))
+        fields = [node["field"] for node in nodes if "field" in node]
+        choices.extend((f"after:{name}", "after", name) for name in fields)
+    return choices
