@@ -12,7 +12,7 @@ def utcnow() -> dt.datetime:
     """Naive UTC now (the form datetimes are stored in)."""
     if _frozen is not None:
         return _frozen
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def today() -> dt.date:

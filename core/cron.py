@@ -37,7 +37,7 @@ def scheduler_loop(url: str, interval: float = 60.0, stop: threading.Event | Non
         try:
             registry = Registry.get(url).check_signals()
             run_due_jobs(registry)
-        except Exception:  # noqa: BLE001 - the scheduler must survive a bad job or a lost connection
+        except Exception:
             _logger.exception("scheduler run failed")
         stop.wait(interval)
 

@@ -79,7 +79,8 @@ def env(registry: Registry) -> Iterator[Environment]:
 
 @pytest.fixture
 def as_user(env: Environment) -> Callable[[str], Environment]:
-    """``as_user("demo")``: the environment of that login, in the same transaction, without superuser rights."""
+    """``as_user("demo")``: the environment of that login, in the same transaction, without superuser
+    rights."""
 
     def make(login: str) -> Environment:
         user = env["res.users"].with_context(active_test=False).search([("login", "=", login)])

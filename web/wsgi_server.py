@@ -31,6 +31,8 @@ def _post_fork(server: Any, worker: Any) -> None:
 
 
 def run_gunicorn(db_url: str, host: str, port: int, workers: int) -> None:
-    options = {"post_fork": _post_fork, "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": 4,
-               "timeout": 120, "graceful_timeout": 20, "accesslog": "-", "preload_app": False}
+    options = {
+        "post_fork": _post_fork, "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
+        "threads": 4, "timeout": 120, "graceful_timeout": 20, "accesslog": "-", "preload_app": False,
+    }
     _Gunicorn(db_url, options).run()

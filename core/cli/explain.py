@@ -19,7 +19,8 @@ def explain(db_url: str, addons_path: str | None, model: str) -> None:
     if model not in registry.models:
         raise click.ClickException(f"Unknown model {model!r}")
     cls = registry.models[model]
-    click.echo(f"{model} — {cls._description} (table {getattr(cls, '_table', None) is not None and cls._table.name})")
+    table = cls._table.name if not cls._abstract else "abstract, no table"
+    click.echo(f"{model} — {cls._description} ({table})")
     click.echo("defined and extended at:")
     for source in cls._def.sources:
         click.echo(f"  {source} [{source.addon}]")
@@ -31,5 +32,6 @@ def explain(db_url: str, addons_path: str | None, model: str) -> None:
     click.echo("fields:")
     for name, field in cls._fields.items():
         where = ", ".join(str(s) for s in field.definition.sources) if field.definition else "automatic"
-        extra = f" computed by {field.compute}" if field.compute else (f" related {field.related}" if field.related else "")
+        extra = f" computed by {field.compute}" if field.compute else ""
+        extra = extra or (f" related {field.related}" if field.related else "")
         click.echo(f"  {name}: {field.type}{extra} — {where}")

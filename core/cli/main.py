@@ -8,8 +8,8 @@ from importlib.metadata import entry_points
 import click
 
 from core.cli import addons as addon_commands
-from core.cli import customizations as customizations_command
 from core.cli import cron as cron_command
+from core.cli import customizations as customizations_command
 from core.cli import data as data_commands
 from core.cli import explain as explain_command
 from core.cli import init as init_command
@@ -42,7 +42,8 @@ class PluginGroup(click.Group):
               help="How much the command logs.")
 def cli(log_level: str) -> None:
     """A metadata-driven business suite: ERP, CRM and citizen services on one database."""
-    logging.basicConfig(level=getattr(logging, log_level.upper()), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=getattr(logging, log_level.upper()),
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 cli.add_command(init_command.init)

@@ -10,7 +10,8 @@ import click
 from core.config import default_db_url
 from core.exceptions import ErpError
 
-db_option = click.option("--db", "db_url", default=default_db_url, show_default="var/erp.sqlite (or $ERP_DB_URL)",
+db_option = click.option("--db", "db_url", default=default_db_url,
+                         show_default="var/erp.sqlite (or $ERP_DB_URL)",
                          help="Database URL: sqlite:///path.sqlite or postgresql+psycopg://user@host/name.")
 addons_path_option = click.option("--addons-path", default=None, envvar="ERP_ADDONS_PATH",
                                   help="Extra comma-separated folders holding addons.")

@@ -35,4 +35,4 @@ def shell(db_url: str, addons_path: str | None, login: str | None) -> None:
         if sys.stdin.isatty():
             code.interact(banner=f"env: {registry.db_name} ({', '.join(registry.addons)})", local=scope)
         else:
-            exec(compile(sys.stdin.read(), "<stdin>", "exec"), scope)  # noqa: S102 - the user's own script
+            exec(compile(sys.stdin.read(), "<stdin>", "exec"), scope)

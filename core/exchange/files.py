@@ -50,7 +50,7 @@ def read_table(content: bytes, filename: str) -> tuple[list[str], list[list[Any]
 def _read_xlsx(content: bytes, filename: str) -> list[list[Any]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds of errors for a bad file
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds of errors for a bad file
         raise ValidationError(
             _("%(file)s: not a readable XLSX file (%(error)s)", file=filename, error=error)
         ) from None

@@ -73,7 +73,8 @@ class CreateMixin:
         record_event(records, "create", vals_list)
         return records
 
-    def _create_prepared(self: BaseModel, prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
+    def _create_prepared(self: BaseModel,
+                         prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
         ids = self._insert(column_values)

@@ -46,7 +46,7 @@ def _take_numbers(registry, rollback_every: int = 0) -> tuple[list[str], list[Ba
                     committed.append(number)
             finally:
                 cr.close()
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - collected and re-raised by the test
             with lock:
                 errors.append(error)
 

@@ -45,7 +45,7 @@ def test_concurrent_next_by_code_calls_give_distinct_numbers(rpc):
         start.wait()
         try:
             numbers.extend(client("ir.sequence", "next_by_code", code) for _ in range(4))
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - collected and re-raised by the test
             errors.append(error)
 
     threads = [threading.Thread(target=worker) for _ in range(5)]

@@ -29,7 +29,7 @@ def test_concurrent_writers_on_one_record_all_succeed(server, admin):
                     "create",
                     [{"name": f"Concurrent {number}-{call}", "parent_id": pid}],
                 )
-        except Exception as error:  # collected and reported by the test
+        except Exception as error:  # noqa: BLE001 - collected and reported by the test
             errors.append(error)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(THREADS)]

@@ -18,6 +18,6 @@ def jsonrpc() -> Response:
         return bad_request(error)
     try:
         result = dispatch_rpc(params.get("service"), params.get("method"), params.get("args", []))
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - every failure becomes a JSON-RPC error
         return respond_error(request_id, error)
     return respond(request_id, result)

@@ -28,7 +28,7 @@ def _json_route(work: Callable[[dict[str, Any]], Any]) -> Response:
         return bad_request(error)
     try:
         result = work(params)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - every failure becomes a JSON-RPC error
         return respond_error(request_id, error)
     return respond(request_id, result)
 

@@ -32,7 +32,7 @@ def _handle(service: str, legacy: bool) -> Response:
         return _fault(1, f"Invalid XML-RPC request: {error}")
     try:
         result = dispatch_rpc(service, method, params, xml=True)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - every failure becomes an XML-RPC fault
         return _fault_of(describe(error), legacy)
     try:
         body = xmlrpc.client.dumps((result,), methodresponse=True, allow_none=False, encoding="utf-8")

@@ -25,8 +25,9 @@ class IrCron:
                 raise ValidationError(_("Scheduled action %(name)r: unknown model %(model)r.", name=job.name,
                                         model=job.model_name), field="model_name")
             if not callable(getattr(self.env[job.model_name], job.method, None)):
-                raise ValidationError(_("Scheduled action %(name)r: %(model)s has no method %(method)r.",
-                                        name=job.name, model=job.model_name, method=job.method), field="method")
+                message = _("Scheduled action %(name)r: %(model)s has no method %(method)r.", name=job.name,
+                            model=job.model_name, method=job.method)
+                raise ValidationError(message, field="method")
             try:
                 parsed = ast.literal_eval(job.args or "[]")
             except (ValueError, SyntaxError):
@@ -63,7 +64,8 @@ class IrCron:
     def _process_job(self, job_id: int) -> bool:
         """Run one due job in the current transaction if no other process holds it; True if it ran."""
         table = self._table
-        statement = sa.select(table.c.id).where(table.c.id == job_id).where(table.c.nextcall <= clock.utcnow())
+        statement = (sa.select(table.c.id).where(table.c.id == job_id)
+                     .where(table.c.nextcall <= clock.utcnow()))
         if self.env.cr.dialect == "postgresql":
             statement = statement.with_for_update(skip_locked=True)
         if self.env.cr.execute(statement).first() is None:
@@ -74,7 +76,7 @@ class IrCron:
         try:
             with self.env.cr.savepoint():
                 job._run_one(self.env)
-        except Exception:  # noqa: BLE001 - one failing job must not stop the scheduler
+        except Exception:
             error = traceback.format_exc(limit=5)
             _logger.exception("scheduled action %s failed", job.name)
         job.write({"nextcall": job._next_time(now), "lastcall": now, "last_error": error})

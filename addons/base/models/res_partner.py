@@ -22,7 +22,8 @@ class ResPartner:
                     name = f"{parent}, {name}"
                 else:
                     labels = dict(partner._fields["type"].selection)
-                    name = f"{parent}, {_(labels.get(partner.type, ''))}" if partner.type != "contact" else parent
+                    kind = _(labels.get(partner.type, ""))
+                    name = f"{parent}, {kind}" if partner.type != "contact" else parent
             elif not name and partner.company_name:
                 name = partner.company_name
             partner.complete_name = name.strip()
@@ -50,7 +51,8 @@ class ResPartner:
         for partner in self:
             if partner.parent_id and partner.parent_id.id in partner.search(
                     [("id", "child_of", partner.id)]).ids:
-                raise ValidationError(_("You cannot create recursive Partner hierarchies."), field="parent_id")
+                raise ValidationError(_("You cannot create recursive Partner hierarchies."),
+                                      field="parent_id")
 
     def copy_data(self, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         default = dict(default or {})
@@ -89,7 +91,8 @@ class ResPartner:
 
     @public
     def address_get(self, adr_pref: list[str] | None = None) -> dict[str, int]:
-        """The first contact of each address type (``contact``, ``invoice``, ``delivery``...) of the partner."""
+        """The first contact of each address type (``contact``, ``invoice``, ``delivery``...) of the
+        partner."""
         self.ensure_one()
         wanted = set(adr_pref or []) | {"contact"}
         result: dict[str, int] = {}
