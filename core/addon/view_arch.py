@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 import difflib
+import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.exceptions import ValidationError
@@ -21,6 +23,8 @@ from core.safe_eval import expression_names, parse_expression
 if TYPE_CHECKING:
     from core.records.environment import Environment
     from core.records.model import BaseModel
+
+_logger = logging.getLogger(__name__)
 
 NODE_KINDS = ("field", "group", "notebook", "page", "button", "separator", "filter")
 POSITIONS = ("inside", "after", "before", "replace", "remove", "attributes")
@@ -116,14 +120,39 @@ def _find_node(arch: dict[str, Any], name: str) -> tuple[list[Any], int] | None:
 
 
 # -- resolution of stored views --------------------------------------------------------------
+@dataclass(frozen=True)
+class SkippedExtension:
+    """An extension left out of a resolved view: what it names is gone (an upgrade removed it)."""
+
+    view_id: int
+    name: str
+    reason: str
+
+
 def resolved_arch(env: Environment, view: BaseModel, exclude: frozenset[int] = frozenset()) -> dict[str, Any]:
     """The arch of primary ``view`` with its active extensions (and theirs) applied, by priority.
 
     Extensions restricted to groups apply only for users of those groups; those in ``exclude`` (and
-    theirs) are left out, as an editor needs the arch its own extension starts from."""
+    theirs) are left out, as an editor needs the arch its own extension starts from. An extension that
+    no longer fits (see ``resolve_arch``) is skipped with a warning in the log."""
+    return resolve_arch(env, view, exclude)[0]
+
+
+def resolve_arch(
+    env: Environment, view: BaseModel, exclude: frozenset[int] = frozenset()
+) -> tuple[dict[str, Any], list[SkippedExtension]]:
+    """``resolved_arch`` and the extensions it had to skip.
+
+    An extension whose changes name a field or container that is no longer there, or that would leave
+    the view naming a field the model lost, is skipped (with the extensions built on it) instead of
+    breaking the view for every user; the studio offers to reset such a layout."""
     arch = copy.deepcopy(view.arch or {})
     Views = env["ir.ui.view"].sudo()
     groups = None if env.su else env.registry.security.user_groups(env)
+    model = env[view.model] if view.model in env.registry.models else None
+    # a primary view that is itself out of date says nothing about its extensions
+    checked = model is not None and _fits(model, view.type, arch)
+    skipped: list[SkippedExtension] = []
     parents = [view.id]
     seen = set(parents)
     while parents:
@@ -138,9 +167,28 @@ def resolved_arch(env: Environment, view: BaseModel, exclude: frozenset[int] = f
             if groups is not None and extension.groups_id and not set(extension.groups_id.ids) & groups:
                 continue
             changes = (extension.arch or {}).get("changes") or []
-            arch = apply_changes(arch, changes)
+            try:
+                candidate = apply_changes(arch, changes)
+                if checked:
+                    check_arch(model, view.type, candidate)
+            except ArchError as error:
+                skipped.append(SkippedExtension(extension.id, extension.name or "", error.reason))
+                _logger.warning(
+                    "view %s (id %s) is skipped, with the views extending it, while showing %s (id %s): %s",
+                    extension.name, extension.id, view.name, view.id, error.reason,
+                )
+                continue
+            arch = candidate
             parents.append(extension.id)
-    return arch
+    return arch, skipped
+
+
+def _fits(model: BaseModel, view_type: str, arch: dict[str, Any]) -> bool:
+    try:
+        check_arch(model, view_type, arch)
+    except ArchError:
+        return False
+    return True
 
 
 def primary_of(view: BaseModel) -> BaseModel:

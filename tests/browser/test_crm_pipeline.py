@@ -76,7 +76,11 @@ def test_create_and_convert_a_lead(crm_page: Any, crm_server: LiveServer) -> Non
     page.click("button[type=submit][form=record-form]")
     page.wait_for_selector("text=Convert to Opportunity")
     page.click("text=Convert to Opportunity")
-    page.wait_for_load_state()
+    dialog = page.locator("dialog.modal[open]")
+    dialog.locator("text=Create Opportunity").wait_for()
+    shot(page, "crm-convert-dialog", full_page=False)
+    with page.expect_navigation():
+        dialog.locator("button", has_text="Create Opportunity").click()
     assert page.locator("input[name=type][value=opportunity]").is_checked()
     shot(page, "crm-lead-form", full_page=False)
     lead_id = _env_call(crm_server, lambda env: env["crm.lead"].search([("name", "=",
@@ -104,25 +108,26 @@ def test_schedule_and_complete_an_activity(crm_page: Any, crm_server: LiveServer
     page = crm_page
     lead_id = _new_opportunity(crm_server, "Browser: call the buyer")
     page.goto(_action_url(crm_server, "crm.crm_lead_action_pipeline", lead_id))
-    page.click("#tab-lead_activities")
-    page.click("#page-lead_activities >> text=Add a line")
-    _pick(page, "f-activity_ids-0-activity_type_id", "Call")
-    page.fill("#f-activity_ids-0-summary", "Browser call")
-    page.fill("#f-activity_ids-0-date_deadline", (dt.date.today() + dt.timedelta(days=2)).isoformat())
-    _pick(page, "f-activity_ids-0-user_id", "Administrator")
-    page.click("button[type=submit][form=record-form]")
-    page.wait_for_load_state()
+    page.click("#chatter .schedule-activity")
+    dialog = page.locator("dialog.modal[open]")
+    dialog.locator("select.activity-type").select_option(label="Call")
+    dialog.locator("#f-act-summary").fill("Browser call")
+    dialog.locator("#f-act-date_deadline").fill((dt.date.today() + dt.timedelta(days=2)).isoformat())
+    shot(page, "crm-activity-dialog", full_page=False)
+    with page.expect_navigation():
+        dialog.locator("button[type=submit]", has_text="Schedule").click()
+    planned = page.locator("#chatter .activity", has_text="Browser call")
+    assert planned.count() == 1 and "Due in 2 days" in planned.inner_text()
     activity_id = _env_call(crm_server, lambda env: env["mail.activity"].search(
         [("res_model", "=", "crm.lead"), ("res_id", "=", lead_id), ("summary", "=", "Browser call")]).id)
     assert activity_id
-    page.goto(_action_url(crm_server, "crm.mail_activity_action_my", activity_id))
-    page.fill("#f-feedback", "They want a demo next week")
-    page.click("button[type=submit][form=record-form]")
-    page.wait_for_load_state()
-    page.click("text=Mark Done")
-    page.wait_for_url(f"**/{lead_id}**")
+    planned.locator("summary", has_text="Mark done").click()
+    planned.locator("textarea[name=feedback]").fill("They want a demo next week")
+    with page.expect_navigation():
+        planned.locator("button[type=submit]", has_text="Done").first.click()
     chatter = page.locator("#chatter")
     assert "Browser call" in chatter.inner_text() and "They want a demo next week" in chatter.inner_text()
+    assert chatter.locator(".activity", has_text="Browser call").count() == 0
     assert not _env_call(crm_server, lambda env: env["mail.activity"].browse(activity_id).exists())
 
 
@@ -130,14 +135,19 @@ def test_mark_a_deal_lost_with_a_reason(crm_page: Any, crm_server: LiveServer) -
     page = crm_page
     lead_id = _new_opportunity(crm_server, "Browser: lost deal")
     page.goto(_action_url(crm_server, "crm.crm_lead_action_pipeline", lead_id))
-    _pick(page, "f-lost_reason_id", "Too expensive")
-    page.click("button[type=submit][form=record-form]")
-    page.wait_for_load_state()
     page.click(".header-buttons >> text=Mark Lost")
+    dialog = page.locator("dialog.modal[open]")
+    dialog.locator("#f-d-lost_reason_id").fill("Too expensive")
+    dialog.locator("#f-d-lost_reason_id ~ .listbox li[role=option]", has_text="Too expensive").first.click()
+    dialog.locator("[data-field=lost_feedback] .html-surface").fill("Went with a cheaper offer")
+    shot(page, "crm-lost-dialog", full_page=False)
+    with page.expect_navigation():
+        dialog.locator("button", has_text="Mark as Lost").click()
     page.wait_for_selector("text=Restore")
     values = _read_lead(crm_server, lead_id, ["active", "won_status", "lost_reason_id"])
     assert values["active"] is False and values["won_status"] == "lost"
     assert values["lost_reason_id"][1] == "Too expensive"
+    assert "Went with a cheaper offer" in page.locator("#chatter").inner_text()
 
 
 def test_forecast_shows_prorated_revenue_by_month(crm_page: Any, crm_server: LiveServer) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.addon.data import DataLoader
-from core.addon.view_arch import ArchError, apply_changes, resolved_arch
+from core.addon.view_arch import ArchError, apply_changes, resolve_arch, resolved_arch
 from core.exceptions import MetadataError
 from core.loader.yaml_source import load_yaml_text
 
@@ -167,3 +167,59 @@ def test_extension_restricted_to_a_group_applies_only_to_its_members(env, as_use
     view = env.ref("base.view_partner_form")
     assert "email" not in _fields(resolved_arch(env(user=2, su=False), view))
     assert "email" in _fields(resolved_arch(as_user("demo"), view))
+
+
+def _extension(env, name: str, parent, changes, priority: int = 16):
+    return env["ir.ui.view"].create(
+        {
+            "name": name,
+            "model": parent.model,
+            "type": parent.type,
+            "mode": "extension",
+            "inherit_id": parent.id,
+            "priority": priority,
+            "arch": {"changes": changes},
+        }
+    )
+
+
+def test_extension_whose_target_is_gone_is_skipped_with_a_warning(env, caplog):
+    form = env.ref("base.view_partner_form")
+    _extension(env, "test.gone.target", form, [{"after": "fax_number", "nodes": [{"field": "employee"}]}])
+    _extension(env, "test.still.fine", form, [{"remove": "website"}], priority=20)
+    with caplog.at_level("WARNING", logger="core.addon.view_arch"):
+        arch = resolved_arch(env, form)
+    assert "employee" not in _fields(arch) and "website" not in _fields(arch)
+    warning = caplog.text
+    assert "test.gone.target" in warning and "fax_number" in warning
+
+
+def test_extension_naming_a_field_the_model_lost_is_skipped(env):
+    form = env.ref("base.view_partner_form")
+    _extension(env, "test.lost.field", form, [{"inside": "contact", "nodes": [{"field": "x_removed"}]}])
+    arch, skipped = resolve_arch(env, form)
+    assert "x_removed" not in _fields(arch)
+    assert [(s.name, "x_removed" in s.reason) for s in skipped] == [("test.lost.field", True)]
+
+
+def test_extensions_built_on_a_skipped_extension_are_skipped_too(env):
+    form = env.ref("base.view_partner_form")
+    broken = _extension(
+        env, "test.broken.base", form,
+        [{"after": "gone_field", "nodes": [{"group": "x_box", "children": []}]}],
+    )
+    _extension(env, "test.on.broken", broken, [{"inside": "x_box", "nodes": [{"field": "employee"}]}])
+    arch = resolved_arch(env, form)
+    assert "employee" not in _fields(arch)
+
+
+def test_form_still_opens_for_users_when_an_extension_lost_its_target(admin, in_db):
+    def break_it(env):
+        form = env.ref("base.view_partner_form")
+        changes = [{"inside": "gone_box", "nodes": [{"field": "employee"}]}]
+        _extension(env, "test.upgrade.victim", form, changes)
+        return env["res.partner"].search([], limit=1).id
+
+    partner = in_db(break_it)
+    response = admin.get(f"/web/model/res.partner/{partner}")
+    assert response.status_code == 200 and 'data-field="email"' in response.get_data(as_text=True)

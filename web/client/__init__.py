@@ -53,7 +53,16 @@ def _user_error(error: UserError) -> Any:
 
 
 def register(app: Flask) -> None:
-    from web.client.routes import bulk, data, prefs, records, views  # noqa: F401 - they add routes to bp
+    from web.client.routes import (  # noqa: F401 - they add routes to bp
+        activities,
+        bulk,
+        buttons,
+        data,
+        dialogs,
+        prefs,
+        records,
+        views,
+    )
 
     app.register_blueprint(bp)
     app.add_url_rule("/", "root", lambda: redirect(url_for("client.home")))

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from core.addon.customizations_ui import CUSTOMIZATION_MODULE
-from core.addon.view_arch import ArchError, check_arch, resolved_arch
+from core.addon.view_arch import ArchError, check_arch, resolve_arch, resolved_arch
 from core.addon.xmlids import set_xmlids, xmlids_of
 from core.exceptions import ConcurrencyError, UserError, ValidationError
 from core.i18n import _
@@ -94,10 +94,10 @@ def load(env: Environment, model: str, view_type: str, view_id: int | None = Non
         arch = DEFAULTS[view_type](env[model])
         return StudioView(model, view_type, primary, extension, arch, arch)
     base = resolved_arch(env, primary, exclude=frozenset(extension.ids))
-    try:
-        arch = resolved_arch(env, primary)
-    except ArchError as error:
-        return StudioView(model, view_type, primary, extension, base, base, broken=error.reason)
+    arch, skipped = resolve_arch(env, primary)
+    broken = next((s.reason for s in skipped if s.view_id in extension.ids), "")
+    if broken:
+        return StudioView(model, view_type, primary, extension, base, base, broken=broken)
     return StudioView(model, view_type, primary, extension, base, arch)
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
+
 from core.i18n import translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import modifiers, record_scope
+from web.client.render.activities import activities_data
 from web.client.render.chatter import chatter_data
 from web.client.render.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
 
@@ -19,8 +22,12 @@ def build_form(
     arch: dict[str, Any],
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
+    dom_prefix: str = "",
+    with_chatter: bool = True,
 ) -> dict[str, Any]:
-    """Data of the form template; ``values`` (read format) replace the stored ones after a failed save."""
+    """Data of the form template; ``values`` (read format) replace the stored ones after a failed save.
+
+    ``dom_prefix`` starts the id of every input, so a dialog's fields never share ids with the page's."""
     model = env[model_name]
     names = needed_fields(model, arch)
     record = model.browse(record_id) if record_id else model.browse()
@@ -34,7 +41,11 @@ def build_form(
     for section in SECTIONS:
         for node in walk(arch.get(section) or []):
             _annotate(env, model, node, values, scope, errors, readonly_form)
+            if dom_prefix and "w" in node:
+                _prefix_ids(node["w"], dom_prefix)
     status = arch.get("statusbar")
+    show_chatter = with_chatter and bool(record_id) and arch.get("chatter", True)
+    chatter = chatter_data(env, model, record_id) if show_chatter and record_id else None
     return {
         "model": model_name,
         "record_id": record_id,
@@ -45,10 +56,26 @@ def build_form(
         "readonly_form": readonly_form,
         "errors": errors,
         "general_error": errors.get("__all__"),
-        "chatter": chatter_data(env, model, record_id) if record_id and arch.get("chatter", True) else None,
+        "chatter": chatter,
+        "activities": activities_data(env, model, record_id, _page_url()) if chatter else None,
         "can_delete": bool(record_id) and model.check_access_rights("unlink", raise_exception=False),
         "can_create": model.check_access_rights("create", raise_exception=False),
+        "dom_prefix": dom_prefix,
     }
+
+
+def _page_url() -> str:
+    """The record page itself, where the chatter's forms come back to."""
+    return request.full_path.rstrip("?")
+
+
+def _prefix_ids(info: dict[str, Any], prefix: str) -> None:
+    info["id"] = prefix + info["id"]
+    for line in info.get("lines") or ():
+        for cell in line["cells"]:
+            cell["id"] = prefix + cell["id"]
+    for cell in info.get("template") or ():
+        cell["id"] = prefix + cell["id"]
 
 
 def _annotate(

@@ -124,6 +124,7 @@ def widget(
     value = values.get(field.name, field.falsy_value)
     info: dict[str, Any] = {
         "name": prefix + field.name,
+        "id": prefix + field.name,  # of the input; a dialog prefixes it, its name stays the field's
         "field": field.name,
         "type": field.type,
         "model_name": model._name,

@@ -8,13 +8,18 @@ from core.i18n import translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.formatting import company_currency_row, display, stars, x2many_names
+from web.client.render.activities import BADGE_FIELDS, badge
 
 CARD_LIMIT = 20
 
 
 def card_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
     names = [arch[key] for key in ("title", "subtitle", "color", "tags") if arch.get(key)]
-    names += [column["field"] for column in arch.get("fields") or ()]
+    for column in arch.get("fields") or ():
+        if column.get("widget") == "activity":
+            names += [n for n in BADGE_FIELDS if n in model._fields]
+        else:
+            names.append(column["field"])
     if arch.get("sum"):
         names.append(arch["sum"])
         currency = getattr(model._fields[arch["sum"]], "currency_field", None)
@@ -42,7 +47,7 @@ def cards(
             c.get("widget"),
         )
         for c in arch.get("fields") or ()
-        if c["field"] in names
+        if c["field"] in names or c.get("widget") == "activity" and "activity_state" in names
     ]
     result = []
     for row in rows:
@@ -58,6 +63,9 @@ def cards(
         if arch.get("subtitle"):
             card["subtitle"] = display(model._fields[arch["subtitle"]], row.get(arch["subtitle"]), row)
         for field, label, widget_name in extra:
+            if widget_name == "activity":
+                card["activity"] = badge(row)
+                continue
             if widget_name == "priority" and field.type == "selection":
                 card["fields"].append(
                     {"label": label, "text": stars(field, row.get(field.name)), "type": "priority"}

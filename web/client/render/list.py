@@ -10,6 +10,7 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import evaluate, record_scope
 from web.client.formatting import company_currency_row, display, is_numeric, x2many_names
+from web.client.render.activities import BADGE_FIELDS, badge
 from web.client.render.form_data import widget
 
 DECORATIONS = ("muted", "success", "warning", "danger", "info", "bold")
@@ -43,8 +44,10 @@ def list_columns(model: BaseModel, arch: dict[str, Any]) -> list[dict[str, Any]]
 
 def read_fields(model: BaseModel, arch: dict[str, Any], columns: list[dict[str, Any]]) -> list[str]:
     """Columns, currencies of monetary columns, and fields the decorations use."""
-    names = [c["name"] for c in columns]
+    names = [c["name"] for c in columns if c["node"].get("widget") != "activity"]
     for column in columns:
+        if column["node"].get("widget") == "activity":
+            names.extend(n for n in BADGE_FIELDS if n in model._fields)
         currency = getattr(column["field"], "currency_field", None)
         if currency in model._fields:
             names.append(currency)
@@ -79,7 +82,7 @@ def rows_data(
     names = {
         c["name"]: x2many_names(env, c["field"], rows)
         for c in columns
-        if c["type"] in ("many2many", "one2many")
+        if c["type"] in ("many2many", "one2many") and c["node"].get("widget") != "activity"
     }
     decorations = arch.get("decorations") or {}
     result = []
@@ -91,7 +94,9 @@ def rows_data(
             if name in DECORATIONS and evaluate(expression, scope)
         ]
         cells = [
-            {
+            _activity_cell(row)
+            if c["node"].get("widget") == "activity"
+            else {
                 "text": display(c["field"], row.get(c["name"]), row, names.get(c["name"])),
                 "raw": row.get(c["name"]),
                 "numeric": c["numeric"],
@@ -104,6 +109,11 @@ def rows_data(
         ]
         result.append({"id": row["id"], "cells": cells, "classes": " ".join(classes)})
     return result
+
+
+def _activity_cell(row: dict[str, Any]) -> dict[str, Any]:
+    found = badge(row)
+    return {"text": found["title"] if found else "", "badge": found, "numeric": False, "type": "activity"}
 
 
 def edit_row(

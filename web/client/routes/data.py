@@ -15,6 +15,7 @@ from core.i18n import _
 from core.records.environment import Environment
 from web.client import bp
 from web.client.conditions import record_scope
+from web.client.dialogs import unsign
 from web.client.form_values import FormSubmission
 from web.client.nav import Nav
 from web.client.render import list as list_view
@@ -88,10 +89,16 @@ def onchange(model: str) -> Any:
     record_id = request.args.get("id", type=int)
     formdata = CombinedMultiDict([request.form, request.files])
 
+    token = request.args.get("a")
+    spec = unsign(token) if token else None  # a dialog: its model in its action's context and view
+
     def compute(env: Environment) -> Any:
-        nav = _nav(env, _action_id(), model)
-        records = records_env(env, nav.action)
-        arch = get_arch(env, model, "form")
+        if spec is not None and spec.model == model:
+            records = env[model].with_context(**spec.context)
+            arch = get_arch(env, model, "form", spec.view_id)
+        else:
+            records = records_env(env, _nav(env, _action_id(), model).action)
+            arch = get_arch(env, model, "form")
         submission = FormSubmission(records.env, model, record_id, arch, formdata)
         with contextlib.suppress(ValidationError):  # incomplete forms still get conditions and values
             submission.values()

@@ -1,5 +1,5 @@
-"""One record in its form: show, create, save, delete, call a button's method, change the status,
-post in the chatter, download a file."""
+"""One record in its form: show, create, save, delete, change the status, post in the chatter,
+download a file (its buttons are in buttons.py)."""
 
 from __future__ import annotations
 
@@ -107,33 +107,6 @@ def _record_page(action_id: int | None, model: str | None, record_id: int | None
             return _form_page(env, _nav(env, action_id, model), record_id, values, errors)
 
         return run_as_user(again, readonly=True), 422
-
-
-@bp.route("/data/<model>/<int:record_id>/button/<name>", methods=["POST"])
-def button(model: str, record_id: int, name: str) -> Any:
-    """Call a public method of the record, as a form button does."""
-    action_id = request.args.get("action", type=int)
-
-    def call(env: Environment) -> Any:
-        nav = _nav(env, action_id, model)
-        records = records_env(env, nav.action).browse(record_id)
-        method = getattr(type(records), name, None)
-        if name.startswith("_") or method is None or not getattr(method, "_public", False):
-            raise AccessError(
-                _(
-                    "The method %(method)s of %(model)s cannot be called from a button.",
-                    method=name,
-                    model=model,
-                )
-            )
-        records.check_access_rule("write")
-        result = getattr(records, name)()
-        if isinstance(result, dict) and result.get("res_model") and result.get("res_id"):
-            target = model_action(env, result["res_model"])
-            return redirect(Nav(target, nav.menu_id).record_url(int(result["res_id"])))
-        return redirect(nav.record_url(record_id))
-
-    return _flash_errors(call, action_id, model, record_id)
 
 
 @bp.route("/data/<model>/<int:record_id>/delete", methods=["POST"])

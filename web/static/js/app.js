@@ -328,8 +328,8 @@
     if (!row) return;
     row.classList.toggle("is-invisible", Boolean(mods.invisible));
     row.classList.toggle("is-required", Boolean(mods.required));
-    row.querySelectorAll(`[name="${name}"], #f-${name}`).forEach((input) => {
-      if (input.type === "hidden") return;
+    row.querySelectorAll("input, select, textarea").forEach((input) => {
+      if (input.type === "hidden" || input.closest(".o2m")) return;
       input.required = Boolean(mods.required);
       if (mods.readonly) input.setAttribute("readonly", ""); else input.removeAttribute("readonly");
     });
@@ -426,6 +426,9 @@
       window.parent.postMessage({ type: "record-created", id: parseInt(done.dataset.recordId, 10), name: done.dataset.recordName }, window.location.origin);
     }
   }
+
+  // what web/static/js/dialogs.js builds on
+  window.ErpClient = { request, postForm, fragment, initTabs, initWidgets, initOnchange };
 
   document.addEventListener("DOMContentLoaded", () => {
     initChrome();

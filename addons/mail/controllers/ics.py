@@ -1,0 +1,89 @@
+"""Meetings to iCalendar: one activity, or the logged-in user's planned meetings, as a .ics file that
+calendar applications import. Access follows the activity's document (the user's own environment)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+
+from addons.mail.models.mail_activity import activities_to_ics
+from core.exceptions import AccessError, MissingError, UserError
+from core.i18n import _
+from core.records.environment import Environment
+from web import i18n
+from web.client.session_env import NotLoggedIn, run_as_user
+
+bp = Blueprint("mail", __name__, url_prefix="/mail")
+bp.before_request(i18n.begin_request_lang)
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def _activities(env: Environment) -> Any:
+    if "mail.activity" not in env:  # the routes are mounted for every database, the addon may be absent
+        raise MissingError(_("Activities are not installed in this database."))
+    return env["mail.activity"]
+
+
+def calendar_file(content: str, name: str) -> Response:
+    """An iCalendar document as a download named ``name``.ics."""
+    filename = (_UNSAFE.sub("-", name).strip("-") or "calendar")[:80] + ".ics"
+    return Response(
+        content,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@bp.route("/activity/<int:activity_id>/ics")
+def activity_ics(activity_id: int) -> Any:
+    """One meeting as a calendar event."""
+
+    def export(env: Environment) -> Response:
+        activity = _activities(env).browse(activity_id)
+        activity.check_access_rule("read")
+        if not activity.exists():
+            raise MissingError(_("This activity is done or was cancelled in the meantime."))
+        content = activity.action_export_ics()
+        return calendar_file(content, activity.summary or activity.activity_type_id.name or "meeting")
+
+    return run_as_user(export, readonly=True)
+
+
+@bp.route("/activities/meetings.ics")
+def my_meetings_ics() -> Any:
+    """Every meeting planned for the logged-in user, most urgent first (an empty calendar when none)."""
+
+    def export(env: Environment) -> Response:
+        meetings = _activities(env).search(
+            [("user_id", "=", env.uid), ("activity_type_id.category", "=", "meeting")],
+            order="date_deadline, id",
+        )
+        return calendar_file(activities_to_ics(meetings), _("my-meetings"))
+
+    return run_as_user(export, readonly=True)
+
+
+@bp.errorhandler(NotLoggedIn)
+def _not_logged_in(_error: NotLoggedIn) -> Any:
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+@bp.errorhandler(AccessError)
+def _forbidden(error: AccessError) -> Any:
+    return _error(403, _("Access denied"), error.message)
+
+
+@bp.errorhandler(UserError)
+def _refused(error: UserError) -> Any:
+    return _error(404 if isinstance(error, MissingError) else 400, _("Something needs fixing"), error.message)
+
+
+def _error(status: int, title: str, message: str) -> Any:
+    if request.headers.get("X-Requested-With") == "fetch":
+        return jsonify({"error": message}), status
+    return render_template("client/error.html", status=status, title=title, message=message), status

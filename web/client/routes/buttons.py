@@ -1,0 +1,102 @@
+"""Buttons of a form: ``type: object`` buttons call a @public method of the record, ``type: action``
+buttons open a window action (a dialog when its target is "new"). A button the view hides for the
+record's values is refused on the server too; the answer is the browser's next step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, jsonify, redirect, request
+
+from core.exceptions import AccessError, UserError
+from core.i18n import _
+from core.records.environment import Environment
+from core.records.model import BaseModel
+from core.safe_eval import expression_names
+from web.client import bp
+from web.client.conditions import evaluate, record_scope
+from web.client.dialogs import answer, next_step, wants_json, window_action
+from web.client.render.form_data import SECTIONS, walk
+from web.client.routes.records import _nav
+from web.client.routes.views import records_env
+from web.client.session_env import run_as_user
+from web.client.views import get_arch
+
+
+def find_button(
+    arch: dict[str, Any], name: str, sections: tuple[str, ...] = SECTIONS
+) -> dict[str, Any] | None:
+    """The button node ``name`` of a form arch, if the view has one."""
+    for section in sections:
+        for node in walk(arch.get(section) or []):
+            if node.get("button") == name:
+                return node
+    return None
+
+
+def check_visible(env: Environment, records: BaseModel, node: dict[str, Any]) -> None:
+    """UserError when the view hides the button for one of the records (a crafted POST)."""
+    condition = node.get("invisible")
+    if not condition:
+        return
+    names = (
+        [n for n in expression_names(condition) if n in records._fields] if isinstance(condition, str) else []
+    )
+    rows = records.read(names) if names else [{"id": i} for i in records.ids]
+    if any(evaluate(condition, record_scope(env, row)) for row in rows):
+        raise UserError(
+            _(
+                "The button %(button)s is not available for this record.",
+                button=node.get("string") or node["button"],
+            )
+        )
+
+
+def call_button(records: BaseModel, node: dict[str, Any] | None, name: str | None = None) -> Any:
+    """Call the @public method a ``type: object`` button names, with the button's context."""
+    name = name or (node or {}).get("button", "")
+    method = getattr(type(records), name, None)
+    if name.startswith("_") or method is None or not getattr(method, "_public", False):
+        raise AccessError(
+            _(
+                "The method %(method)s of %(model)s cannot be called from a button.",
+                method=name,
+                model=records._name,
+            )
+        )
+    context = (node or {}).get("context")
+    if context:
+        records = records.with_context(**context)
+    return getattr(records, name)()
+
+
+@bp.route("/data/<model>/<int:record_id>/button/<name>", methods=["POST"])
+def button(model: str, record_id: int, name: str) -> Any:
+    """A header button of a record's form."""
+    action_id = request.args.get("action", type=int)
+    back: dict[str, str] = {}
+
+    def press(env: Environment) -> Any:
+        nav = _nav(env, action_id, model)
+        records = records_env(env, nav.action).browse(record_id)
+        back["url"] = nav.record_url(record_id)
+        node = find_button(get_arch(env, model, "form"), name)
+        if node is not None:
+            check_visible(env, records, node)
+        if node is not None and node.get("type") == "action":
+            records.check_access_rule("read")
+            result = window_action(env, name, records, node.get("context") or {})
+            step = next_step(env, result, back["url"], nav)
+            step["changed"] = False  # opening an action changes nothing: a dialog cancelled needs no reload
+        else:
+            records.check_access_rule("write")
+            step = next_step(env, call_button(records, node, name), back["url"], nav)
+        return answer(step, back["url"])
+
+    try:
+        return run_as_user(press)
+    except (UserError, AccessError) as error:
+        if wants_json():
+            return jsonify({"error": error.message}), 403 if isinstance(error, AccessError) else 400
+        flash(error.message, "error")
+        return redirect(back.get("url") or request.referrer or "/web")
