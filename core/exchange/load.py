@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from core.records.model import BaseModel
 
 MAX_MESSAGES = 1000
+# What Odoo's import screen runs ``load`` with unless "Track history during import" is ticked: no
+# creation message, follower or tracking value per imported record. RPC ``load`` itself follows the
+# caller's context, as in Odoo.
+IMPORT_CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True}
+
+
+def import_context(tracking: bool = False) -> dict[str, Any]:
+    """The context keys of a file import (the import screen, ``erp import``): tracking off unless asked."""
+    return {} if tracking else dict(IMPORT_CONTEXT)
 
 
 class Loader:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from core import clock
+from core.db.bulk import insert_rows, reserve_ids
 from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.hooks import record_event
@@ -77,11 +78,23 @@ class CreateMixin:
                          prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
-        ids = self._insert(column_values)
+        todo = self._precompute_todo(column_values)
+        if len(column_values) == 1 and not todo:
+            ids = self._insert(column_values)  # one INSERT ... RETURNING: the cheapest for one row
+            self._cache_created(ids, column_values, others_list)
+            precomputed: set[Field] = set()
+        else:
+            ids = reserve_ids(self.env.cr, self._table, len(column_values))
+            self._cache_created(ids, column_values, others_list)
+            try:
+                precomputed = self._precompute_new(ids, column_values, todo) if todo else set()
+                self._insert_reserved(ids, column_values, precomputed)
+            except BaseException:
+                self._forget_unsaved(ids)
+                raise
         records = self.browse(ids)
-        self._cache_created(ids, column_values, others_list)
         self._write_others_batch(records, others_list, creating=True)
-        self._compute_new(records, column_values)
+        self._compute_new(records, column_values, precomputed)
         records._modified([f.name for f in self._fields.values() if f.store], create=True)
         records._recompute_pending()
         records._check_rules_after("create")
@@ -131,7 +144,7 @@ class CreateMixin:
         return columns, others
 
     def _insert(self: BaseModel, rows: list[dict[Field, Any]]) -> list[int]:
-        """INSERT ``rows`` (cache values by field) in batches; the new ids in the order of ``rows``."""
+        """INSERT ``rows`` (cache values by field) with RETURNING; the new ids in the order of ``rows``."""
         plan = create_plan(self)
         table = self._table
         ids: list[int] = []
@@ -148,6 +161,31 @@ class CreateMixin:
         except IntegrityError as error:
             raise translate_integrity_error(self, error, params) from None
         return ids
+
+    def _insert_reserved(self: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+                         precomputed: set[Field]) -> None:
+        """INSERT ``rows`` under their reserved ``ids``, with the values computed for them beforehand."""
+        plan = create_plan(self)
+        if precomputed:
+            cache = self.env.cache
+            rows = [{**{f: cache.get(f, i) for f in precomputed}, **row} for i, row in zip(ids, rows)]
+        params = self._insert_params(plan, rows)
+        columns = ["id", *params[0]]
+        values = [(record_id, *row.values()) for record_id, row in zip(ids, params)]
+        try:
+            insert_rows(self.env.cr, self._table, columns, values)
+        except IntegrityError as error:
+            raise translate_integrity_error(self, error, params) from None
+
+    def _forget_unsaved(self: BaseModel, ids: list[int]) -> None:
+        """Drop what was cached for records whose INSERT did not happen."""
+        self.env.cache.invalidate(None, ids)
+        towrite = self.env.towrite
+        for field in self._column_fields():
+            for record_id in ids:
+                towrite.discard(field, record_id)
+        for pending in (self.env.cr.data.get("fresh_null") or {}).values():
+            pending.difference_update(ids)
 
     @staticmethod
     def _insert_params(plan: CreatePlan, rows: list[dict[Field, Any]]) -> list[dict[str, Any]]:
@@ -205,14 +243,17 @@ class CreateMixin:
             cls._empty_x2many_cache = fields
         return fields
 
-    def _compute_new(self: BaseModel, records: BaseModel, rows: list[dict[Field, Any]]) -> None:
-        """Stored computed fields of new records are computed, unless a value was inserted for them."""
+    def _compute_new(self: BaseModel, records: BaseModel, rows: list[dict[Field, Any]],
+                     precomputed: set[Field]) -> None:
+        """Stored computed fields of new records are computed, unless a value was inserted for them
+        (given, or precomputed)."""
         stored = self._stored_computed()
         if not stored:
             return
         cache, data = self.env.cache, self.env.cr.data
         for field in stored:
-            todo = [i for i, row in zip(records._ids, rows) if field not in row]
+            todo = [] if field in precomputed else [
+                i for i, row in zip(records._ids, rows) if field not in row]
             if todo:
                 data.setdefault("tocompute", {}).setdefault(field, set()).update(todo)
                 cache.invalidate([field], todo)

@@ -12,6 +12,7 @@ from core.records.exchange import ExchangeMixin
 from core.records.group import GroupMixin
 from core.records.metadata import MetadataMixin
 from core.records.onchange import OnchangeMixin
+from core.records.precompute import PrecomputeMixin
 from core.records.read import ReadMixin
 from core.records.recordset import RecordsetBase
 from core.records.search import SearchMixin
@@ -33,6 +34,7 @@ class BaseModel(
     MetadataMixin,
     OnchangeMixin,
     ExchangeMixin,
+    PrecomputeMixin,
 ):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
 

@@ -22,6 +22,7 @@ from core.loader.merge import apply_mixins, merge_document
 from core.loader.validate import validate_document
 from core.loader.yaml_source import load_yaml_documents
 from core.records.environment import SUPERUSER_ID, Environment
+from core.records.precompute import plan_precompute
 from core.registry import classes, tables
 from core.registry.dependencies import build_inverses, build_triggers
 
@@ -61,6 +62,7 @@ class Registry:
         self.python_constraints: dict[str, list[tuple[str, set[str], str | None]]] = {}
         self.constraint_messages: dict[str, str] = {}
         self.unique_constraints: dict[str, tuple[str, list[str]]] = {}
+        self.precompute: dict[str, tuple[Field, ...]] = {}
         self._by_compute: dict[tuple[str, str], list[Field]] = {}
         self._path_fields: dict[tuple[str, str], tuple[Field, ...]] = {}
         self._deletion_reach: dict[str, frozenset[str]] = {}
@@ -202,6 +204,7 @@ class Registry:
         models = self.models
         self.triggers = build_triggers(models)
         self.inverse_x2many = build_inverses(models)
+        self.precompute = plan_precompute(models)
         self.unstored_computed = [f for cls in models.values() for f in cls._fields.values()
                                   if f.computed and not f.store]
         self.restrict_references = defaultdict(list)

@@ -8,7 +8,7 @@ from flask import request
 
 from core.exceptions import UserError
 from core.exchange.files import read_table
-from core.exchange.load import Loader
+from core.exchange.load import Loader, import_context
 from core.exchange.mapping import (
     describe_problems,
     importable_fields,
@@ -87,16 +87,19 @@ def run(model: str) -> Any:
     header, rows = read_table(content, filename)
     fields = [request.form.get(f"column_{index}") or None for index in range(len(header))]
     dry_run = request.form.get("action") != "import"
+    tracking = request.form.get("tracking") == "1"
 
     def work(env: Environment) -> Any:
         records = _model(env, model)
         allowed = {path for path, _label in field_choices(records)}
         if any(field and field not in allowed for field in fields):
             raise UserError(_("A column is mapped to a field that cannot be imported."))
-        problems, count = _load(records, header, rows, fields, dry_run)
+        problems, count = _load(records.with_context(**import_context(tracking)), header, rows, fields,
+                                dry_run)
         if problems or dry_run:
             return _mapping_page(
-                records, model, token, filename, header, rows, fields, problems, checked=count
+                records, model, token, filename, header, rows, fields, problems, checked=count,
+                tracking=tracking,
             )
         remember_mapping(env, model, header, fields)
         uploads.discard(token)
@@ -138,6 +141,7 @@ def _mapping_page(
     fields: list[str | None],
     problems: list[Any],
     checked: int | None = None,
+    tracking: bool = False,
 ) -> str:
     return page(
         records.env,
@@ -154,4 +158,5 @@ def _mapping_page(
         choices=field_choices(records),
         problems=problems,
         checked=checked,
+        tracking=tracking,
     )
