@@ -42,7 +42,8 @@ def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str,
         if not field.column or field.name == "id":
             continue
         columns.append(_column(field, table_name, tables))
-    extra: list[Any] = []
+    extra: list[Any] = [trigram_index(table_name, field) for field in model._fields.values()
+                         if field.column and field.attrs.get("index") == "trigram"]
     for constraint in model._def.constraints:
         name = _short(f"{table_name}_{constraint['name']}")
         if constraint.get("sql"):
@@ -72,7 +73,21 @@ def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[
                                   name=conv(_short(f"fk_{table_name}_{field.column_name}_{cotable}"))))
     # foreign keys are indexed unless a field says otherwise: joins and cascades need it
     index = field.attrs.get("index", field.type == "many2one")
-    return sa.Column(field.column_name, field.sql_type(), *args, index=bool(index) or None)
+    plain = bool(index) and index != "trigram"
+    return sa.Column(field.column_name, field.sql_type(), *args, index=plain or None)
+
+
+def trigram_index(table_name: str, field: Field) -> sa.Index:
+    """A GIN index of trigrams on PostgreSQL (``pg_trgm``): ``ilike '%word%'`` and ``like`` searches
+    use it instead of reading the whole table. Other databases get a plain index of the column."""
+    column = field.column_name
+    return sa.Index(conv(_short(f"ix_{table_name}_{column}_trgm")), column, postgresql_using="gin",
+                    postgresql_ops={column: "gin_trgm_ops"})
+
+
+def uses_trigrams(metadata: sa.MetaData) -> bool:
+    return any(index.dialect_options["postgresql"]["using"] == "gin"
+               for table in metadata.tables.values() for index in table.indexes)
 
 
 def unique_field_constraints(model: type[BaseModel], table: sa.Table) -> None:

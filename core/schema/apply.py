@@ -14,6 +14,7 @@ from alembic.operations import Operations
 from core import clock
 from core.exceptions import SchemaError
 from core.i18n import _
+from core.registry.tables import uses_trigrams
 from core.schema.diff import Change, raw_diffs
 from core.schema.plan import plan
 
@@ -78,6 +79,8 @@ def sync_schema(registry: Registry, allow_destructive: bool = False, drop_tables
 def apply_changes(conn: sa.Connection, registry: Registry, changes: list[Change],
                   progress: Callable[[int, int], None] | None = None) -> None:
     sqlite = conn.dialect.name == "sqlite"
+    if not sqlite and changes and uses_trigrams(registry.metadata):
+        ensure_trigram_extension(conn)
     operations = Operations(MigrationContext.configure(conn, opts={"render_as_batch": sqlite}))
     new_tables = [registry.metadata.tables[c.table] for c in changes if c.operation == "add_table"]
     if new_tables:
@@ -127,7 +130,8 @@ def _apply_one(operations: Operations, conn: sa.Connection, change: Change) -> N
                                 postgresql_using=using)
     elif op == "add_index":
         index = change.payload
-        operations.create_index(index.name, table, [c.name for c in index.columns], unique=index.unique)
+        operations.create_index(index.name, table, [c.name for c in index.columns], unique=index.unique,
+                                **index.dialect_kwargs)
     elif op == "remove_index":
         operations.drop_index(change.payload.name, table_name=table)
     elif op == "add_unique":
@@ -143,6 +147,16 @@ def _apply_one(operations: Operations, conn: sa.Connection, change: Change) -> N
                                       ondelete=fk.ondelete)
     elif op == "remove_fk":
         operations.drop_constraint(change.payload.name, table, type_="foreignkey")
+
+
+def ensure_trigram_extension(conn: sa.Connection) -> None:
+    """``pg_trgm``, which trigram indexes need: a trusted extension, so the database's owner may add it."""
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa.exc.DBAPIError as error:
+        raise SchemaError(_("Trigram indexes need PostgreSQL's pg_trgm extension, which could not be "
+                            "installed: %(reason)s", reason=str(error.orig).strip())) from None
 
 
 def _apply_batch(operations: Operations, registry: Registry, table_name: str, changes: list[Change]) -> None:

@@ -233,3 +233,10 @@ def test_shared_mutable_default_is_not_shared_between_records(env):
     )
     first.payload["k"].append(2)
     assert second.payload == {"k": [1]}
+
+
+def test_trigram_index_attribute_creates_an_index(env):
+    [index] = [i for columns, i in _indexes(env, "test_record").items() if columns == ("keywords",)]
+    assert index["name"] == "ix_test_record_keywords_trgm"
+    if env.cr.dialect == "postgresql":
+        assert index["dialect_options"]["postgresql_using"] == "gin"

@@ -258,3 +258,47 @@ def test_refused_changes_are_not_logged(schema):
     with pytest.raises(SchemaError):
         sync_schema(schema(BASE.replace("  note:\n    type: text\n", ""), with_base=True))
     assert log(registry) == [("add_table", "x_item", None, False)]
+
+
+# -- trigram indexes --------------------------------------------------------------------------
+TRIGRAM = BASE.replace("  note:\n    type: text\n", "  note:\n    type: text\n    index: trigram\n")
+
+
+def _note_indexes(registry: Registry) -> list[dict]:
+    with registry.engine.connect() as conn:
+        return [i for i in sa.inspect(conn).get_indexes("x_item") if i["column_names"] == ["note"]]
+
+
+def test_trigram_index_is_added_to_an_existing_column_and_then_left_alone(schema):
+    sync_schema(schema(BASE))
+    registry = schema(TRIGRAM)
+    assert [(c.operation, c.column) for c in sync_schema(registry)] == [("add_index", "note")]
+    [index] = _note_indexes(registry)
+    if registry.engine.dialect.name == "postgresql":
+        assert index["dialect_options"]["postgresql_using"] == "gin"
+        definition = select(registry, "SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                      f"'{index['name']}'")[0][0]
+        assert "gin_trgm_ops" in definition
+    assert sync_schema(schema(TRIGRAM)) == []
+
+
+def test_trigram_index_serves_ilike_searches_on_postgresql(schema):
+    registry = schema(TRIGRAM)
+    sync_schema(registry)
+    if registry.engine.dialect.name != "postgresql":
+        pytest.skip("trigram indexes are PostgreSQL's; SQLite gets a plain index")
+    with registry.engine.begin() as conn:
+        conn.execute(sa.insert(registry.metadata.tables["x_item"]),
+                     [{"name": f"n{i}", "note": f"note number {i} of the batch"} for i in range(2000)])
+        conn.exec_driver_sql("ANALYZE x_item")
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(row[0] for row in conn.execute(
+            sa.text("EXPLAIN SELECT id FROM x_item WHERE note ILIKE :pattern"), {"pattern": "%number 1234 %"}))
+    assert "ix_x_item_note_trgm" in plan
+
+
+def test_removing_the_trigram_index_drops_it(schema):
+    sync_schema(schema(TRIGRAM))
+    registry = schema(BASE)
+    assert [(c.operation, c.column) for c in sync_schema(registry)] == [("remove_index", "note")]
+    assert _note_indexes(registry) == []
