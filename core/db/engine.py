@@ -1,8 +1,10 @@
 """Engines for SQLite (the embedded default) and PostgreSQL (production)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
@@ -50,6 +52,7 @@ def _sqlite_engine(url: URL, **options: Any) -> Engine:
                        "case_sensitive_like=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        dbapi_connection.create_function("erp_local_time", 2, local_time, deterministic=True)
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
@@ -57,6 +60,18 @@ def _sqlite_engine(url: URL, **options: Any) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def local_time(value: str | None, zone: str) -> str | None:
+    """SQLite's ``erp_local_time(utc_text, zone)``: a stored UTC datetime as the wall-clock time of
+    ``zone`` (what PostgreSQL's ``timezone(zone, timezone('UTC', column))`` gives)."""
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+        return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M:%S}"
+    except (ValueError, ZoneInfoNotFoundError):
+        return value
 
 
 def is_sqlite(engine_or_connection: Engine | sa.Connection) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from babel.dates import format_date
@@ -30,6 +31,14 @@ _LABEL = {
     "quarter": "QQQ yyyy",
     "year": "yyyy",
 }
+
+
+def _utc_text(day: dt.date, zone: ZoneInfo | None) -> str:
+    """The UTC time of midnight starting ``day`` in ``zone``, as datetimes are stored and compared."""
+    midnight = dt.datetime.combine(day, dt.time())
+    if zone is not None:
+        midnight = midnight.replace(tzinfo=zone).astimezone(dt.UTC).replace(tzinfo=None)
+    return f"{midnight:%Y-%m-%d %H:%M:%S}"
 
 
 def _is_id(value: Any) -> bool:
@@ -77,8 +86,13 @@ class GroupMixin:
                 return sa.func.coalesce(column[self.env.lang].as_string(), column["en_US"].as_string())
             return column
         unit = groupby.granularity
+        zone = self._group_zone(groupby)
         if self.env.cr.dialect == "postgresql":
+            if zone:  # the stored UTC time, as a wall-clock time of the user's zone
+                column = sa.func.timezone(zone.key, sa.func.timezone("UTC", column))
             return sa.func.date_trunc(unit, column)
+        if zone:
+            column = sa.func.erp_local_time(column, zone.key)  # registered on every SQLite connection
         if unit == "day":
             return sa.func.date(column)
         if unit == "month":
@@ -90,6 +104,17 @@ class GroupMixin:
             return sa.func.printf("%s-%02d-01", sa.func.strftime("%Y", column), ((month - 1) // 3) * 3 + 1)
         weekday = (sa.cast(sa.func.strftime("%w", column), sa.Integer) + 6) % 7
         return sa.func.date(column, sa.literal("-") + sa.cast(weekday, sa.String) + sa.literal(" days"))
+
+    def _group_zone(self: BaseModel, groupby: _GroupBy) -> ZoneInfo | None:
+        """The time zone datetimes are grouped in: the context's ``tz`` (days, weeks and months begin at
+        the user's midnight, as in Odoo), none for dates, UTC or an unknown zone."""
+        name = self.env.context.get("tz")
+        if groupby.field.type != "datetime" or not name or name == "UTC":
+            return None
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
 
     def _parse_aggregates(
         self: BaseModel, fields: list[str], groupbys: list[_GroupBy]
@@ -275,7 +300,7 @@ class GroupMixin:
             start = value
             end = start + _STEP[groupby.granularity]
             if groupby.field.type == "datetime":
-                start_s, end_s = f"{start:%Y-%m-%d} 00:00:00", f"{end:%Y-%m-%d} 00:00:00"
+                start_s, end_s = (_utc_text(day, self._group_zone(groupby)) for day in (start, end))
             else:
                 start_s, end_s = f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
             label = format_date(start, _LABEL[groupby.granularity], locale=self.env.lang)

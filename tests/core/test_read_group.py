@@ -105,9 +105,29 @@ def test_week_range_starts_on_monday(env, data):
 
 
 def test_datetime_groups_have_datetime_ranges(env, data):
-    result = group(env, data, ["amount:sum"], ["moment:day"])
+    result = group(env(context={**env.context, "tz": "UTC"}), data, ["amount:sum"], ["moment:day"])
     assert result[1]["__range"]["moment:day"] == {"from": "2024-02-10 00:00:00", "to": "2024-02-11 00:00:00"}
     assert result[1]["moment_count"] == 1
+
+
+def test_datetimes_are_grouped_by_the_days_of_the_users_time_zone(env, data):
+    # 2024-02-10 23:59:59 UTC is already the 11th in Madrid (UTC+1): its day starts at 23:00 UTC
+    result = group(env(context={**env.context, "tz": "Europe/Madrid"}), data, ["amount:sum"], ["moment:day"])
+    assert [g["moment:day"] for g in result] == ["15 Jan 2024", "11 Feb 2024", "29 Feb 2024", "03 Nov 2024"]
+    assert result[1]["__range"]["moment:day"] == {"from": "2024-02-10 23:00:00", "to": "2024-02-11 23:00:00"}
+    assert ("moment", ">=", "2024-02-10 23:00:00") in result[1]["__domain"]
+    in_range = env["test.record"].search_count(result[1]["__domain"])
+    assert in_range == result[1]["moment_count"] == 1
+
+
+@pytest.mark.parametrize("granularity, first", [("month", "January 2024"), ("week", "W3 2024"),
+                                                ("year", "2024"), ("quarter", "Q1 2024")])
+def test_datetime_granularities_follow_the_time_zone(env, data, granularity, first):
+    # in Los Angeles (UTC-8) 2024-01-15 08:30 UTC is still the 15th, 00:30
+    los_angeles = env(context={**env.context, "tz": "America/Los_Angeles"})
+    result = group(los_angeles, data, ["amount:sum"], [f"moment:{granularity}"])
+    assert result[0][f"moment:{granularity}"] == first
+    assert result[0]["__range"][f"moment:{granularity}"]["from"].endswith("08:00:00")
 
 
 def test_date_without_granularity_groups_by_month(env, data):
