@@ -292,8 +292,8 @@ def test_trigram_index_serves_ilike_searches_on_postgresql(schema):
                      [{"name": f"n{i}", "note": f"note number {i} of the batch"} for i in range(2000)])
         conn.exec_driver_sql("ANALYZE x_item")
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        plan = "\n".join(row[0] for row in conn.execute(
-            sa.text("EXPLAIN SELECT id FROM x_item WHERE note ILIKE :pattern"), {"pattern": "%number 1234 %"}))
+        explain = sa.text("EXPLAIN SELECT id FROM x_item WHERE note ILIKE :pattern")
+        plan = "\n".join(row[0] for row in conn.execute(explain, {"pattern": "%number 1234 %"}))
     assert "ix_x_item_note_trgm" in plan
 
 
