@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core.config import data_dir, default_db_url
+from core.security.throttle import configure as configure_throttle
 
 BLUEPRINTS: list[str] = []
 
@@ -46,6 +48,11 @@ def create_app(db_url: str | None = None, config: dict[str, Any] | None = None) 
         JSON_SORT_KEYS=False,
     )
     app.config.update(config or {})
+    if "ERP_REDIS_URL" in app.config:
+        configure_throttle(app.config["ERP_REDIS_URL"])
+    if app.config.get("ERP_PROXY_MODE", os.environ.get("ERP_PROXY_MODE") == "1"):
+        # one proxy in front: its X-Forwarded-For/Proto/Host say who the client is
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     from web.blueprints import register_all
 
     register_all(app)

@@ -16,14 +16,18 @@ from core.cli.options import db_option, friendly_errors
 @click.option("--cron/--no-cron", default=True, show_default=True,
               help="Run scheduled actions in this process (with several servers, enable it on one, or run "
                    "`erp cron` beside them).")
+@click.option("--proxy-mode", is_flag=True, envvar="ERP_PROXY_MODE",
+              help="Behind a reverse proxy: take the client's address, scheme and host from its "
+                   "X-Forwarded-* headers (login throttling and rate limits count real clients).")
 @friendly_errors
-def serve(db_url: str, host: str, port: int, workers: int, debug: bool, cron: bool) -> None:
+def serve(db_url: str, host: str, port: int, workers: int, debug: bool, cron: bool, proxy_mode: bool) -> None:
     """Serve the web client, XML-RPC/JSON-RPC and REST on HOST:PORT."""
     import os
 
     from core.registry.registry import Registry
 
     os.environ["ERP_DB_URL"] = db_url
+    os.environ["ERP_PROXY_MODE"] = "1" if proxy_mode else "0"  # gunicorn's workers build their app from it
     Registry.get(db_url)  # fail fast on a database that cannot be loaded
     if cron:
         from core.cron import start_scheduler_thread

@@ -3,8 +3,7 @@
 Password checks go through ``res.users._check_credentials`` (which keeps Odoo's short-lived memory of
 successful checks, so argon2 runs once per password, not once per call). API keys are verified once
 with argon2 as well; afterwards a call costs one indexed lookup proving the key was not revoked.
-Failed attempts count per client address: after ``MAX_FAILURES`` in a row logins from it are refused
-for ``COOLDOWN`` seconds, as Odoo does.
+Failed attempts count per client address (``core.security.throttle``, shared with the web login).
 """
 
 from __future__ import annotations
@@ -21,15 +20,13 @@ import sqlalchemy as sa
 from core import clock
 from core.exceptions import AccessDenied
 from core.i18n import _
+from core.security.throttle import throttle
 
 if TYPE_CHECKING:
     from core.records.environment import Environment
 
-MAX_FAILURES = 5
-COOLDOWN = 60.0
 KEY_CACHE_TTL = 600.0
 _lock = threading.Lock()
-_failures: dict[str, tuple[int, float]] = {}  # address -> (failures in a row, time of the last one)
 _key_cache: dict[tuple[str, bytes], tuple[int, tuple[int, ...], float]] = {}
 _secret = secrets.token_bytes(32)
 
@@ -37,34 +34,21 @@ _secret = secrets.token_bytes(32)
 # -- throttling -------------------------------------------------------------------------------
 def check_cooldown(address: str | None) -> None:
     """Raise AccessDenied while ``address`` is cooling down after too many failures."""
-    if not address:
-        return
-    with _lock:
-        count, last = _failures.get(address, (0, 0.0))
-    if count >= MAX_FAILURES and time.monotonic() - last < COOLDOWN:
+    if throttle().seconds_blocked(address):
         raise AccessDenied(_("Too many login failures, please wait a bit before trying again."))
 
 
 def record_failure(address: str | None) -> None:
-    if not address:
-        return
-    with _lock:
-        count, last = _failures.get(address, (0, 0.0))
-        if count >= MAX_FAILURES and time.monotonic() - last >= COOLDOWN:
-            count = 0  # the cooldown is over: a new series starts
-        _failures[address] = (count + 1, time.monotonic())
+    throttle().record_failure(address)
 
 
 def record_success(address: str | None) -> None:
-    if address:
-        with _lock:
-            _failures.pop(address, None)
+    throttle().record_success(address)
 
 
 def reset_throttling() -> None:
-    """Forget every failure (tests, and an administrator unblocking clients)."""
-    with _lock:
-        _failures.clear()
+    """Forget every failure counted in this process (tests, and an administrator unblocking clients)."""
+    throttle().reset()
 
 
 # -- passwords --------------------------------------------------------------------------------

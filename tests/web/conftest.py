@@ -12,17 +12,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from core.registry.registry import Registry
+from core.security.throttle import throttle
 from web.app import create_app
-from web.auth import ratelimit
 
 TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:
-    ratelimit.reset()
+    throttle().reset()
     yield
-    ratelimit.reset()
+    throttle().reset()
 
 
 @pytest.fixture

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+import xmlrpc.client
+
+import pytest
+
+from core.security.throttle import LoginThrottle
 from tests.web.conftest import csrf_token, log_in, text
+from web.app import create_app
 
 
 def test_login_with_right_password_opens_the_apps(app):
@@ -40,6 +47,52 @@ def test_sixth_failed_login_in_a_row_is_blocked_even_with_right_password(app):
     response = log_in(client, "admin", "admin")
     assert response.status_code == 429
     assert "Too many failed logins" in text(response)
+
+
+def _xmlrpc_login(client, db_name, password):
+    body = xmlrpc.client.dumps((db_name, "admin", password, {}), "authenticate")
+    response = client.post("/xmlrpc/2/common", data=body, content_type="text/xml")
+    return xmlrpc.client.loads(response.get_data())[0][0]
+
+
+def test_failed_logins_count_together_on_the_web_and_over_xmlrpc(app, web_registry):
+    client = app.test_client()
+    for _attempt in range(3):
+        assert log_in(client, "admin", "bad").status_code == 401
+    for _attempt in range(2):
+        assert _xmlrpc_login(client, web_registry.db_name, "bad") is False
+    assert log_in(client, "admin", "admin").status_code == 429  # the fifth failure came over XML-RPC
+    # as in Odoo, ``authenticate`` answers False while the address cools down, even with the right password
+    assert _xmlrpc_login(client, web_registry.db_name, "admin") is False
+
+
+def test_behind_a_proxy_each_forwarded_client_has_its_own_count(web_registry):
+    app = create_app(web_registry.url, {"TESTING": True, "ERP_PROXY_MODE": True})
+    attacker = app.test_client()
+    attacker.environ_base["HTTP_X_FORWARDED_FOR"] = "203.0.113.7"
+    for _attempt in range(5):
+        assert log_in(attacker, "admin", "bad").status_code == 401
+    assert log_in(attacker, "admin", "admin").status_code == 429
+    colleague = app.test_client()
+    colleague.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.20"
+    assert log_in(colleague, "admin", "admin").status_code == 302
+
+
+def test_login_failures_count_in_redis_across_workers():
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/0").ping()
+    except redis.RedisError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    address = f"test-{uuid.uuid4().hex}"
+    first, second = LoginThrottle("redis://127.0.0.1:6379/0"), LoginThrottle("redis://127.0.0.1:6379/0")
+    for worker in (first, second, first, second):
+        worker.record_failure(address)
+    assert first.seconds_blocked(address) == 0
+    second.record_failure(address)
+    assert 0 < first.seconds_blocked(address) <= 60
+    first.record_success(address)
+    assert second.seconds_blocked(address) == 0
 
 
 def test_next_parameter_cannot_send_the_user_to_another_site(app):

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from core.exceptions import AccessDenied, ValidationError
 from core.i18n import _
 from core.records.environment import SUPERUSER_ID
-from web.auth import ratelimit
+from core.security.throttle import throttle
 from web.auth.csrf import protect_forms
 from web.auth.forms import LoginForm, PasswordForm
 from web.auth.session import end_session, refresh_session, session_user, start_session
@@ -42,7 +42,7 @@ def login() -> Any:
         form.db.data = default_db()
     status = 200
     if form.validate_on_submit():
-        wait = ratelimit.seconds_blocked(_client_address())
+        wait = throttle().seconds_blocked(_client_address())
         if wait:
             flash(_("Too many failed logins. Try again in %(seconds)s seconds.", seconds=wait), "error")
             status = 429
@@ -66,10 +66,10 @@ def _try_login(form: LoginForm) -> int:
     try:
         run_in_env(registry, SUPERUSER_ID, {}, work)
     except AccessDenied:
-        ratelimit.record_failure(_client_address())
+        throttle().record_failure(_client_address())
         flash(_("Wrong login/password."), "error")
         return 401
-    ratelimit.record_success(_client_address())
+    throttle().record_success(_client_address())
     return 302
 
 
