@@ -157,3 +157,15 @@ def test_export_of_a_hidden_attachment_is_refused(env, as_user):
     attachment = attach(env, res_model="res.partner", res_id=hidden.id)
     with pytest.raises(AccessError):
         as_user("demo")["ir.attachment"].browse(attachment.id).export_data(["name", "datas"])
+
+
+def test_file_store_is_cleaned_by_a_daily_scheduled_action(env):
+    job = env.ref("base.ir_cron_attachment_gc")
+    assert (job.model_name, job.method, job.interval_type, job.active) == (
+        "ir.attachment", "gc_file_store", "days", True)
+    attachment = attach(env, os.urandom(64))
+    path = filestore_path(env, attachment)
+    attachment.unlink()
+    os.utime(path, (0, 0))
+    job.method_direct_trigger()
+    assert not path.exists()
