@@ -196,6 +196,8 @@ class Cursor:
         try:
             if self.transaction.is_active:
                 self.transaction.rollback()
+                for callback in self._drain(self.postrollback):
+                    callback()
         finally:
             self.connection.close()
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -18,6 +19,19 @@ _ORDER_TERM = re.compile(
     r"^\s*([a-z_][a-z0-9_]*)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$", re.IGNORECASE
 )
 
+
+
+_ORDER_ALIASES: weakref.WeakKeyDictionary[sa.Table, Any] = weakref.WeakKeyDictionary()
+
+
+def order_alias(table: sa.Table) -> Any:
+    """One alias per table for the subqueries that sort by a many2one's target: building an alias
+    proxies every column of the table, too costly to repeat on each query (each subquery is its
+    own scope, so sharing the alias is sound)."""
+    alias = _ORDER_ALIASES.get(table)
+    if alias is None:
+        alias = _ORDER_ALIASES[table] = table.alias()
+    return alias
 
 class SearchMixin:
     """Part of BaseModel: search and friends."""
@@ -110,7 +124,7 @@ class SearchMixin:
                 or comodel._name == self._name
             ):
                 return column
-            alias = comodel._table.alias()
+            alias = order_alias(comodel._table)
             value = alias.c[co_field.column_name]
             if co_field.translate:
                 value = sa.func.coalesce(value[self.env.lang].as_string(), value["en_US"].as_string())

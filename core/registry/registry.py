@@ -335,6 +335,9 @@ class Registry:
         if registry:
             bump_signal(cr, "cache")
         self.security.clear()
+        cr.data.pop("rule_domains", None)  # this transaction's own decisions change with them
+        # what this transaction read into the caches meanwhile must not outlive it if it is undone
+        cr.postrollback.append(self.security.clear)
 
 
 _DOCUMENTS: dict[str, tuple[tuple[int, int], list[Any]]] = {}

@@ -34,6 +34,9 @@ class Security:
             self._groups_of: dict[int, frozenset[int]] = {}
             self._group_xmlids: dict[str, int | None] = {}
             self._decisions: dict[tuple[int, str, str], bool] = {}
+            # uid -> (current company first, then the user's others; all of them): rules read it on
+            # every request, so it is kept like the groups and dropped with them when users change
+            self._companies_of: dict[int, tuple[tuple[int, ...], frozenset[int]]] = {}
 
     @property
     def enabled(self) -> bool:
@@ -178,25 +181,32 @@ class Security:
                       "company_id": company_ids[0] if company_ids else False})
         return scope
 
-    @staticmethod
-    def allowed_company_ids(env: Environment) -> list[int]:
+    def allowed_company_ids(self, env: Environment) -> list[int]:
         """The companies of ``allowed_company_ids`` in the context (the first is the current one), or all
         the user's companies (theirs first), as Odoo; asking for a company the user does not belong to is
         an AccessError."""
-        user = env(su=True)["res.users"].browse(env.uid)
+        ordered, members = self._user_companies(env)
         requested = env.context.get("allowed_company_ids")
         if not requested:
-            current = user.company_id.ids
-            return current + [c for c in user.company_ids.ids if c not in current]
+            return list(ordered)
         if isinstance(requested, (int, str)) or not all(isinstance(c, int) for c in requested):
             raise AccessError(_("Invalid allowed_company_ids %(value)r: expected a list of company ids.",
                                 value=requested))
         if not env.su:
-            unknown = sorted(set(requested) - set(user.company_ids.ids))
+            unknown = sorted(set(requested) - members)
             if unknown:
                 raise AccessError(_("Access to unauthorized or invalid companies: %(ids)s.",
                                     ids=", ".join(str(c) for c in unknown)))
         return list(requested)
+
+    def _user_companies(self, env: Environment) -> tuple[tuple[int, ...], frozenset[int]]:
+        cached = self._companies_of.get(env.uid)
+        if cached is None:
+            user = env(su=True)["res.users"].browse(env.uid)
+            current, members = user.company_id.ids, user.company_ids.ids
+            cached = (tuple(current + [c for c in members if c not in current]), frozenset(members))
+            self._companies_of[env.uid] = cached
+        return cached
 
 
 def _denied(operation: str, description: str, model: str) -> str:

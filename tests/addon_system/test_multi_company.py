@@ -79,3 +79,40 @@ def test_user_sees_every_company_they_belong_to(make_user, secure_env):
     companies = boss["res.company"].with_context(allowed_company_ids=[secure_env.ref("base.main_company").id])
     both = {secure_env.ref("base.main_company"), secure_env.ref("base.company_2")}
     assert both <= set(companies.search([]))
+
+
+def test_a_user_added_to_a_company_sees_its_records_at_once(make_user, notes, secure_env):
+    boss = make_user("boss", [MANAGER])
+    assert notes["branch"] not in boss[MODEL].search([])  # the user's companies are now remembered
+    branch = secure_env.ref("base.company_2")
+    secure_env["res.users"].browse(boss.uid).write({"company_ids": [(4, branch.id)]})
+    assert notes["branch"] in boss[MODEL].with_context(allowed_company_ids=None).search([])
+
+
+def test_an_archived_company_leaves_its_users_allowed_companies(make_user, notes, secure_env):
+    boss = make_user("boss", [MANAGER], ["base.main_company", "base.company_2"])
+    assert notes["branch"] in boss[MODEL].search([])
+    secure_env.ref("base.company_2").write({"active": False})
+    secure_env.invalidate_all()  # as the user's next request starts with nothing read yet
+    assert notes["branch"] not in boss[MODEL].search([])
+
+
+def test_remembered_companies_of_an_undone_transaction_are_forgotten(secure_registry):
+    from core.records.environment import SUPERUSER_ID, Environment
+
+    with secure_registry.cursor() as cr:
+        env = Environment(cr, SUPERUSER_ID, {})
+        branch_id = env.ref("base.company_2").id
+        admin = env.ref("base.user_admin")
+        before = set(admin.company_ids.ids)
+    cr = secure_registry.cursor()
+    try:
+        env = Environment(cr, SUPERUSER_ID, {})
+        env["res.users"].browse(admin.id).write({"company_ids": [(6, 0, [branch_id])],
+                                                 "company_id": branch_id})
+        assert secure_registry.security.allowed_company_ids(env(user=admin.id)) == [branch_id]
+    finally:
+        cr.close()  # never committed
+    with secure_registry.cursor() as cr:
+        env = Environment(cr, admin.id, {})
+        assert set(secure_registry.security.allowed_company_ids(env)) == before

@@ -35,3 +35,15 @@ class ResCompany:
         if not self.env.su:
             self.env.user.sudo().write({"company_ids": [(4, company.id) for company in companies]})
         return companies
+
+    def write(self, vals: dict[str, Any]) -> bool:
+        result = super().write(vals)
+        if "active" in vals:
+            # an archived company leaves its users' allowed companies in every process
+            self.env.registry.signal_changes(self.env.cr)
+        return result
+
+    def unlink(self) -> bool:
+        result = super().unlink()
+        self.env.registry.signal_changes(self.env.cr)
+        return result
