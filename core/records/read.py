@@ -267,13 +267,19 @@ class ReadMixin:
         self: BaseModel, fields: list[str] | None = None, load: str | None = "_classic_read"
     ) -> list[dict]:
         """Values of ``fields`` for each existing record, in Odoo's read format."""
+        return self._read_rows(fields, load)
+
+    def _read_rows(self: BaseModel, fields: list[str] | None, load: str | None,
+                   just_searched: bool = False) -> list[dict]:
+        """``read``; ``just_searched``: the records come from a search of this same call, which applied
+        the record rules already, so their visibility is not checked a second time."""
         self._check_access("read")
         field_list = self._check_field_names(fields)
         ids = [i for i in self._ids if isinstance(i, int)]
         if not ids:
             return []
         self._flush_for_query()
-        present = self._prefetch_for_read(field_list, ids)
+        present = self._prefetch_for_read(field_list, ids, just_searched)
         cache = self.env.cache
         records = self.browse([i for i in ids if i in present])
         names = self._many2one_names(field_list, records) if load == "_classic_read" else {}
@@ -290,7 +296,8 @@ class ReadMixin:
             result.append(row)
         return result
 
-    def _prefetch_for_read(self: BaseModel, fields: list[Field], ids: list[int]) -> set[int]:
+    def _prefetch_for_read(self: BaseModel, fields: list[Field], ids: list[int],
+                           just_searched: bool = False) -> set[int]:
         """Cache ``fields`` of ``ids``; the ids that exist and the user may read (AccessError if any
         existing record is hidden by a rule)."""
         cache = self.env.cache
@@ -303,7 +310,7 @@ class ReadMixin:
             found = self._fetch_columns(wanted, missing)
         missing_set = set(missing)
         cached = [i for i in ids if i not in missing_set]
-        if rule is not None and cached:
+        if rule is not None and cached and not just_searched:
             found.update(self._visible_ids(cached, rule))
         elif cached:
             found.update(cached)

@@ -208,7 +208,7 @@ class SearchMixin:
         records = self.search_fetch(domain, fields or [], offset, limit, order)
         if not records:
             return []
-        return records.read(fields, load=load)
+        return records._read_rows(fields, load, just_searched=True)
 
     def name_search(self: BaseModel, name: str = "", args: Any = None, operator: str = "ilike",
                     limit: int | None = 100) -> list[tuple[int, str]]:

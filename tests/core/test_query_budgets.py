@@ -176,3 +176,14 @@ def test_search_count_costs_one_statement(env, partners):
     with statements(env) as sql:
         assert env["res.partner"].search_count([("city", "=", "Sevilla")]) >= 1000
     assert len(sql) == 1, sql
+
+
+def test_search_read_under_record_rules_checks_them_once(as_user, partners):
+    demo = as_user("demo")
+    assert demo.registry.security.rule_domain(demo, "res.partner", "read")  # the multi-company rule
+    demo["res.partner"].search_read([("name", "ilike", "budget")], ["name"], limit=1)  # companies looked up
+    with statements(demo) as sql:
+        rows = demo["res.partner"].search_read([("name", "ilike", "budget")], ["name", "email", "country_id"],
+                                               limit=80)
+    assert len(rows) == 80
+    assert len(sql) <= 2, sql  # the rows (rules applied), then the countries' names
