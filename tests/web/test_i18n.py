@@ -36,6 +36,15 @@ def test_spanish_search_bar_translates_filters(admin):
     assert ">Filtros<" in page and ">Compañías<" in page and ">Archivados<" in page
 
 
+def test_spanish_empty_list_shows_the_actions_help_translated(admin, in_db):
+    _spanish(admin)
+    action = in_db(lambda env: env.ref("base.action_partner_form").id)
+    search = "view=list&qf=complete_name&qt=nobody-is-called-this"
+    page = text(admin.get(f"/web/action/{action}?{search}", follow_redirects=True))
+    assert "empty-title" in page
+    assert "Cree un contacto en su libreta de direcciones." in page
+
+
 def test_language_is_the_users_own(admin, login_as):
     _spanish(admin)
     assert "Cerrar sesión" not in text(login_as("demo").get("/web"))

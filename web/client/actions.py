@@ -78,7 +78,7 @@ def load_action(env: Environment, action_id: int) -> Action:
         evaluate(env, record.domain, []),
         evaluate(env, record.context, {}),
         record.limit or 80,
-        record.help or "",
+        translate(record.help) if record.help else "",
         record.view_id.id or None,
         record.search_view_id.id or None,
     )
