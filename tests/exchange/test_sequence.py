@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from core import clock
-from core.exceptions import UserError
+from core.exceptions import UserError, ValidationError
 from core.records.environment import SUPERUSER_ID, Environment
 
 
@@ -97,3 +97,67 @@ def test_concurrent_next_by_code_calls_give_distinct_numbers(fresh_registry, imp
         thread.join()
     assert not errors
     assert sorted(numbers) == [f"{n:04d}" for n in range(1, 31)]
+
+
+# -- subsequences per date range ---------------------------------------------------------------
+def test_date_range_sequence_starts_again_each_year(env):
+    sequence = make_sequence(env, prefix="INV/%(range_year)s/", use_date_range=True)
+    Sequence = env["ir.sequence"]
+    assert Sequence.next_by_code("test.seq", sequence_date="2025-12-30") == "INV/2025/0001"
+    assert Sequence.next_by_code("test.seq", sequence_date="2025-12-31") == "INV/2025/0002"
+    assert Sequence.next_by_code("test.seq", sequence_date="2026-01-02") == "INV/2026/0001"
+    assert Sequence.next_by_code("test.seq", sequence_date="2025-06-01") == "INV/2025/0003"  # a late one
+    ranges = sequence.date_range_ids.sorted("date_from")
+    assert [(str(r.date_from), str(r.date_to), r.number_next) for r in ranges] == [
+        ("2025-01-01", "2025-12-31", 4), ("2026-01-01", "2026-12-31", 2)]
+    assert sequence.number_next == 1  # the main counter is not used
+
+
+def test_date_range_made_for_a_day_stops_before_the_next_range(env):
+    sequence = make_sequence(env, prefix="%(range_year)s-%(range_month)s/", use_date_range=True)
+    env["ir.sequence.date_range"].create({"sequence_id": sequence.id, "date_from": "2026-07-01",
+                                          "date_to": "2026-12-31", "number_next": 50})
+    assert sequence.next_by_id(sequence_date="2026-03-15") == "2026-01/0001"
+    assert sequence.next_by_id(sequence_date="2026-08-01") == "2026-07/0050"
+    first_half = sequence.date_range_ids.filtered(lambda r: str(r.date_from) == "2026-01-01")
+    assert str(first_half.date_to) == "2026-06-30"
+
+
+def test_date_range_of_today_in_the_users_time_zone(env):
+    sequence = make_sequence(env, prefix="%(range_year)s/", use_date_range=True)
+    with clock.frozen(clock.utcnow().replace(year=2026, month=12, day=31, hour=23, minute=30)):
+        madrid = sequence.with_context(tz="Europe/Madrid")  # already 2027 there
+        assert madrid.next_by_id() == "2027/0001"
+
+
+def test_date_range_must_not_end_before_it_starts(env):
+    sequence = make_sequence(env, use_date_range=True)
+    with pytest.raises(ValidationError, match="must end on or after its start"):
+        env["ir.sequence.date_range"].create({"sequence_id": sequence.id, "date_from": "2026-05-01",
+                                              "date_to": "2026-04-01"})
+
+
+def test_date_range_numbers_are_distinct_under_concurrency(fresh_registry):
+    registry = fresh_registry()
+    with registry.environment() as env:
+        make_sequence(env, prefix="%(range_year)s/", use_date_range=True)
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def worker() -> None:
+        try:
+            start.wait()
+            for _ in range(5):
+                with registry.environment() as env:
+                    numbers.append(env["ir.sequence"].next_by_code("test.seq", sequence_date="2026-05-05"))
+        except BaseException as error:  # noqa: BLE001 - collected and re-raised by the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    assert sorted(numbers) == [f"2026/{n:04d}" for n in range(1, 21)]

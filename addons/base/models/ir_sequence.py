@@ -1,6 +1,8 @@
 """Sequences: standard ones take their number in a short transaction of their own (no waiting, a hole
 when the caller rolls back); gapless ones lock the row to the end of the caller's transaction, so
-numbers are consecutive with no holes."""
+numbers are consecutive with no holes. A sequence ``use_date_range`` numbers each date range on its
+own (INV/2026/0001, then INV/2027/0001): the range covering the document's date, made for its whole
+year when there is none."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +13,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
 
 from core import _, clock, model, public
-from core.exceptions import UserError
+from core.exceptions import UserError, ValidationError
 
-# ids of the sequences this transaction created or changed: only it can see or update those rows
+# (model, id) of the sequences and ranges this transaction created or changed: only it can see or update
+# those rows
 _TOUCHED = "ir_sequence_touched"
 # how long the short transaction of a standard sequence waits for the row before using the caller's
 LOCK_TIMEOUT = "5s"
@@ -23,15 +26,12 @@ LOCK_TIMEOUT = "5s"
 class IrSequence:
     def create(self, vals_list: Any) -> Any:
         sequences = super().create(vals_list)
-        self._touch(sequences._ids)
+        _touch(sequences)
         return sequences
 
     def write(self, vals: dict[str, Any]) -> bool:
-        self._touch(self._ids)
+        _touch(self)
         return super().write(vals)
-
-    def _touch(self, ids: Any) -> None:
-        self.env.cr.data.setdefault(_TOUCHED, set()).update(ids)
 
     # -- formatting ------------------------------------------------------------------------
     def _moment(self, sequence_date: Any = None) -> dt.datetime:
@@ -45,61 +45,63 @@ class IrSequence:
                 raise UserError(_("Invalid date %(date)r for sequence %(name)r: expected YYYY-MM-DD.",
                                   date=given, name=self.name)) from None
             return moment
+        return self._now()
+
+    def _now(self) -> dt.datetime:
         try:
             zone = ZoneInfo(self.env.tz or "UTC")
         except (ZoneInfoNotFoundError, ValueError):
             zone = ZoneInfo("UTC")
         return clock.utcnow().replace(tzinfo=dt.UTC).astimezone(zone)
 
-    def _interpolate(self, text: str | None, moment: dt.datetime) -> str:
+    def _interpolate(self, text: str | None, moment: dt.datetime, range_start: dt.date | None = None) -> str:
         if not text:
             return ""
-        values = {
-            "year": moment.strftime("%Y"), "y": moment.strftime("%y"), "month": moment.strftime("%m"),
-            "day": moment.strftime("%d"), "doy": moment.strftime("%j"), "woy": moment.strftime("%W"),
-            "weekday": moment.strftime("%w"), "h24": moment.strftime("%H"), "h12": moment.strftime("%I"),
-            "min": moment.strftime("%M"), "sec": moment.strftime("%S"),
-        }
+        values = _placeholders(moment)
+        values.update({f"range_{key}": value for key, value in _placeholders(
+            dt.datetime.combine(range_start, dt.time()) if range_start else moment).items()})
+        values.update({f"current_{key}": value for key, value in _placeholders(self._now()).items()})
         try:
             return text % values
         except (KeyError, ValueError, TypeError):
+            names = ", ".join(f"%({key})s" for key in _placeholders(moment))
             raise UserError(_("Invalid prefix or suffix %(value)r for sequence %(name)r; the placeholders "
-                              "are %(placeholders)s.", value=text, name=self.name,
-                              placeholders=", ".join(f"%({key})s" for key in values))) from None
+                              "are %(placeholders)s (and the same with range_ or current_).",
+                              value=text, name=self.name, placeholders=names)) from None
 
-    def get_next_char(self, number_next: int, sequence_date: Any = None) -> str:
+    def get_next_char(self, number_next: int, sequence_date: Any = None, range_start: dt.date | None = None
+                      ) -> str:
         """The text of number ``number_next`` of this sequence (prefix, padded number, suffix)."""
         self.ensure_one()
         moment = self._moment(sequence_date)
-        return (f"{self._interpolate(self.prefix, moment)}{number_next:0{max(self.padding, 0)}d}"
-                f"{self._interpolate(self.suffix, moment)}")
+        return (f"{self._interpolate(self.prefix, moment, range_start)}{number_next:0{max(self.padding, 0)}d}"
+                f"{self._interpolate(self.suffix, moment, range_start)}")
 
     # -- numbers ---------------------------------------------------------------------------
-    def _increment(self) -> sa.Update:
-        table = self._table
-        return (sa.update(table).where(table.c.id == self.id)
-                .values(number_next=table.c.number_next + table.c.number_increment)
-                .returning(table.c.number_next - table.c.number_increment))
-
-    def _take_number(self) -> int:
-        """Reserve the next number of this sequence."""
+    def _take_number(self, row: Any = None) -> int:
+        """Reserve the next number of this sequence, or of its date range ``row``."""
+        row = row if row is not None else self
+        table, step = row._table, self.number_increment
+        increment = (sa.update(table).where(table.c.id == row.id)
+                     .values(number_next=table.c.number_next + step)
+                     .returning(table.c.number_next - step))
         number = None
         standard = self.implementation == "standard" and self.env.cr.dialect == "postgresql"
-        if standard and self.id not in self.env.cr.data.get(_TOUCHED, ()):
-            number = self._take_number_apart()
+        if standard and (row._name, row.id) not in self.env.cr.data.get(_TOUCHED, ()):
+            number = self._take_number_apart(increment)
         if number is None:
             # gapless, SQLite (one writer at a time anyway), or a row only this transaction sees
-            number = self.env.cr.execute(self._increment()).scalar_one()
-        self.env.cache.invalidate([self._fields["number_next"]], [self.id])
+            number = self.env.cr.execute(increment).scalar_one()
+        self.env.cache.invalidate([row._fields["number_next"]], [row.id])
         return int(number)
 
-    def _take_number_apart(self) -> int | None:
+    def _take_number_apart(self, increment: sa.Update) -> int | None:
         """The number, taken and committed in a transaction of its own; None when the row is not there
         for it or stays locked (then the caller's transaction takes it)."""
         with self.env.registry.engine.connect() as connection:
             try:
                 connection.execute(sa.text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))
-                number = connection.execute(self._increment()).scalar_one_or_none()
+                number = connection.execute(increment).scalar_one_or_none()
                 connection.commit()
             except OperationalError:
                 connection.rollback()
@@ -108,7 +110,37 @@ class IrSequence:
 
     def _next(self, sequence_date: Any = None) -> str:
         self.ensure_one()
-        return self.get_next_char(self._take_number(), sequence_date)
+        if not self.use_date_range:
+            return self.get_next_char(self._take_number(), sequence_date)
+        day = self._moment(sequence_date).date()
+        date_range = self._date_range(day)
+        return self.get_next_char(self._take_number(date_range), sequence_date, date_range.date_from)
+
+    def _date_range(self, day: dt.date) -> Any:
+        """The date range of this sequence covering ``day``; made for the rest of that year (up to the next
+        range) when there is none. Two transactions making the same range at once get the same one."""
+        Ranges = self.env["ir.sequence.date_range"].sudo()
+        domain = [("sequence_id", "=", self.id), ("date_from", "<=", day), ("date_to", ">=", day)]
+        found = Ranges.search(domain, limit=1)
+        if found:
+            return found
+        start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        before = Ranges.search([("sequence_id", "=", self.id), ("date_to", "<", day),
+                                ("date_to", ">=", start)], order="date_to desc", limit=1)
+        after = Ranges.search([("sequence_id", "=", self.id), ("date_from", ">", day),
+                               ("date_from", "<=", end)], order="date_from", limit=1)
+        if before:
+            start = before.date_to + dt.timedelta(days=1)
+        if after:
+            end = after.date_from - dt.timedelta(days=1)
+        try:
+            with self.env.cr.savepoint():
+                return Ranges.create({"sequence_id": self.id, "date_from": start, "date_to": end})
+        except ValidationError:
+            found = Ranges.search(domain, limit=1)  # another transaction made it first
+            if not found:
+                raise
+            return found
 
     @public
     def next_by_id(self, sequence_date: Any = None) -> str:
@@ -129,3 +161,29 @@ class IrSequence:
             return False
         preferred = sequences.filtered(lambda s: s.company_id) or sequences
         return preferred[0]._next(sequence_date)
+
+
+def _placeholders(moment: dt.datetime) -> dict[str, str]:
+    return {
+        "year": moment.strftime("%Y"), "y": moment.strftime("%y"), "month": moment.strftime("%m"),
+        "day": moment.strftime("%d"), "doy": moment.strftime("%j"), "woy": moment.strftime("%W"),
+        "weekday": moment.strftime("%w"), "h24": moment.strftime("%H"), "h12": moment.strftime("%I"),
+        "min": moment.strftime("%M"), "sec": moment.strftime("%S"),
+    }
+
+
+def _touch(records: Any) -> None:
+    """Remember rows this transaction created or changed: only it may take numbers from them."""
+    records.env.cr.data.setdefault(_TOUCHED, set()).update((records._name, i) for i in records._ids)
+
+
+@model("ir.sequence.date_range")
+class IrSequenceDateRange:
+    def create(self, vals_list: Any) -> Any:
+        ranges = super().create(vals_list)
+        _touch(ranges)
+        return ranges
+
+    def write(self, vals: dict[str, Any]) -> bool:
+        _touch(self)
+        return super().write(vals)
