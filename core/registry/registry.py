@@ -312,7 +312,11 @@ class Registry:
 
     # -- signaling between processes -------------------------------------------------------
     def read_signals(self) -> tuple[int, int]:
-        with self.engine.connect() as conn:
+        # one statement on its own: no transaction around it on PostgreSQL, and on SQLite a deferred one,
+        # so checking for changes never waits for (or blocks) a writer
+        options = {"isolation_level": "AUTOCOMMIT"} if self.engine.dialect.name == "postgresql" \
+            else {"sqlite_begin": "DEFERRED"}
+        with self.engine.connect().execution_options(**options) as conn:
             return read_signals(conn)
 
     def check_signals(self) -> Registry:

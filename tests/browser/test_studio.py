@@ -24,6 +24,8 @@ from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
 from tests.conftest import new_db_url
 
+# one consultant's story, step after step (the suite runs with --dist loadscope: a module stays on
+# one worker, in order)
 pytestmark = pytest.mark.browser
 
 CONTACT = "/web/model/res.partner/3"
