@@ -139,4 +139,23 @@ TECHNICAL: tuple[TechnicalModel, ...] = (
         filters=("operation", "table_name", "destructive"),
         read_only=True,
     ),
+    TechnicalModel(
+        "ir.mail_server",
+        "mail_servers",
+        _l("Outgoing Mail Servers"),
+        columns=("sequence", "name", "smtp_host", "smtp_port", "smtp_encryption", "smtp_user", "active"),
+        search=("name", "smtp_host"),
+        filters=("smtp_encryption", "active"),
+        form=("name", "smtp_host", "smtp_port", "smtp_encryption", "smtp_user", "smtp_pass", "sequence",
+              "active"),
+    ),
+    TechnicalModel(
+        "mail.mail",
+        "emails",
+        _l("Emails"),
+        columns=("create_date", "subject", "email_from", "recipient_ids", "state", "failure_reason"),
+        search=("subject", "email_to", "email_from"),
+        filters=("state",),
+        form=("subject", "email_from", "email_to", "recipient_ids", "body_html", "state", "auto_delete"),
+    ),
 )
