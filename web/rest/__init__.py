@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from web.rest import docs, keys, routes
+from web.rest import docs, keys, reference, routes
 
 
 def register(app: Flask) -> None:
@@ -15,3 +15,4 @@ def register(app: Flask) -> None:
         app.register_blueprint(blueprint)
         csrf.exempt(app, blueprint)
     keys.register(app)  # the key management page is a form of the web client: CSRF-protected
+    reference.register(app)
