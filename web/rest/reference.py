@@ -8,38 +8,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, Flask, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, request
 
-from core.exceptions import AccessError
 from core.i18n import _
 from core.records.environment import Environment
 from core.rpc import catalog, dispatch
 from core.rpc.errors import UnknownModel
 from web import i18n
+from web.client.errors import error_page, install_error_pages
 from web.client.pages import page
-from web.client.session_env import NotLoggedIn, run_as_user
+from web.client.session_env import run_as_user
 
 bp = Blueprint("api_reference", __name__, url_prefix="/doc", template_folder="templates")
 bp.before_request(i18n.begin_request_lang)
+install_error_pages(bp)
 EXAMPLE_FIELDS = 4
 # fields most models people script against have, shown first in the examples
 COMMON_FIELDS = ("email", "phone", "partner_id", "user_id", "stage_id", "state", "date", "company_id")
 
 
-@bp.errorhandler(NotLoggedIn)
-def _not_logged_in(_error: NotLoggedIn) -> Any:
-    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-
-
-@bp.errorhandler(AccessError)
-def _forbidden(error: AccessError) -> Any:
-    return render_template("client/error.html", status=403, title=_("Access denied"),
-                           message=error.message), 403
-
-
 @bp.errorhandler(UnknownModel)
 def _unknown(error: UnknownModel) -> Any:
-    return render_template("client/error.html", status=404, title=_("Not found"), message=str(error)), 404
+    return error_page(404, _("Not found"), str(error))
 
 
 @bp.get("")

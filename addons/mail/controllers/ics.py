@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response
 
 from addons.mail.models.mail_activity import activities_to_ics
-from core.exceptions import AccessError, MissingError, UserError
+from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
 from web import i18n
-from web.client.session_env import NotLoggedIn, run_as_user
+from web.client.errors import install_error_pages
+from web.client.session_env import run_as_user
 
 bp = Blueprint("mail", __name__, url_prefix="/mail")
 bp.before_request(i18n.begin_request_lang)
+install_error_pages(bp)
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -66,24 +68,3 @@ def my_meetings_ics() -> Any:
         return calendar_file(activities_to_ics(meetings), _("my-meetings"))
 
     return run_as_user(export, readonly=True)
-
-
-@bp.errorhandler(NotLoggedIn)
-def _not_logged_in(_error: NotLoggedIn) -> Any:
-    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-
-
-@bp.errorhandler(AccessError)
-def _forbidden(error: AccessError) -> Any:
-    return _error(403, _("Access denied"), error.message)
-
-
-@bp.errorhandler(UserError)
-def _refused(error: UserError) -> Any:
-    return _error(404 if isinstance(error, MissingError) else 400, _("Something needs fixing"), error.message)
-
-
-def _error(status: int, title: str, message: str) -> Any:
-    if request.headers.get("X-Requested-With") == "fetch":
-        return jsonify({"error": message}), status
-    return render_template("client/error.html", status=status, title=title, message=message), status
