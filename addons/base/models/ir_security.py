@@ -6,8 +6,11 @@ from typing import Any
 from core import model, public
 
 
-class _ClearsAccessCaches:
-    """Writes on these models change what users may do: tell every process."""
+class ClearsAccessCaches:
+    """Writes on these models change what users may do: tell every process. ``_access_fields`` narrows
+    the writes that do to those of some fields (None: every write)."""
+
+    _access_fields: frozenset[str] | None = None
 
     def create(self, vals_list: Any) -> Any:
         records = super().create(vals_list)
@@ -16,7 +19,8 @@ class _ClearsAccessCaches:
 
     def write(self, vals: dict[str, Any]) -> bool:
         result = super().write(vals)
-        self.env.registry.signal_changes(self.env.cr)
+        if self._access_fields is None or self._access_fields & set(vals):
+            self.env.registry.signal_changes(self.env.cr)
         return result
 
     def unlink(self) -> bool:
@@ -26,7 +30,7 @@ class _ClearsAccessCaches:
 
 
 @model("ir.model.access")
-class IrModelAccess(_ClearsAccessCaches):
+class IrModelAccess(ClearsAccessCaches):
     @public
     def check(self, model: str, mode: str = "read", raise_exception: bool = True) -> bool:
         """Odoo's ir.model.access.check: whether the user may ``mode`` records of ``model``."""
@@ -38,14 +42,14 @@ class IrModelAccess(_ClearsAccessCaches):
 
 
 @model("ir.rule")
-class IrRule(_ClearsAccessCaches):
+class IrRule(ClearsAccessCaches):
     def _compute_global(self) -> None:
         for rule in self:
             rule["global"] = not rule.groups
 
 
 @model("res.groups")
-class ResGroups(_ClearsAccessCaches):
+class ResGroups(ClearsAccessCaches):
     def _compute_full_name(self) -> None:
         for group in self:
             category = group.category_id.name if group.category_id else ""

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from addons.base.models.ir_security import ClearsAccessCaches
 from core import model
 
 
 @model("res.company")
-class ResCompany:
+class ResCompany(ClearsAccessCaches):
+    # an archived company leaves its users' allowed companies in every process
+    _access_fields = frozenset({"active"})
+
     def _default_currency_id(self) -> int | bool:
         currency = self.env.ref("base.EUR", raise_if_not_found=False)
         if currency is None:
@@ -35,15 +39,3 @@ class ResCompany:
         if not self.env.su:
             self.env.user.sudo().write({"company_ids": [(4, company.id) for company in companies]})
         return companies
-
-    def write(self, vals: dict[str, Any]) -> bool:
-        result = super().write(vals)
-        if "active" in vals:
-            # an archived company leaves its users' allowed companies in every process
-            self.env.registry.signal_changes(self.env.cr)
-        return result
-
-    def unlink(self) -> bool:
-        result = super().unlink()
-        self.env.registry.signal_changes(self.env.cr)
-        return result
