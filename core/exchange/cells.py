@@ -10,7 +10,6 @@ import base64
 import binascii
 import datetime as dt
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.i18n import LANGUAGES, _, translate
 
@@ -45,10 +44,7 @@ class CellConverter:
 
     def __init__(self, env: Environment) -> None:
         self.env = env
-        try:
-            self.tz: dt.tzinfo = ZoneInfo(env.tz or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            self.tz = dt.UTC
+        self.tz: dt.tzinfo = env.tzinfo
         self.selections: dict[Field, dict[str, str]] = {}
 
     def convert(self, field: Field, value: Any) -> Any:

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.addon.xmlids import ensure_export_xmlids
 from core.exceptions import ValidationError
@@ -70,10 +69,7 @@ class _Xmlids:
 class Exporter:
     def __init__(self, records: BaseModel) -> None:
         self.env = records.env
-        try:
-            self.tz: dt.tzinfo = ZoneInfo(self.env.tz or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            self.tz = dt.UTC
+        self.tz: dt.tzinfo = self.env.tzinfo
 
     def export(self, records: BaseModel, paths: list[list[str]]) -> list[list[Any]]:
         lines = self.rows(records, paths)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.exceptions import ValidationError
 from core.i18n import DEFAULT_LANG
@@ -89,6 +90,14 @@ class Environment(Mapping[str, "BaseModel"]):
     @property
     def tz(self) -> str:
         return self.context.get("tz") or "UTC"
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        """The context's time zone; UTC when there is none or it is unknown."""
+        try:
+            return ZoneInfo(self.tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
 
     @property
     def user(self) -> BaseModel:

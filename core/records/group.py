@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from babel.dates import format_date
@@ -108,13 +108,10 @@ class GroupMixin:
     def _group_zone(self: BaseModel, groupby: _GroupBy) -> ZoneInfo | None:
         """The time zone datetimes are grouped in: the context's ``tz`` (days, weeks and months begin at
         the user's midnight, as in Odoo), none for dates, UTC or an unknown zone."""
-        name = self.env.context.get("tz")
-        if groupby.field.type != "datetime" or not name or name == "UTC":
+        if groupby.field.type != "datetime":
             return None
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return None
+        zone = self.env.tzinfo
+        return None if zone.key == "UTC" else zone
 
     def _parse_aggregates(
         self: BaseModel, fields: list[str], groupbys: list[_GroupBy]

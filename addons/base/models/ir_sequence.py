@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
@@ -48,11 +47,7 @@ class IrSequence:
         return self._now()
 
     def _now(self) -> dt.datetime:
-        try:
-            zone = ZoneInfo(self.env.tz or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        return clock.utcnow().replace(tzinfo=dt.UTC).astimezone(zone)
+        return clock.utcnow().replace(tzinfo=dt.UTC).astimezone(self.env.tzinfo)
 
     def _interpolate(self, text: str | None, moment: dt.datetime, range_start: dt.date | None = None) -> str:
         if not text:
