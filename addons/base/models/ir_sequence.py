@@ -49,17 +49,23 @@ class IrSequence:
     def _now(self) -> dt.datetime:
         return clock.utcnow().replace(tzinfo=dt.UTC).astimezone(self.env.tzinfo)
 
-    def _interpolate(self, text: str | None, moment: dt.datetime, range_start: dt.date | None = None) -> str:
+    def _placeholder_values(self, moment: dt.datetime, range_start: dt.date | None) -> dict[str, str]:
+        """What prefixes and suffixes may show: the document's date, the start of its date range
+        (``range_``) and now (``current_``)."""
+        values = _placeholders(moment)
+        start = dt.datetime.combine(range_start, dt.time()) if range_start else moment
+        values.update({f"range_{key}": value for key, value in _placeholders(start).items()})
+        values.update({f"current_{key}": value for key, value in _placeholders(self._now()).items()})
+        return values
+
+    def _interpolate(self, text: str | None, values: dict[str, str]) -> str:
         if not text:
             return ""
-        values = _placeholders(moment)
-        values.update({f"range_{key}": value for key, value in _placeholders(
-            dt.datetime.combine(range_start, dt.time()) if range_start else moment).items()})
-        values.update({f"current_{key}": value for key, value in _placeholders(self._now()).items()})
         try:
             return text % values
         except (KeyError, ValueError, TypeError):
-            names = ", ".join(f"%({key})s" for key in _placeholders(moment))
+            # the document's own names; their range_ and current_ twins are said in words
+            names = ", ".join(f"%({key})s" for key in values if "_" not in key)
             raise UserError(_("Invalid prefix or suffix %(value)r for sequence %(name)r; the placeholders "
                               "are %(placeholders)s (and the same with range_ or current_).",
                               value=text, name=self.name, placeholders=names)) from None
@@ -68,9 +74,9 @@ class IrSequence:
                       ) -> str:
         """The text of number ``number_next`` of this sequence (prefix, padded number, suffix)."""
         self.ensure_one()
-        moment = self._moment(sequence_date)
-        return (f"{self._interpolate(self.prefix, moment, range_start)}{number_next:0{max(self.padding, 0)}d}"
-                f"{self._interpolate(self.suffix, moment, range_start)}")
+        values = self._placeholder_values(self._moment(sequence_date), range_start)
+        return (f"{self._interpolate(self.prefix, values)}{number_next:0{max(self.padding, 0)}d}"
+                f"{self._interpolate(self.suffix, values)}")
 
     # -- numbers ---------------------------------------------------------------------------
     def _take_number(self, row: Any = None) -> int:
