@@ -15,6 +15,8 @@ import threading
 import time
 from typing import Any
 
+from core.shared_counters import SharedCounters
+
 MAX_FAILURES = 5
 COOLDOWN = 60
 KEY_PREFIX = "erp:login-failures:"
@@ -22,11 +24,7 @@ KEY_PREFIX = "erp:login-failures:"
 
 class LoginThrottle:
     def __init__(self, redis_url: str | None = None) -> None:
-        self._redis: Any = None
-        if redis_url:
-            import redis
-
-            self._redis = redis.Redis.from_url(redis_url, socket_timeout=1, socket_connect_timeout=1)
+        self._shared = SharedCounters(redis_url)
         self._failures: dict[str, tuple[int, float]] = {}  # address -> (failures in a row, last one)
         self._lock = threading.Lock()
 
@@ -57,7 +55,7 @@ class LoginThrottle:
     def record_success(self, address: str | None) -> None:
         if not address:
             return
-        self._redis_call(lambda key: self._redis.delete(key), address)
+        self._redis_call(lambda redis, key: redis.delete(key), address)
         with self._lock:
             self._failures.pop(address, None)
 
@@ -68,25 +66,21 @@ class LoginThrottle:
 
     # -- Redis ----------------------------------------------------------------------------------
     def _redis_call(self, function: Any, address: str) -> Any:
-        if self._redis is None:
-            return None
-        import redis
+        """``function(redis, key)`` of ``address``; None when the count is kept in this process."""
+        return self._shared.call(lambda redis: function(redis, KEY_PREFIX + address))
 
-        try:
-            return function(KEY_PREFIX + address)
-        except redis.RedisError:
-            return None  # Redis down: count in this process rather than refuse or allow everyone
-
-    def _redis_blocked(self, key: str) -> int:
-        with self._redis.pipeline() as pipe:
+    @staticmethod
+    def _redis_blocked(redis: Any, key: str) -> int:
+        with redis.pipeline() as pipe:
             pipe.get(key)
             pipe.pttl(key)
             count, ttl_ms = pipe.execute()
         return math.ceil(ttl_ms / 1000) if count and int(count) >= MAX_FAILURES and ttl_ms > 0 else 0
 
-    def _redis_failure(self, key: str) -> bool:
+    @staticmethod
+    def _redis_failure(redis: Any, key: str) -> bool:
         # the key lives COOLDOWN seconds after the last failure: the series ends with it
-        with self._redis.pipeline() as pipe:
+        with redis.pipeline() as pipe:
             pipe.incr(key)
             pipe.expire(key, COOLDOWN)
             pipe.execute()

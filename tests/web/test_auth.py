@@ -161,3 +161,10 @@ def test_session_cookie_is_http_only_and_same_site(app):
     response = log_in(client, "admin", "admin")
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_login_failures_are_counted_in_the_process_while_redis_does_not_answer():
+    unreachable = LoginThrottle("redis://127.0.0.1:1/0")  # nothing listens on port 1
+    for _attempt in range(5):
+        unreachable.record_failure("198.51.100.9")
+    assert 0 < unreachable.seconds_blocked("198.51.100.9") <= 60

@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from core.shared_counters import SharedCounters
+
 WINDOW = 60
 DEFAULT_LIMIT = 600
 
@@ -26,19 +28,15 @@ class RateLimiter:
 
     def __init__(self, limit: int, redis_url: str | None = None) -> None:
         self.limit = limit
-        self._redis: Any = None
-        if redis_url:
-            import redis
-
-            self._redis = redis.Redis.from_url(redis_url, socket_timeout=1, socket_connect_timeout=1)
+        self._shared = SharedCounters(redis_url)
         self._counts: dict[str, tuple[int, int]] = {}
         self._lock = threading.Lock()
 
     def hit(self, client: str) -> Verdict:
         window = int(time.time() // WINDOW)
         reset_in = WINDOW - int(time.time() % WINDOW)
-        count = self._hit_redis(client, window) if self._redis is not None else None
-        if count is None:
+        count = self._shared.call(lambda redis: self._hit_redis(redis, client, window))
+        if count is None:  # no Redis, or it does not answer: count in this process
             count = self._hit_memory(client, window)
         return Verdict(count <= self.limit, self.limit, max(self.limit - count, 0), reset_in)
 
@@ -51,18 +49,14 @@ class RateLimiter:
                 self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
             return count
 
-    def _hit_redis(self, client: str, window: int) -> int | None:
-        import redis
-
+    @staticmethod
+    def _hit_redis(redis: Any, client: str, window: int) -> int:
         key = f"erp:ratelimit:{client}:{window}"
-        try:
-            with self._redis.pipeline() as pipe:
-                pipe.incr(key)
-                pipe.expire(key, WINDOW * 2)
-                count, _ok = pipe.execute()
-            return int(count)
-        except redis.RedisError:
-            return None  # Redis down: count in this process rather than refuse every call
+        with redis.pipeline() as pipe:
+            pipe.incr(key)
+            pipe.expire(key, WINDOW * 2)
+            count, _ok = pipe.execute()
+        return int(count)
 
 
 def limiter_from_config(config: Any) -> RateLimiter:
