@@ -341,7 +341,8 @@ class Registry:
         self.security.clear()
         cr.data.pop("rule_domains", None)  # this transaction's own decisions change with them
         # what this transaction read into the caches meanwhile must not outlive it if it is undone
-        cr.postrollback.append(self.security.clear)
+        if self.security.clear not in cr.postrollback:
+            cr.postrollback.append(self.security.clear)
 
 
 _DOCUMENTS: dict[str, tuple[tuple[int, int], list[Any]]] = {}
