@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import csv
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +37,18 @@ class DataLoader:
         self.module = manifest.name
         self.mode = mode  # "install" or "update"
         self.loaded: set[tuple[str, str]] = set()
+        # checks of references that a later file of the same load may satisfy (a button's action)
+        self.deferred_checks: list[Callable[[], None]] = []
 
     # -- files -----------------------------------------------------------------------------
     def load_files(self, names: list[str]) -> None:
+        """Load the files in order, then check the references they left to the end."""
+        self._load_files(names)
+        checks, self.deferred_checks = self.deferred_checks, []
+        for check in checks:
+            check()
+
+    def _load_files(self, names: list[str]) -> None:
         for name in names:
             path = self.manifest.path / name
             if not path.is_file():

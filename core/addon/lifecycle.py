@@ -27,6 +27,7 @@ from core.addon.reflect import reflect_models
 from core.addon.xmlids import forget_cache
 from core.exceptions import AddonError
 from core.i18n import _
+from core.loader.catalogs import check_catalog_dirs
 from core.records.environment import SUPERUSER_ID, Environment
 from core.registry.registry import Registry
 from core.schema.apply import sync_schema
@@ -64,6 +65,7 @@ def install(registry: Registry, names: list[str], demo: bool | None = None, allo
     if not new_addons:
         return registry
     fresh = _new_registry(registry, wanted)
+    check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in new_addons)
     if progress:
         progress(f"schema: {', '.join(new_addons)}")
     sync_schema(fresh, allow_destructive=allow_destructive, reason=f"install {', '.join(new_addons)}")
@@ -106,6 +108,7 @@ def upgrade(registry: Registry, names: list[str], allow_destructive: bool = Fals
     targets = list(dict.fromkeys(list(names) + below))
     targets = [name for name in installed if name in targets]
     fresh = _new_registry(registry, installed)
+    check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in targets)
     if progress:
         progress(f"schema: {', '.join(targets)}")
     sync_schema(fresh, allow_destructive=allow_destructive, reason=f"upgrade {', '.join(targets)}")

@@ -11,62 +11,23 @@ what (``nodes`` to add, or attribute values to ``set``).
 from __future__ import annotations
 
 import copy
-import difflib
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from core.exceptions import ValidationError
-from core.safe_eval import expression_names, parse_expression
+from core.addon.arch_nodes import ArchError, node_name, walk_lists
+from core.addon.view_checks import check_arch
 
 if TYPE_CHECKING:
     from core.records.environment import Environment
     from core.records.model import BaseModel
 
+__all__ = ["ArchError", "apply_changes", "check_arch", "node_name", "primary_of", "resolve_arch",
+           "resolved_arch"]
+
 _logger = logging.getLogger(__name__)
 
-NODE_KINDS = ("field", "group", "notebook", "page", "button", "separator", "filter")
 POSITIONS = ("inside", "after", "before", "replace", "remove", "attributes")
-CONDITIONS = ("invisible", "readonly", "required")
-# names a view condition may use besides the model's fields
-CONDITION_NAMES = frozenset(
-    {"uid", "context", "context_today", "today", "id", "parent", "True", "False", "None"}
-)
-
-
-class ArchError(ValueError):
-    """A problem in an arch; ``path`` leads from the arch to the offending element."""
-
-    def __init__(self, path: list[Any], reason: str) -> None:
-        super().__init__(reason)
-        self.path, self.reason = path, reason
-
-
-def node_name(node: Any) -> str | None:
-    """The name a change can target: a field's name or a container's id."""
-    if not isinstance(node, dict):
-        return None
-    for kind in NODE_KINDS:
-        if kind in node:
-            return str(node[kind])
-    return None
-
-
-def _lists(node: Any, path: list[Any]) -> Iterator[tuple[list[Any], list[Any]]]:
-    """Every list of nodes under ``node`` with its path; a field's sub-list belongs to its comodel."""
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
-            yield value, [*path, key]
-            for index, item in enumerate(value):
-                if "field" not in item:
-                    yield from _lists(item, [*path, key, index])
-
-
-def _walk_lists(arch: dict[str, Any]) -> list[tuple[list[Any], list[Any]]]:
-    return list(_lists(arch, []))
 
 
 def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -104,7 +65,7 @@ def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[s
 def _find_container(arch: dict[str, Any], name: str) -> list[Any] | None:
     if isinstance(arch.get(name), list):
         return arch[name]
-    for items, _path in _walk_lists(arch):
+    for items, _path in walk_lists(arch):
         for item in items:
             if node_name(item) == name and "field" not in item:
                 return item.setdefault("children", [])
@@ -112,7 +73,7 @@ def _find_container(arch: dict[str, Any], name: str) -> list[Any] | None:
 
 
 def _find_node(arch: dict[str, Any], name: str) -> tuple[list[Any], int] | None:
-    for items, _path in _walk_lists(arch):
+    for items, _path in walk_lists(arch):
         for position, item in enumerate(items):
             if node_name(item) == name:
                 return items, position
@@ -198,71 +159,3 @@ def primary_of(view: BaseModel) -> BaseModel:
         seen.add(view.id)
         view = view.inherit_id
     return view
-
-
-# -- checks ----------------------------------------------------------------------------------
-def check_arch(model: BaseModel, view_type: str, arch: dict[str, Any]) -> None:
-    """Raise ArchError for a field the model lacks or a condition that does not parse."""
-    for key in ("group_by", "title", "subtitle", "image", "color", "tags", "sum", "date_start", "date_stop"):
-        value = arch.get(key)
-        if isinstance(value, str) and view_type in ("kanban", "calendar"):
-            _check_field(model, value.split(":")[0], [key])
-    if view_type == "graph" and arch.get("group_by"):
-        _check_field(model, arch["group_by"].split(":")[0], ["group_by"])
-    if view_type == "graph" and arch.get("measure") not in (None, "__count"):
-        _check_field(model, arch["measure"], ["measure"])
-    if view_type == "pivot":
-        for key in ("rows", "cols", "measures"):
-            for index, spec in enumerate(arch.get(key) or ()):
-                if spec != "__count":
-                    _check_field(model, spec.split(":")[0], [key, index])
-    if view_type == "form" and arch.get("statusbar"):
-        _check_field(model, arch["statusbar"]["field"], ["statusbar", "field"])
-    for items, path in _walk_lists(arch):
-        for index, item in enumerate(items):
-            _check_node(model, item, [*path, index])
-
-
-def _check_field(model: BaseModel, name: str, path: list[Any]) -> Any:
-    field = model._fields.get(name)
-    if field is None:
-        close = difflib.get_close_matches(name, list(model._fields), n=3)
-        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-        raise ArchError(path, f"model {model._name} has no field '{name}'{hint}")
-    return field
-
-
-def _check_node(model: BaseModel, node: dict[str, Any], path: list[Any]) -> None:
-    if "field" in node:
-        field = _check_field(model, node["field"], [*path, "field"])
-        sub_columns = node.get("columns")
-        if isinstance(sub_columns, list):
-            if not field.relational or field.type == "many2one":
-                raise ArchError(
-                    [*path, "columns"],
-                    f"field '{field.name}' is not a one2many or many2many: it has no sub-list columns",
-                )
-            comodel = model.env[field.comodel_name]
-            for index, column in enumerate(sub_columns):
-                _check_node(comodel, column, [*path, "columns", index])
-    for key in CONDITIONS:
-        value = node.get(key)
-        if isinstance(value, str):
-            check_condition(model, value, [*path, key])
-    if isinstance(node.get("domain"), str):
-        try:
-            parse_expression(node["domain"])
-        except ValidationError as error:
-            raise ArchError([*path, "domain"], error.message) from None
-
-
-def check_condition(model: BaseModel, source: str, path: list[Any]) -> None:
-    try:
-        names = expression_names(source)
-    except ValidationError as error:
-        raise ArchError(path, error.message) from None
-    unknown = sorted(n for n in names if n not in model._fields and n not in CONDITION_NAMES)
-    if unknown:
-        raise ArchError(
-            path, f"condition {source!r} uses '{unknown[0]}', which is not a field of {model._name}"
-        )

@@ -4,8 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.addon.domain_checks import check_domain
 from core.addon.view_arch import ArchError, apply_changes, check_arch, primary_of, resolved_arch
-from core.exceptions import MetadataError
+from core.addon.view_checks import action_buttons
+from core.exceptions import ErpError, MetadataError
+from core.safe_eval import parse_expression
 from core.loader.validate import validate_document
 from core.loader.yaml_source import locate
 
@@ -56,6 +59,7 @@ def load_view(loader: DataLoader, view: dict[str, Any]) -> None:
         parent = loader.env["ir.ui.view"].browse(parent_id)
         changes = _plain(view.get("changes") or [])
         _check_extension(loader, view, parent, changes)
+        _check_action_buttons(loader, view, changes, ["changes"])
         values.update(inherit_id=parent_id, mode="extension", model=parent.model, type=parent.type,
                       arch={"changes": changes}, priority=view.get("priority", 16))
     else:
@@ -69,6 +73,7 @@ def load_view(loader: DataLoader, view: dict[str, Any]) -> None:
         except ArchError as error:
             file, line = locate(view, ["arch", *error.path])
             raise MetadataError(file, line, f"view {view['id']}: {error.reason}") from None
+        _check_action_buttons(loader, view, arch, ["arch"])
         values.update(model=model, type=view["type"], arch=arch, mode="primary",
                       priority=view.get("priority", 16))
     if view.get("groups"):
@@ -93,6 +98,45 @@ def _check_extension(loader: DataLoader, view: dict[str, Any], parent: Any, chan
         raise MetadataError(file, line, f"{where}: {error.reason}") from None
 
 
+def _check_action_buttons(loader: DataLoader, view: dict[str, Any], value: Any, prefix: list[Any]) -> None:
+    """A ``type: action`` button must name a window action that exists once the files are loaded."""
+    buttons = action_buttons(value)
+    if buttons:
+        loader.deferred_checks.append(lambda: _resolve_action_buttons(loader, view, buttons, prefix))
+
+
+def _resolve_action_buttons(loader: DataLoader, view: dict[str, Any], buttons: list[tuple[list[Any], str]],
+                            prefix: list[Any]) -> None:
+    for path, xmlid in buttons:
+        try:
+            action_id = loader.ref(xmlid)
+        except ErpError as error:
+            file, line = locate(view, [*prefix, *path])
+            raise MetadataError(file, line, f"view {view['id']}: button '{xmlid}': {error}") from None
+        found = loader.env["ir.actions.act_window"].browse(action_id).exists()
+        if not found:
+            file, line = locate(view, [*prefix, *path])
+            raise MetadataError(file, line, f"view {view['id']}: button '{xmlid}' does not name a window action")
+
+
+def _check_action_expressions(loader: DataLoader, action: dict[str, Any]) -> None:
+    """The domain names fields of the action's model; domain and context parse."""
+    model = loader.env[action["model"]]
+    for key in ("domain", "context"):
+        value = action.get(key)
+        try:
+            if key == "domain" and value not in (None, False, ""):
+                check_domain(model, _plain(value), [key])
+            elif isinstance(value, str):
+                parse_expression(value)
+        except ArchError as error:
+            file, line = locate(action, [key])
+            raise MetadataError(file, line, f"action {action['id']}: {error.reason}") from None
+        except ErpError as error:
+            file, line = locate(action, [key])
+            raise MetadataError(file, line, f"action {action['id']}: {key}: {error}") from None
+
+
 def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
     domain = action.get("domain")
     context = action.get("context")
@@ -107,6 +151,7 @@ def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
     if action["model"] not in loader.env.registry.models:
         raise MetadataError(getattr(action, "file", None), getattr(action, "line", None),
                             f"action {action['id']} opens unknown model '{action['model']}'")
+    _check_action_expressions(loader, action)
     if action.get("view"):
         values["view_id"] = loader.ref(action["view"])
     if action.get("search_view"):

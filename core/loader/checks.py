@@ -6,6 +6,7 @@ from typing import Any
 
 from core.exceptions import MetadataError
 from core.loader.defs import FieldDef, ModelDef
+from core.loader.sql_names import sql_column_names
 
 RELATIONAL = ("many2one", "one2many", "many2many")
 MAGIC = {"id": "integer", "create_uid": "many2one", "write_uid": "many2one", "create_date": "datetime",
@@ -60,6 +61,8 @@ def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
                 raise _fail(model, "order", f"model '{model.name}': order uses unknown field '{name}'"
                                             f"{_suggest(name, names)}")
     for constraint in model.constraints:
+        if constraint.get("sql"):
+            _check_sql_constraint(model, constraint)
         for name in list(constraint.get("unique") or ()) + list(constraint.get("fields") or ()):
             if name not in names:
                 src = constraint.get("_source")
@@ -76,6 +79,53 @@ def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
                 raise MetadataError(src.file if src else None, src.line if src else None,
                                     f"index '{index['name']}' of '{model.name}' names unknown field '{name}'"
                                     f"{_suggest(name, names)}")
+
+
+def column_names(model: ModelDef) -> set[str]:
+    """The columns of the model's table: stored fields that are not x2many or attachments, and the
+    automatic ones."""
+    names = {"id", "create_uid", "create_date", "write_uid", "write_date"}
+    for name, fdef in model.fields.items():
+        attrs = fdef.attrs
+        computed = bool(attrs.get("compute") or attrs.get("related"))
+        if (attrs["type"] not in ("one2many", "many2many") and attrs.get("store", not computed)
+                and not attrs.get("attachment")):
+            names.add(name)
+    return names
+
+
+def _check_sql_constraint(model: ModelDef, constraint: dict[str, Any]) -> None:
+    """Every name an SQL constraint reads must be a column of the table, not only a field."""
+    columns = column_names(model)
+    for name in sql_column_names(constraint["sql"]):
+        if name in columns:
+            continue
+        src = constraint.get("_source")
+        why = ("is a field without a column (computed, x2many or attachment)" if name in model.fields
+               else f"is not a column of {model.table}{_suggest(name, columns)}")
+        raise MetadataError(
+            src.file if src else None, src.line if src else None,
+            f"constraint '{constraint['name']}' of '{model.name}': {constraint['sql']!r} reads '{name}', "
+            f"which {why}",
+        )
+
+
+def _check_selection(model: ModelDef, name: str, fdef: FieldDef) -> None:
+    """A literal default must be one of the values; a migration maps old values onto current ones."""
+    attrs = fdef.attrs
+    values = [str(item[0]) for item in attrs.get("selection") or ()]
+    default = attrs.get("default")
+    if values and default not in (None, False) and not isinstance(default, dict) and default not in values:
+        raise _fail(fdef, "default", f"field '{name}' of '{model.name}': default {default!r} is not one of "
+                                     f"its values ({', '.join(values)}){_suggest(str(default), values)}")
+    for old, new in (attrs.get("selection_migrate") or {}).items():
+        if str(old) in values:
+            raise _fail(fdef, "selection_migrate", f"field '{name}' of '{model.name}': selection_migrate "
+                                                   f"maps '{old}', which is still one of its values")
+        if new not in values:
+            raise _fail(fdef, "selection_migrate", f"field '{name}' of '{model.name}': selection_migrate "
+                                                   f"maps '{old}' to {new!r}, which is not one of its values "
+                                                   f"({', '.join(values)}){_suggest(str(new), values)}")
 
 
 def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: FieldDef) -> None:
@@ -124,6 +174,10 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
         )
     if attrs.get("selection_add") and kind != "selection":
         raise _fail(fdef, "selection_add", f"field '{name}' of '{model.name}' is not a selection")
+    if attrs.get("selection_migrate") and kind != "selection":
+        raise _fail(fdef, "selection_migrate", f"field '{name}' of '{model.name}' is not a selection")
+    if kind == "selection":
+        _check_selection(model, name, fdef)
     if (
         kind == "selection"
         and not attrs.get("selection")
