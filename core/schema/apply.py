@@ -16,6 +16,7 @@ from core.exceptions import SchemaError
 from core.i18n import _
 from core.registry.tables import uses_trigrams
 from core.schema.diff import Change, raw_diffs
+from core.schema.guard import check_conversions, rename_hint, selection_changes
 from core.schema.plan import plan
 
 if TYPE_CHECKING:
@@ -57,13 +58,16 @@ def sync_schema(registry: Registry, allow_destructive: bool = False, drop_tables
     """Bring the database to the registry's tables; returns the applied changes.
 
     Destructive changes (dropping a table or column that holds data, narrowing a type of a
-    column with values) are refused with SchemaError unless ``allow_destructive``.
+    column with values) are refused with SchemaError unless ``allow_destructive``; a dropped column
+    that looks renamed suggests ``rename_from``. Values a type change cannot convert are named before
+    anything changes. Selection values the definitions dropped are mapped by ``selection_migrate``,
+    else refused (emptied when destructive changes are allowed); those changes are returned too.
     """
     with schema_connection(registry) as conn:
         changes = plan(conn, registry, raw_diffs(conn, registry, set(drop_tables or ())))
         refused = [c for c in changes if c.destructive]
         if refused and not allow_destructive:
-            listing = "; ".join(c.describe() for c in refused)
+            listing = "; ".join(c.describe() + rename_hint(c, changes) for c in refused)
             raise SchemaError(
                 _(
                     "Refused destructive schema changes (run again with --allow-destructive to apply "
@@ -71,9 +75,16 @@ def sync_schema(registry: Registry, allow_destructive: bool = False, drop_tables
                     changes=listing,
                 )
             )
-        apply_changes(conn, registry, changes, progress)
-        log_changes(conn, changes, reason)
-    return changes
+        check_conversions(conn, changes)
+        data_changes = selection_changes(conn, registry, changes, allow_destructive)
+        try:
+            apply_changes(conn, registry, changes, progress)
+        except sa.exc.DBAPIError as error:
+            problem = str(error.orig).strip().splitlines()[0]
+            message = _("The database refused the schema change: %(reason)s", reason=problem)
+            raise SchemaError(message) from None
+        log_changes(conn, changes + data_changes, reason)
+    return changes + data_changes
 
 
 def apply_changes(conn: sa.Connection, registry: Registry, changes: list[Change],
