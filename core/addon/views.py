@@ -8,9 +8,9 @@ from core.addon.domain_checks import check_domain
 from core.addon.view_arch import ArchError, apply_changes, check_arch, primary_of, resolved_arch
 from core.addon.view_checks import action_buttons
 from core.exceptions import ErpError, MetadataError
-from core.safe_eval import parse_expression
 from core.loader.validate import validate_document
 from core.loader.yaml_source import locate
+from core.safe_eval import parse_expression
 
 if TYPE_CHECKING:
     from core.addon.data import DataLoader
@@ -116,7 +116,8 @@ def _resolve_action_buttons(loader: DataLoader, view: dict[str, Any], buttons: l
         found = loader.env["ir.actions.act_window"].browse(action_id).exists()
         if not found:
             file, line = locate(view, [*prefix, *path])
-            raise MetadataError(file, line, f"view {view['id']}: button '{xmlid}' does not name a window action")
+            raise MetadataError(file, line,
+                                f"view {view['id']}: button '{xmlid}' does not name a window action")
 
 
 def _check_action_expressions(loader: DataLoader, action: dict[str, Any]) -> None:

@@ -122,7 +122,8 @@ def located(error: MetadataError | None, file_name: str, line: int) -> str:
 
 
 def test_a_correct_addon_installs(try_install):
-    views = ACTION.format(domain="\"[('partner_id.name', 'ilike', 'a'), '|', ('level', '=', uid), (1, '=', 1)]\"")
+    domain = "[('partner_id.name', 'ilike', 'a'), '|', ('level', '=', uid), (1, '=', 1)]"
+    views = ACTION.format(domain=f'"{domain}"')
     views += FORM.format(button="action_done")[len("views:\n"):].join(["views:\n", ""])
     views += LIST.format(condition="amount > 100")[len("views:\n"):]
     views += SEARCH.format(domain="[('partner_id', 'any', [('name', 'ilike', 'a')])]")[len("views:\n"):]
@@ -198,7 +199,8 @@ def test_sql_constraint_naming_a_missing_column(try_install):
 
 def test_unknown_key_suggests_the_right_one(try_install):
     error = try_install(model_extra="  note:\n    type: char\n    sting: Note\n")
-    assert located(error, "visit.yaml", 17) == "at 'fields.note': unknown key 'sting' (did you mean 'string'?)"
+    reason = located(error, "visit.yaml", 17)
+    assert reason == "at 'fields.note': unknown key 'sting' (did you mean 'string'?)"
 
 
 def test_unknown_key_in_a_view_file_suggests_the_right_one(try_install):

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from core.addon.lifecycle import init_database
-from core.db.engine import copy_database, drop_database
+from core.db.engine import copy_database, create_database, drop_database
 from core.records.environment import Environment
 from core.registry.registry import Registry
 from tests.conftest import new_db_url
@@ -85,3 +85,29 @@ def write_addon(root: Path, name: str, models: dict[str, str], depends: list[str
         for file_name, text in python.items():
             (folder / "models" / file_name).write_text(text, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def schema(tmp_path: Path) -> Iterator[Callable[..., Registry]]:
+    """``schema(yaml, with_base=False)``: a registry of an addon whose model file is ``yaml`` (over base
+    when the log table is needed), on one database kept across calls (each call is a new version)."""
+    url = new_db_url("schema")
+    create_database(url)
+    root = tmp_path / "addons"
+    (root / "x_schema" / "models").mkdir(parents=True)
+    made: list[Registry] = []
+
+    def version(text: str, with_base: bool = False) -> Registry:
+        depends = "[base]" if with_base else "[]"
+        (root / "x_schema" / "manifest.yaml").write_text(f"name: X\nversion: '1.0'\ndepends: {depends}\n",
+                                                         encoding="utf-8")
+        (root / "x_schema" / "models" / "x.yaml").write_text(text, encoding="utf-8")
+        registry = Registry(url, engine=made[0].engine if made else None, addons_path=str(root))
+        registry.build(["base", "x_schema"] if with_base else ["x_schema"])
+        made.append(registry)
+        return registry
+
+    yield version
+    if made:
+        made[0].engine.dispose()
+    drop_database(url)

@@ -1,17 +1,12 @@
 """Schema sync with alembic: what changes when a definition changes, what is refused, what is logged."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
-from core.db.engine import create_database, drop_database
 from core.exceptions import SchemaError
 from core.registry.registry import Registry
 from core.schema.apply import compute_plan, sync_schema
-from tests.conftest import new_db_url
 
 BASE = """\
 model: x.item
@@ -24,32 +19,6 @@ fields:
   note:
     type: text
 """
-
-
-@pytest.fixture
-def schema(tmp_path: Path) -> Iterator[Callable[..., Registry]]:
-    """``schema(yaml, with_base=False)``: a registry of an addon whose model file is ``yaml`` (over base
-    when the log table is needed), on one database kept across calls (each call is a new version)."""
-    url = new_db_url("schema")
-    create_database(url)
-    root = tmp_path / "addons"
-    (root / "x_schema" / "models").mkdir(parents=True)
-    made: list[Registry] = []
-
-    def version(text: str, with_base: bool = False) -> Registry:
-        depends = "[base]" if with_base else "[]"
-        (root / "x_schema" / "manifest.yaml").write_text(f"name: X\nversion: '1.0'\ndepends: {depends}\n",
-                                                         encoding="utf-8")
-        (root / "x_schema" / "models" / "x.yaml").write_text(text, encoding="utf-8")
-        registry = Registry(url, engine=made[0].engine if made else None, addons_path=str(root))
-        registry.build(["base", "x_schema"] if with_base else ["x_schema"])
-        made.append(registry)
-        return registry
-
-    yield version
-    if made:
-        made[0].engine.dispose()
-    drop_database(url)
 
 
 def columns(registry: Registry, table: str) -> dict[str, sa.types.TypeEngine]:

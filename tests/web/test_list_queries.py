@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web.client.defaults import default_list
+from core.addon.view_defaults import default_list
 from web.client.render import list as list_view
 
 

@@ -7,10 +7,10 @@ import copy
 from typing import Any
 
 from core.addon.view_arch import resolved_arch
+from core.addon.view_defaults import DEFAULTS
 from core.exceptions import UserError
 from core.i18n import _
 from core.records.environment import Environment
-from web.client.defaults import DEFAULTS
 from web.client.session_env import in_groups, user_groups
 
 _CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}

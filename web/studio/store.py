@@ -16,11 +16,11 @@ import sqlalchemy as sa
 
 from core.addon.customizations_ui import CUSTOMIZATION_MODULE
 from core.addon.view_arch import ArchError, check_arch, resolve_arch, resolved_arch
+from core.addon.view_defaults import DEFAULTS
 from core.addon.xmlids import set_xmlids, xmlids_of
 from core.exceptions import ConcurrencyError, UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
-from web.client.defaults import DEFAULTS
 from web.client.session_env import in_groups, user_groups
 from web.studio.compact import CompactionError, studio_changes
 
