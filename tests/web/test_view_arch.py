@@ -4,10 +4,11 @@ and the resolution of a view with its extensions."""
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from core.addon.data import DataLoader
 from core.addon.view_arch import ArchError, apply_changes, resolve_arch, resolved_arch
-from core.exceptions import MetadataError
+from core.exceptions import MetadataError, ValidationError
 from core.loader.yaml_source import load_yaml_text
 
 ARCH = {
@@ -170,17 +171,24 @@ def test_extension_restricted_to_a_group_applies_only_to_its_members(env, as_use
 
 
 def _extension(env, name: str, parent, changes, priority: int = 16):
-    return env["ir.ui.view"].create(
-        {
-            "name": name,
-            "model": parent.model,
-            "type": parent.type,
-            "mode": "extension",
-            "inherit_id": parent.id,
-            "priority": priority,
-            "arch": {"changes": changes},
-        }
+    """An extension as an upgrade can leave it: stored as it was, while what it names is gone (the record
+    API refuses to write such an extension, so it goes straight to the table)."""
+    table = env.registry["ir.ui.view"]._table
+    now = sa.func.current_timestamp()
+    created = env.cr.execute(
+        table.insert()
+        .values(name=name, model=parent.model, type=parent.type, mode="extension", inherit_id=parent.id,
+                priority=priority, arch={"changes": changes}, active=True, create_date=now, write_date=now)
+        .returning(table.c.id)
     )
+    return env["ir.ui.view"].browse(created.scalar_one())
+
+
+def test_an_extension_that_does_not_fit_is_refused_by_the_record_api(env):
+    form = env.ref("base.view_partner_form")
+    changes = [{"after": "fax_number", "nodes": [{"field": "email"}]}]
+    with pytest.raises(ValidationError, match="no field or container 'fax_number' to change"):
+        env["ir.ui.view"].create({"name": "test.gone", "inherit_id": form.id, "arch": {"changes": changes}})
 
 
 def test_extension_whose_target_is_gone_is_skipped_with_a_warning(env, caplog):
