@@ -9,6 +9,7 @@ from core.records.compute import ComputeMixin
 from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
 from core.records.exchange import ExchangeMixin
+from core.records.formats import FormatsMixin
 from core.records.group import GroupMixin
 from core.records.metadata import MetadataMixin
 from core.records.onchange import OnchangeMixin
@@ -34,6 +35,7 @@ class BaseModel(
     MetadataMixin,
     OnchangeMixin,
     ExchangeMixin,
+    FormatsMixin,
     PrecomputeMixin,
 ):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
