@@ -72,7 +72,8 @@ def test_dry_run_of_a_good_file_writes_nothing(erp, db, write_file):
 
 def test_one_bad_row_imports_nothing(erp, db, write_file):
     lines = "".join(f"Batch {i:03d},b{i}@example.com,Contact\n" for i in range(50))
-    path = write_file("batch.csv", "Name,Email,Address Type\n" + lines + "Batch bad,bad@example.com,Sometimes\n")
+    path = write_file("batch.csv",
+                      "Name,Email,Address Type\n" + lines + "Batch bad,bad@example.com,Sometimes\n")
     result = erp("import", "--model", "res.partner", str(path))
     assert result.exit_code == 1 and "nothing was imported" in result.output
     assert "line 52" in result.output

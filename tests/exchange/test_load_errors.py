@@ -118,7 +118,8 @@ def test_value_the_database_refuses_names_its_row(tenv):
 
 
 def test_email_odoo_stores_is_loaded_as_given(env):
-    result = env["res.partner"].load(["name", "email"], [["Ana", "ana@example.com"], ["Bruno", "not an email"]])
+    result = env["res.partner"].load(["name", "email"],
+                                     [["Ana", "ana@example.com"], ["Bruno", "not an email"]])
     assert result["messages"] == [] and len(result["ids"]) == 2
     assert env["res.partner"].browse(result["ids"]).mapped("email") == ["ana@example.com", "not an email"]
 

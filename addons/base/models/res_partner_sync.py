@@ -89,7 +89,8 @@ class ResPartnerSync:
             parent = synced.browse(parent_id)
             values = {}
             if commercial:
-                values.update({name: _written(parent.commercial_partner_id[name]) for name in COMMERCIAL_FIELDS})
+                entity = parent.commercial_partner_id
+                values.update({name: _written(entity[name]) for name in COMMERCIAL_FIELDS})
             if address and any(parent[name] for name in ADDRESS_FIELDS):
                 values.update({name: _written(parent[name]) for name in ADDRESS_FIELDS})
             if values:

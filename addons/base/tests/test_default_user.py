@@ -17,7 +17,8 @@ def test_new_internal_user_gets_the_template_groups(env):
 
 def test_explicit_groups_are_kept(env):
     portal = env.ref("base.group_portal")
-    user = env["res.users"].create({"name": "Cliente", "login": "cliente", "groups_id": [(6, 0, [portal.id])]})
+    user = env["res.users"].create({"name": "Cliente", "login": "cliente",
+                                    "groups_id": [(6, 0, [portal.id])]})
     assert user.groups_id == portal and user.share
 
 

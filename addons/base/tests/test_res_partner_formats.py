@@ -85,7 +85,8 @@ def test_verified_vat_is_checked_with_a_clear_error(env, country):
         env["res.partner"].create({"name": "Wrong VAT", "vat": "ESB12345678"})
     good = env["res.partner"].create({"name": "Right VAT", "vat": "es b-12345674"})
     assert good.vat == "ESB12345674"
-    belgian = env["res.partner"].create({"name": "Belgian", "country_id": country("BE"), "vat": "0477.472.701"})
+    belgian = env["res.partner"].create({"name": "Belgian", "country_id": country("BE"),
+                                         "vat": "0477.472.701"})
     assert belgian.vat == "0477472701"
 
 

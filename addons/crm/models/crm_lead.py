@@ -98,7 +98,8 @@ class CrmLead:
         whoever creates the lead (salespersons only read it)."""
         rows = [{"lead_id": lead.id, "stage_id": self._id_of(vals["stage_id"]), "date_in": now,
                  "team_id": self._id_of(vals.get("team_id")), "user_id": self._id_of(vals.get("user_id"))}
-                for lead, vals in zip(self, vals_list) if vals.get("stage_id") and "stage_history_ids" not in vals]
+                for lead, vals in zip(self, vals_list)
+                if vals.get("stage_id") and "stage_history_ids" not in vals]
         if rows:
             self.env["crm.lead.stage.history"].sudo().create(rows)
 
