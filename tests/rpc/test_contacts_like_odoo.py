@@ -57,7 +57,8 @@ def test_demo_salesperson_creates_and_deletes_a_customer(demo_rpc):
 
 def test_new_internal_user_gets_the_template_groups(rpc):
     template = rpc("res.users", "read", [ref(rpc, "base.default_user")], ["groups_id"])
-    user = rpc("res.users", "create", {"name": "Template Child", "login": unique("template").replace(" ", "")})
+    login = unique("template").replace(" ", "")
+    user = rpc("res.users", "create", {"name": "Template Child", "login": login})
     groups = rpc("res.users", "read", [user], ["groups_id"])[0]["groups_id"]
     assert sorted(groups) == sorted(template[0]["groups_id"])
     assert ref(rpc, "base.group_partner_manager") in groups
