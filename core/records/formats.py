@@ -63,7 +63,9 @@ class FormatsMixin:
             value = value.id if hasattr(value, "_ids") else value
             if isinstance(value, (list, tuple)):
                 value = value[0] if value else False
-            return self.env[comodel].sudo().browse(value) if isinstance(value, int) and value else None
+            if not isinstance(value, int) or isinstance(value, bool) or not value:
+                return None  # empty, or not an id: the field's own conversion names the problem
+            return self.env[comodel].sudo().browse(value).exists() or None
         if not self._ids:
             return None
         targets = self.sudo().mapped(name)

@@ -124,3 +124,8 @@ def test_domain_values_are_compared_never_checked(env):
     partner = env["res.partner"].create({"name": "Odd phone", "phone": "(441)-695-2334"})
     assert env["res.partner"].search([("phone", "=", "(441)-695-2334")]) == partner
     assert not env["res.partner"].search([("email", "=", "not an email")])
+
+
+def test_unknown_country_id_is_reported_by_the_country_field(env):
+    with pytest.raises(ValidationError, match="Country"):
+        env["res.partner"].create({"name": "Lost", "phone": "612 34 56 78", "country_id": 999999})
