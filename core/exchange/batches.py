@@ -117,7 +117,7 @@ class BatchWriter:
                                 last)
         else:
             self.reporter.error(getattr(problem, "message", str(problem)), getattr(problem, "field", None),
-                                first, last)
+                                first, last, moreinfo=getattr(problem, "moreinfo", None))
 
     # -- references to records of this load -----------------------------------------------
     def resolve(self, value: Any) -> Any:

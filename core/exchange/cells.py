@@ -24,11 +24,12 @@ TIME_FORMATS = ("%H:%M:%S", "%H:%M")
 
 
 class RowError(Exception):
-    """A problem with one cell or column: its message and the field it concerns."""
+    """A problem with one cell or column: its message, the field it concerns and, as Odoo's ``moreinfo``,
+    what would help to fix it (the values a selection accepts, where to look for a record)."""
 
-    def __init__(self, message: str, field: str | None) -> None:
+    def __init__(self, message: str, field: str | None, moreinfo: Any = None) -> None:
         super().__init__(message)
-        self.message, self.field = message, field
+        self.message, self.field, self.moreinfo = message, field, moreinfo
 
 
 def is_empty(cell: Any) -> bool:
@@ -156,7 +157,8 @@ class CellConverter:
         found = choices.get(value.lower())
         if found is None:
             raise RowError(_("Value '%(value)s' not found in selection field '%(field)s'", value=value,
-                             field=label(field)), field.name)
+                             field=label(field)), field.name,
+                           [translate(name) or str(key) for key, name in field.selection])
         return found
 
     @staticmethod

@@ -16,7 +16,7 @@ from core.exchange.cells import CellConverter, is_empty
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, XMLID, Column, parse_columns
 from core.exchange.references import References, xmlid_key
 from core.exchange.rows import LoadRecord, RecordConverter
-from core.i18n import _
+from core.i18n import _, translate
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -48,17 +48,29 @@ class Loader:
 
     # -- messages --------------------------------------------------------------------------
     def error(self, message: str, field: str | None, first: int, last: int | None = None,
-              kind: str = "error") -> None:
+              kind: str = "error", moreinfo: Any = None) -> None:
         if len(self.messages) == MAX_MESSAGES:
             text = _("Too many problems: the rows after row %(row)s were not checked.", row=first)
             self.messages.append(self._message(text, None, first, first, "error"))
             raise _Stop()
-        self.messages.append(self._message(message, field, first, first if last is None else last, kind))
+        self.messages.append(self._message(message, field, first, first if last is None else last, kind,
+                                           moreinfo))
 
-    @staticmethod
-    def _message(message: str, field: str | None, first: int, last: int, kind: str) -> dict[str, Any]:
-        return {"type": kind, "message": message, "field": field, "record": first,
+    def _message(self, message: str, field: str | None, first: int, last: int, kind: str,
+                 moreinfo: Any = None) -> dict[str, Any]:
+        """One message in Odoo's shape: ``field`` is the column's field name, ``field_name`` its label,
+        ``moreinfo`` what helps to fix it (False when there is nothing to add)."""
+        return {"type": kind, "message": message, "field": field, "field_name": self._field_label(field),
+                "moreinfo": moreinfo if moreinfo is not None else False, "record": first,
                 "rows": {"from": first, "to": last}}
+
+    def _field_label(self, column: str | None) -> str | bool:
+        """The label of the field a column (``parent_id/id``, ``child_ids/name``, ``.id``) writes."""
+        name = (column or "").split("/")[0]
+        field = self.model._fields.get(name)
+        if field is None:
+            return _("Database ID") if name == ".id" else _("External ID") if name == "id" else False
+        return translate(field.string)
 
     def has_errors(self) -> bool:
         return any(message["type"] == "error" for message in self.messages)

@@ -106,7 +106,8 @@ class References:
                              "(%(row)s) of this file: put the rows it refers to first.", xmlid=text.strip(),
                              field=label(field), row=defined[1]), field.name)
         raise RowError(_("No matching record found for external id '%(xmlid)s' in field '%(field)s'",
-                         xmlid=text.strip(), field=label(field)), field.name)
+                         xmlid=text.strip(), field=label(field)), field.name,
+                       possible_values("ir.model.data", [("model", "=", field.comodel_name)]))
 
     # -- database ids ----------------------------------------------------------------------
     def prefetch_ids(self, model: str, ids: Iterable[int]) -> None:
@@ -128,7 +129,8 @@ class References:
                              field=label(field) if field else ".id"), name) from None
         if record_id not in self.existing[model]:
             raise RowError(_("No matching record found for database id '%(value)s' in field '%(field)s'",
-                             value=record_id, field=label(field) if field else ".id"), name)
+                             value=record_id, field=label(field) if field else ".id"), name,
+                           possible_values(model))
         return record_id
 
     # -- names -----------------------------------------------------------------------------
@@ -163,9 +165,20 @@ class References:
         found = self.names.get(key)
         if found is None:
             raise RowError(_("No matching record found for name '%(name)s' in field '%(field)s'", name=text,
-                             field=label(field)), field.name)
+                             field=label(field)), field.name, possible_values(field.comodel_name))
         if self.matches.get(key, 1) > 1:
             self.warnings.append((_("Found multiple matches for value '%(value)s' in field '%(field)s'; the "
                                     "first one was used.", value=text, field=label(field)), field.name))
             self.matches[key] = 1  # warn once per name
         return found
+
+
+def possible_values(model: str, domain: list[Any] | None = None) -> dict[str, Any]:
+    """Odoo's ``moreinfo`` of a reference not found: the action listing the records it could name."""
+    action: dict[str, Any] = {"name": _("Possible Values"), "type": "ir.actions.act_window", "target": "new",
+                              "view_mode": "tree,form", "views": [[False, "list"], [False, "form"]],
+                              "context": {"create": False}, "help": _("See all possible values"),
+                              "res_model": model}
+    if domain is not None:
+        action["domain"] = domain
+    return action

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class Reporter(Protocol):
     def error(self, message: str, field: str | None, first: int, last: int | None = None,
-              kind: str = "error") -> None: ...
+              kind: str = "error", moreinfo: Any = None) -> None: ...
 
 
 @dataclass
@@ -55,7 +55,8 @@ class RecordConverter:
 
     def report(self, record: LoadRecord, problem: RowError) -> None:
         record.failed = True
-        self.reporter.error(problem.message, problem.field, record.first, record.last)
+        self.reporter.error(problem.message, problem.field, record.first, record.last,
+                            moreinfo=problem.moreinfo)
 
     # -- one record ------------------------------------------------------------------------
     def convert(self, record: LoadRecord) -> None:
@@ -152,7 +153,7 @@ class RecordConverter:
                     else:
                         item.update(self.cell(leaf, cell, record.position, creating=True))
                 except RowError as problem:
-                    raise RowError(problem.message, column.name) from None
+                    raise RowError(problem.message, column.name, problem.moreinfo) from None
             if not item:
                 continue
             reference = item.pop("__ref__", None)

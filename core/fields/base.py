@@ -30,6 +30,8 @@ class Field:
     default_aggregator: ClassVar[str | None] = None
     # read() value of an empty field
     falsy_value: ClassVar[Any] = False
+    # the ``validate:`` check of text fields (email, phone, vat...), run by the record API
+    format_check: str | None = None
 
     def __init__(self, model_name: str, name: str, attrs: dict[str, Any], definition: FieldDef | None = None):
         self.model_name = model_name

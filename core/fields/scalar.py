@@ -16,6 +16,7 @@ from core.fields.base import Field, field_type
 from core.i18n import DEFAULT_LANG
 
 if TYPE_CHECKING:
+    from core.fields.validators import FormatContext
     from core.records.recordset import BaseModel
 
 JSON_TYPE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
@@ -25,6 +26,10 @@ DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 class _Text(Field):
     """Char, text and html share storage rules, including translations per language."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.format_check = self.attrs.get("validate")
 
     def sql_type(self) -> sa.types.TypeEngine:
         return JSON_TYPE if self.translate else sa.Text()
@@ -45,18 +50,23 @@ class _Text(Field):
             raise self.error("Invalid value for field %(field)s: expected text, got %(kind)s.",
                              kind=type(value).__name__)
         value = self._clean(value)
-        validator = self.attrs.get("validate")
-        if validator and value.strip():
-            from core.fields.validators import VALIDATORS
-
-            try:
-                value = VALIDATORS[validator](value)
-            except ValueError as error:
-                raise self.error("%(field)s: %(reason)s", reason=str(error)) from None
         if self.translate:
             # the write path merges this into the stored translations of each record
             return {record.env.lang or DEFAULT_LANG: value}
         return value
+
+    def check_format(self, value: Any, context: FormatContext) -> Any:
+        """A cache value after the field's ``validate:`` check (normalised, or kept as typed when the
+        check is lenient); ValidationError naming the field when a strict check refuses it."""
+        from core.fields.validators import VALIDATORS
+
+        check = VALIDATORS[self.format_check]
+        try:
+            if isinstance(value, dict):
+                return {lang: check(text, context) if text.strip() else text for lang, text in value.items()}
+            return check(value, context) if value.strip() else value
+        except ValueError as error:
+            raise self.error("%(field)s: %(reason)s", reason=str(error)) from None
 
     def merge_translation(self, current: Any, new: dict[str, str] | None) -> dict[str, str] | None:
         """Stored translations after writing ``new`` (one language) over ``current``."""

@@ -9,6 +9,7 @@ from core.records.compute import ComputeMixin
 from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
 from core.records.exchange import ExchangeMixin
+from core.records.formats import FormatsMixin
 from core.records.group import GroupMixin
 from core.records.metadata import MetadataMixin
 from core.records.onchange import OnchangeMixin
@@ -35,6 +36,7 @@ class BaseModel(
     MetadataMixin,
     OnchangeMixin,
     ExchangeMixin,
+    FormatsMixin,
     PrecomputeMixin,
     ViewsMixin,
 ):

@@ -36,6 +36,7 @@ class WriteMixin:
         columns: dict[Field, Any] = {}
         others: dict[Field, Any] = {}
         fields = self._fields
+        formats = None  # the context of format checks, made when a checked field has a value
         for name, value in vals.items():
             field = fields.get(name)
             if field is None:
@@ -57,6 +58,9 @@ class WriteMixin:
                 raise ValidationError(_("Field %(field)s of %(model)s is computed and cannot be written.",
                                         field=field.label(), model=self._name), field=name)
             cache_value = field.convert_to_cache(value, self)
+            if field.format_check and cache_value:
+                formats = formats or self._format_context(vals)
+                cache_value = field.check_format(cache_value, formats)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
                     field.computed and creating):
                 raise ValidationError(

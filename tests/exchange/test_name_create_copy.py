@@ -37,7 +37,13 @@ def test_partner_name_create_refuses_an_empty_name(env):
         env["res.partner"].name_create("   ")
 
 
-def test_partner_name_create_refuses_an_invalid_email(env):
+def test_partner_name_create_keeps_an_invalid_email_as_odoo_does(env):
+    partner_id, _name = env["res.partner"].name_create("Ana <ana@@example>")
+    assert env["res.partner"].browse(partner_id).email == "ana@@example"
+
+
+def test_partner_name_create_refuses_an_invalid_email_when_checks_are_strict(env):
+    env.company.strict_contact_checks = True
     with pytest.raises(ValidationError, match="email"):
         env["res.partner"].name_create("Ana <ana@@example>")
 

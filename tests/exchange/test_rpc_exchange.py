@@ -37,10 +37,32 @@ def test_one_bad_row_in_ten_thousand_writes_nothing(rpc):
     rows[6543][2] = "bogus"
     result = rpc("res.partner", "load", ["id", "name", "type"], rows)
     assert result["ids"] is False
-    assert result["messages"] == [{"type": "error", "field": "type", "record": 6543,
-                                   "rows": {"from": 6543, "to": 6543},
-                                   "message": "Value 'bogus' not found in selection field 'Address Type'"}]
+    assert result["messages"] == [{"type": "error", "field": "type", "field_name": "Address Type",
+                                   "record": 6543, "rows": {"from": 6543, "to": 6543},
+                                   "message": "Value 'bogus' not found in selection field 'Address Type'",
+                                   "moreinfo": ["Contact", "Invoice Address", "Delivery Address",
+                                                "Other Address", "Private Address"]}]
     assert rpc("res.partner", "search_count", [("name", "like", tag)]) == 0
+
+
+def test_reference_not_found_tells_where_to_look_like_odoo(rpc):
+    result = rpc("res.partner", "load", ["name", "parent_id/id", "country_id"],
+                 [[unique("ref"), "base.no_such_partner", "Spain"], [unique("ref"), "", "Atlantis"]])
+    assert result["ids"] is False
+    by_row = {message["record"]: message for message in result["messages"]}
+    assert by_row[0]["field"] == "parent_id" and by_row[0]["field_name"] == "Related Company"
+    assert by_row[0]["moreinfo"]["res_model"] == "ir.model.data"
+    assert by_row[0]["moreinfo"]["domain"] == [["model", "=", "res.partner"]]
+    assert by_row[1]["field_name"] == "Country" and by_row[1]["moreinfo"]["res_model"] == "res.country"
+    assert by_row[1]["moreinfo"]["type"] == "ir.actions.act_window"
+
+
+def test_message_without_more_information_still_has_the_keys(rpc):
+    result = rpc("res.partner", "load", ["name", "type"], [["", "contact"]])
+    assert result["ids"] is False
+    message = result["messages"][0]
+    assert (message["field"], message["field_name"], message["moreinfo"]) == ("name", "Name", False)
+    assert "needs a name" in message["message"]
 
 
 def test_dry_run_from_the_context_writes_nothing(rpc):

@@ -17,17 +17,18 @@ def test_demo_reads_partners(demo):
     assert demo("res.partner", "search_count", []) > 0
 
 
-def test_demo_cannot_create_partners(demo, admin):
-    before = admin("res.partner", "search_count", [])
+def test_demo_cannot_create_companies(demo, admin):
+    before = admin("res.company", "search_count", [])
     with pytest.raises(xmlrpc.client.Fault) as error:
-        demo("res.partner", "create", {"name": "Not Allowed"})
+        demo("res.company", "create", {"name": "Not Allowed"})
     assert error.value.faultCode == 4
-    assert admin("res.partner", "search_count", []) == before
+    assert admin("res.company", "search_count", []) == before
 
 
-def test_demo_cannot_write_partners(demo):
+def test_demo_cannot_write_groups(demo):
+    group = demo("res.groups", "search", [], limit=1)
     with pytest.raises(xmlrpc.client.Fault) as error:
-        demo("res.partner", "write", [3], {"name": "Hacked"})
+        demo("res.groups", "write", group, {"name": "Hacked"})
     assert error.value.faultCode == 4
 
 
@@ -46,7 +47,8 @@ def test_admin_sees_other_company_partner(admin, other_company_partner):
 
 
 def test_check_access_rights_without_raising_answers_false(demo):
-    assert demo("res.partner", "check_access_rights", "create", raise_exception=False) is False
+    assert demo("res.company", "check_access_rights", "create", raise_exception=False) is False
+    assert demo("res.partner", "check_access_rights", "create", raise_exception=False) is True
 
 
 def test_password_hash_never_leaves_the_server(admin):

@@ -70,10 +70,29 @@ def _label(field: Field, node: dict[str, Any]) -> LazyText:
     return LazyText(node.get("string") or field.string)
 
 
+class StrictFormat:
+    """A ``validate: email`` field in a form: what the API would store as typed (as Odoo does) is
+    refused here, where a person can fix it at once."""
+
+    def __init__(self, check: str) -> None:
+        self.check = check
+
+    def __call__(self, form: Any, field: Any) -> None:
+        from core.fields.validators import STRICT, VALIDATORS
+
+        if isinstance(field.data, str) and field.data.strip():
+            try:
+                VALIDATORS[self.check](field.data, STRICT)
+            except ValueError as error:
+                raise validators.ValidationError(str(error)) from None
+
+
 @converts("char")
 def _char(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     size = getattr(field, "size", None)
     checks = [validators.Optional(), validators.Length(max=size)] if size else [validators.Optional()]
+    if field.format_check == "email":
+        checks.append(StrictFormat("email"))
     return fields.StringField(_label(field, node), validators=checks)
 
 

@@ -5,6 +5,10 @@ from typing import Any
 
 from addons.base.models.ir_security import ClearsAccessCaches
 from core import model
+from core.records.formats import FormatSettings
+
+# the checks "Strict contact data checks" makes refuse what they cannot read, everywhere
+CONTACT_CHECKS = frozenset({"email", "phone", "url"})
 
 
 @model("res.company")
@@ -17,6 +21,13 @@ class ResCompany(ClearsAccessCaches):
         if currency is None:
             currency = self.env["res.currency"].search([], limit=1)
         return currency.id if currency else False
+
+    def _format_settings(self) -> FormatSettings:
+        """The country and the strict checks that apply to data written for this company."""
+        company = self.sudo()
+        strict = (CONTACT_CHECKS if company.strict_contact_checks else frozenset()) | (
+            {"vat"} if company.vat_check_vies else frozenset())
+        return FormatSettings(company.country_id.code or None, frozenset(strict))
 
     def create(self, vals_list: Any) -> Any:
         """Each company gets its partner (address, contact data); its creator may work in it."""

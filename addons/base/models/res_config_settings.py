@@ -36,6 +36,10 @@ class ResConfigSettings:
                     self._param_value(name, raw), self) if raw not in (False, None) else False
         return values
 
+    def _default_user_default_group_ids(self) -> list[Any]:
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        return [(6, 0, template.sudo().groups_id.ids)] if template is not None else []
+
     def _param_value(self, name: str, raw: str) -> Any:
         if self._fields[name].type == "integer":
             try:
@@ -54,6 +58,11 @@ class ResConfigSettings:
         mapping = self._settings_map()
         if self.password_min_length and self.password_min_length < 4:
             raise ValidationError(_("Passwords need at least 4 characters."), field="password_min_length")
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template is not None and not self.user_default_group_ids:
+            raise ValidationError(_("New users need at least one group: choose the groups of %(field)s.",
+                                    field=self._fields["user_default_group_ids"].label()),
+                                  field="user_default_group_ids")
         employees = self.env.ref("base.group_user").sudo()
         for name, xml_id in mapping["groups"].items():
             group = self.env.ref(xml_id).sudo()
@@ -65,4 +74,7 @@ class ResConfigSettings:
         for name, key in mapping["params"].items():
             value = self[name]
             Params.set_param(key, str(value) if value not in (False, None, "") else False)
+        if template is not None and self.user_default_group_ids != template.sudo().groups_id:
+            # the default user template: new users created without groups get these
+            template.sudo().write({"groups_id": [(6, 0, self.user_default_group_ids.ids)]})
         return True

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from core import _, model, public
-from core.exceptions import ValidationError
+from core.exceptions import UserError, ValidationError
 
 _EMAIL_IN_NAME = re.compile(r"^\s*(?P<name>.*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$")
 _BARE_EMAIL = re.compile(r"^\s*[^<>\s]+@[^<>\s]+\s*$")
@@ -53,6 +53,37 @@ class ResPartner:
                     [("id", "child_of", partner.id)]).ids:
                 raise ValidationError(_("You cannot create recursive Partner hierarchies."),
                                       field="parent_id")
+
+    def _check_name(self) -> None:
+        for partner in self:
+            if partner.type == "contact" and not (partner.name or "").strip():
+                raise ValidationError(_("A contact needs a name: fill in the field %(field)s.",
+                                        field=self._fields["name"].label()), field="name")
+
+    def _format_country_code(self, vals: dict[str, Any]) -> str | None:
+        """A contact without a country of its own reads phone numbers in its company's country."""
+        own = super()._format_country_code(vals)
+        if own or vals.get("country_id"):
+            return own
+        parent = self._format_value("parent_id", vals, "res.partner")
+        return (parent.country_id.code or None) if parent else None
+
+    def unlink(self) -> bool:
+        self._check_not_company_or_user_partner()
+        return super().unlink()
+
+    def _check_not_company_or_user_partner(self) -> None:
+        """The contact of a company or of a user goes only with it, whoever asks."""
+        everyone = [("partner_id", "in", self.ids)]
+        companies = self.env["res.company"].sudo().with_context(active_test=False).search(everyone)
+        if companies:
+            raise UserError(_("You cannot delete the contact of the company %(companies)s: it holds the "
+                              "company's address and contact data. Archive the company instead.",
+                              companies=", ".join(companies.mapped("name"))))
+        users = self.env["res.users"].sudo().with_context(active_test=False).search(everyone)
+        if users:
+            raise UserError(_("You cannot delete contacts linked to users (%(users)s): archive the users, "
+                              "then their contacts, instead.", users=", ".join(users.mapped("login"))))
 
     def copy_data(self, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         default = dict(default or {})

@@ -42,7 +42,8 @@ class ResPartnerSync:
         result = super().write(vals)
         if self.env.context.get("_partner_sync"):
             return result
-        if vals.get("parent_id"):
+        if vals.get("parent_id") or vals.get("type") == "contact":
+            # a new parent brings its address and tax identity; becoming a "contact" brings the address
             self._sync_from_parents([(partner, vals) for partner in self])
         if set(ADDRESS_FIELDS) & set(vals):
             self._push_address({name: vals[name] for name in ADDRESS_FIELDS if name in vals})
@@ -72,19 +73,29 @@ class ResPartnerSync:
                               "user first.", users=", ".join(users.mapped("login"))))
 
     def _sync_from_parents(self, pairs: list[tuple[Any, dict[str, Any]]]) -> None:
-        """New or moved children take the address and tax identity of their parent, one write per parent."""
-        groups: dict[tuple[int, bool], list[int]] = {}
+        """Children take the tax identity of their parent's commercial entity (when the parent is new to
+        them) and, for "contact" types, the parent's address when it has one (as Odoo, over an address
+        given with them); one write per parent."""
+        groups: dict[tuple[int, bool, bool], list[int]] = {}
         for partner, vals in pairs:
-            if partner.parent_id and not partner.is_company:
-                takes_address = partner.type == "contact" and not any(vals.get(f) for f in ADDRESS_FIELDS)
-                groups.setdefault((partner.parent_id.id, takes_address), []).append(partner.id)
+            if not partner.parent_id:
+                continue
+            commercial = bool(vals.get("parent_id")) and not partner.is_company
+            address = partner.type == "contact"
+            if commercial or address:
+                groups.setdefault((partner.parent_id.id, commercial, address), []).append(partner.id)
         synced = self.with_context(_partner_sync=True).sudo()
-        for (parent_id, takes_address), ids in groups.items():
+        for (parent_id, commercial, address), ids in groups.items():
             parent = synced.browse(parent_id)
-            values = {name: _written(parent.commercial_partner_id[name]) for name in COMMERCIAL_FIELDS}
-            if takes_address:
+            values = {}
+            if commercial:
+                entity = parent.commercial_partner_id
+                values.update({name: _written(entity[name]) for name in COMMERCIAL_FIELDS})
+            if address and any(parent[name] for name in ADDRESS_FIELDS):
                 values.update({name: _written(parent[name]) for name in ADDRESS_FIELDS})
-            synced.browse(ids).write(values)
+            if values:
+                # through the normal write, so that "contact" children of these children follow too
+                synced.browse(ids).with_context(_partner_sync=False).write(values)
 
     def _push_address(self, values: dict[str, Any]) -> None:
         children = self.sudo().search([("parent_id", "in", self.ids), ("type", "=", "contact")])

@@ -20,6 +20,11 @@ ACCESS_FIELDS = frozenset({"groups_id", "active", "company_ids", "company_id"})
 class ResUsers:
     # -- defaults and computes -------------------------------------------------------------
     def _default_groups(self) -> list[Any]:
+        """The groups of the default user template (Settings › Default Access Rights), as Odoo gives
+        them to users created without groups; internal user when there is no template."""
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template is not None and template.sudo().groups_id:
+            return [(6, 0, template.sudo().groups_id.ids)]
         group = self.env.ref("base.group_user", raise_if_not_found=False)
         return [(6, 0, [group.id])] if group else []
 

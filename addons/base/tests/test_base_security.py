@@ -29,7 +29,7 @@ def test_ir_model_fields_describe_a_field_with_odoo_names(as_user):
 
 
 @pytest.mark.parametrize(("model", "values"), [
-    ("res.partner", {"name": "Not allowed"}), ("res.groups", {"name": "Sneaky group"}),
+    ("res.groups", {"name": "Sneaky group"}),
     ("ir.rule", {"name": "Sneaky rule"}), ("res.company", {"name": "Sneaky company"}),
 ])
 def test_internal_users_cannot_create_administrative_records(as_user, env, model, values):
@@ -47,6 +47,14 @@ def test_contact_managers_create_contacts(env):
     manager = env["res.users"].create({"name": "Contact manager", "login": "cm",
                                        "groups_id": [(6, 0, [env.ref("base.group_partner_manager").id])]})
     assert env(user=manager.id, su=False)["res.partner"].create({"name": "Allowed"})
+
+
+def test_internal_users_create_and_delete_contacts_like_odoo(as_user, env):
+    demo = as_user("demo")["res.partner"]
+    partner = demo.create({"name": "Customer of a salesperson"})
+    partner.write({"city": "Soria"})
+    partner.unlink()
+    assert not env["res.partner"].search([("name", "=", "Customer of a salesperson")])
 
 
 def test_settings_group_implies_access_rights_and_internal_user(env):

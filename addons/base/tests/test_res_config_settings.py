@@ -35,3 +35,19 @@ def test_minimum_password_length_is_enforced(env):
 def test_only_administrators_change_settings(as_user):
     with pytest.raises(AccessError):
         as_user("demo")["res.config.settings"].create({"group_multi_currency": True})
+
+
+def test_verify_vat_numbers_is_a_company_setting(env):
+    settings = env["res.config.settings"].create({"vat_check_vies": True})
+    settings.execute()
+    assert env.company.vat_check_vies
+    assert env["res.config.settings"].create({}).vat_check_vies  # the form opens with it on
+    with pytest.raises(ValidationError, match="not a valid VAT number"):
+        env["res.partner"].create({"name": "Checked", "vat": "ESB12345678"})
+
+
+def test_strict_contact_checks_is_a_company_setting(env):
+    env["res.config.settings"].create({"strict_contact_checks": True}).execute()
+    assert env.company.strict_contact_checks
+    with pytest.raises(ValidationError, match="not a valid email address"):
+        env["res.partner"].create({"name": "Checked", "email": "nobody"})

@@ -9,6 +9,8 @@ from core.exceptions import UserError, ValidationError
 
 # what a change of these fields means for the other fields of the lead
 WON_PROBABILITY = 100.0
+# scoring values a lead may be created with (migrations): kept as given
+SCORING_GIVEN = frozenset({"probability", "automated_probability"})
 
 
 @model("crm.lead")
@@ -78,10 +80,6 @@ class CrmLead:
             if vals.get("user_id"):
                 vals.setdefault("date_open", now)
             vals.setdefault("date_last_stage_update", now)
-            if vals.get("stage_id") and "stage_history_ids" not in vals:
-                vals["stage_history_ids"] = [(0, 0, {"stage_id": vals["stage_id"], "date_in": now,
-                                                     "team_id": vals.get("team_id") or False,
-                                                     "user_id": vals.get("user_id") or False})]
             prepared.append(vals)
         won_stages = set(self.env["crm.stage"].search([("is_won", "=", True)]).ids)
         for vals in prepared:
@@ -89,8 +87,21 @@ class CrmLead:
                 vals["probability"] = WON_PROBABILITY
                 vals.setdefault("date_closed", now)
         leads = super().create(prepared)
-        leads._assign_on_create()
+        leads._open_stage_history(prepared, now)
+        # probabilities given on create stay what they were given, whatever team the assignment picks
+        given = [lead.id for lead, vals in zip(leads, prepared) if SCORING_GIVEN & set(vals)]
+        leads.with_context(crm_scoring_given=given)._assign_on_create()
         return leads
+
+    def _open_stage_history(self, vals_list: list[dict[str, Any]], now: Any) -> None:
+        """The first row of each new lead's stage history; the history is the system's bookkeeping, written
+        whoever creates the lead (salespersons only read it)."""
+        rows = [{"lead_id": lead.id, "stage_id": self._id_of(vals["stage_id"]), "date_in": now,
+                 "team_id": self._id_of(vals.get("team_id")), "user_id": self._id_of(vals.get("user_id"))}
+                for lead, vals in zip(self, vals_list)
+                if vals.get("stage_id") and "stage_history_ids" not in vals]
+        if rows:
+            self.env["crm.lead.stage.history"].sudo().create(rows)
 
     @staticmethod
     def _id_of(value: Any) -> int | bool:

@@ -153,7 +153,8 @@ class CrmLeadScoring:
 
     def _refresh_scoring(self, changed: set[str] | None = None) -> None:
         """Recompute the scoring fields of these leads when ``changed`` fields feed them."""
-        leads = self.filtered(lambda lead: isinstance(lead._ids[0], int))
+        kept = set(self.env.context.get("crm_scoring_given") or ())
+        leads = self.filtered(lambda lead: isinstance(lead._ids[0], int) and lead._ids[0] not in kept)
         if not leads or changed is not None and not changed & leads._scoring_triggers():
             return
         fields = [leads._fields[name] for name in SCORING_FIELDS]

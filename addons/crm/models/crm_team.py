@@ -2,7 +2,9 @@
 
 Unassigned leads go first to a team whose assignment domain accepts them, then to a member of the
 team whose own domain accepts them, both by weighted round robin on capacity (leads per 30 days).
-A scheduled job runs it, and leads created without a salesperson get one at once.
+A scheduled job runs it; leads created without a salesperson get one at once only where the
+settings ("Rule-Based Assignment") or their team ("Assign on creation") switch it on, as Odoo 17
+leaves new leads alone.
 """
 from __future__ import annotations
 
@@ -15,8 +17,14 @@ from addons.crm.models.crm_lead_scoring import parse_domain
 from core import _, clock, model, public
 from core.exceptions import AccessError
 
-ON_CREATE_PARAM = "crm.assignment_on_create"
+ON_CREATE_PARAM = "crm.lead.auto.assignment"
 PERIOD_DAYS = 30
+
+
+def assignment_everywhere(env: Any) -> bool:
+    """Whether the settings' "Rule-Based Assignment" assigns new leads of every team."""
+    enabled = env["ir.config_parameter"].sudo().get_param(ON_CREATE_PARAM, "False")
+    return str(enabled).lower() in ("1", "true", "yes")
 
 
 @model("crm.team")
@@ -82,15 +90,19 @@ class CrmTeamMember:
 @model("crm.lead")
 class CrmLeadAssignment:
     def _assign_on_create(self) -> None:
-        """Leads created without a salesperson get a team and a salesperson by the assignment rules."""
+        """Leads created without a salesperson get a team and a salesperson by the assignment rules, from
+        every team when the settings switch it on, else from the teams that assign on creation."""
         todo = self.filtered(lambda lead: not lead.user_id and lead.active and lead.won_status == "pending")
         if not todo:
             return
-        enabled = self.env["ir.config_parameter"].sudo().get_param(ON_CREATE_PARAM, "True")
-        if str(enabled).lower() in ("0", "false", "no", ""):
-            return
-        teams = self.env["crm.team"].sudo().search([])
-        todo.sudo()._assign_to_teams(teams)
+        Teams = self.env["crm.team"].sudo()
+        if assignment_everywhere(self.env):
+            teams = Teams.search([])
+        else:
+            teams = Teams.search([("assignment_on_create", "=", True)])
+            todo = todo.filtered(lambda lead: not lead.team_id or lead.team_id in teams)
+        if teams and todo:
+            todo.sudo()._assign_to_teams(teams)
 
     def _month_loads(self, members: Any, since: dt.datetime) -> dict[tuple[int, int], int]:
         """Leads each (team, salesperson) of ``members`` received since ``since``."""

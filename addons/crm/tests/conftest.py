@@ -47,9 +47,3 @@ def make_lead(env: Environment) -> Callable[..., Any]:  # noqa: F811
         return env["crm.lead"].create({"name": name or f"Lead {next(counter)}", **values})
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def manual_assignment(env: Environment) -> None:  # noqa: F811
-    """Leads created without a salesperson stay unassigned, unless a test turns assignment on."""
-    env["ir.config_parameter"].set_param("crm.assignment_on_create", "False")

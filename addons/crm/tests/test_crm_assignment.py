@@ -75,16 +75,41 @@ def test_full_member_receives_no_more_leads(env, sellers, make_team, make_lead):
     assert team.crm_team_member_ids.lead_month_count == 1
 
 
-def test_leads_created_without_salesperson_are_assigned_at_once(env, sellers, make_team, make_lead):
-    env["ir.config_parameter"].set_param("crm.assignment_on_create", "True")
+def test_new_leads_wait_for_the_assignment_until_switched_on_as_in_odoo(env, sellers, make_team, make_lead):
+    team = make_team("Manual", members={sellers[2]: 10})
+    assert env["res.config.settings"].default_get(["crm_use_auto_assignment"]) == {
+        "crm_use_auto_assignment": False}
+    assert not make_lead(team_id=team.id).user_id
+    assert not make_lead().user_id and not make_lead().team_id
+
+
+def test_rule_based_assignment_setting_assigns_new_leads_at_once(env, sellers, make_team, make_lead):
     team = make_team("On create", members={sellers[2]: 10})
+    env["res.config.settings"].create({"crm_use_auto_assignment": True}).execute()
+    assert env["ir.config_parameter"].get_param("crm.lead.auto.assignment") == "True"
+    assert env["res.config.settings"].default_get(["crm_use_auto_assignment"]) == {
+        "crm_use_auto_assignment": True}
     lead = make_lead(team_id=team.id)
     assert lead.user_id == sellers[2]
-
-
-def test_assignment_on_create_can_be_turned_off(env, sellers, make_team, make_lead):
-    team = make_team("Manual", members={sellers[2]: 10})
+    env["res.config.settings"].create({"crm_use_auto_assignment": False}).execute()
     assert not make_lead(team_id=team.id).user_id
+
+
+def test_team_assigning_on_creation_takes_its_leads_and_teamless_ones(env, sellers, make_team, make_lead):
+    eager = make_team("Eager", members={sellers[0]: 10}, assignment_on_create=True)
+    patient = make_team("Patient", members={sellers[1]: 10})
+    assert make_lead(team_id=eager.id).user_id == sellers[0]
+    teamless = make_lead()
+    assert (teamless.team_id, teamless.user_id) == (eager, sellers[0])
+    assert not make_lead(team_id=patient.id).user_id
+
+
+def test_lead_assigned_on_creation_keeps_the_probabilities_it_was_given(env, sellers, make_team, make_lead):
+    make_team("Eager", members={sellers[0]: 10}, assignment_on_create=True)
+    lead = make_lead(probability=42.0, automated_probability=17.0)
+    env.invalidate_all()
+    assert lead.user_id == sellers[0]
+    assert (lead.probability, lead.automated_probability) == (42.0, 17.0)
 
 
 def test_team_capacity_is_the_sum_of_its_members(env, sellers, make_team):

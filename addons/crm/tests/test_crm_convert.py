@@ -70,7 +70,7 @@ def test_merge_keeps_messages_and_activities_of_every_lead(env, make_lead):
     assert merged == head and not tail.exists()
     assert env["mail.message"].browse(tail_message).res_id == head.id
     assert tail_activity.res_id == head.id and tail_activity in head.activity_ids
-    assert head.phone == "+34 600 123 456"  # filled from the tail, the head had none
+    assert head.phone == "+34 600 12 34 56"  # filled from the tail, the head had none
     assert head.stage_id == env.ref("crm.stage_lead3")
 
 

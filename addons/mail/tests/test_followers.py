@@ -49,9 +49,11 @@ def test_a_user_follows_what_they_can_read(as_user, env, partner):
     assert partner in demo_env["res.partner"].search([("message_is_follower", "=", True)])
 
 
-def test_subscribing_someone_else_needs_write_access(as_user, env, partner):
+def test_subscribing_someone_else_needs_write_access(env, partner):
+    reader = env["res.users"].create({"name": "Reader", "login": "reader_only",
+                                      "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
     with pytest.raises(AccessError):
-        as_user("demo")["res.partner"].browse(partner.id).message_subscribe(
+        env(user=reader.id, su=False)["res.partner"].browse(partner.id).message_subscribe(
             partner_ids=[env.ref("base.partner_admin").id])
 
 

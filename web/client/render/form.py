@@ -54,6 +54,8 @@ def build_form(
         "title": (values.get("display_name") or record.display_name) if record_id else "",
         "statusbar": _statusbar(env, model, status, values, readonly_form) if status else None,
         "readonly_form": readonly_form,
+        # a wizard or settings form: its header buttons save it, there is nothing to keep as such
+        "transient": model._transient,
         "errors": errors,
         "general_error": errors.get("__all__"),
         "chatter": chatter,

@@ -100,3 +100,26 @@ def button(model: str, record_id: int, name: str) -> Any:
             return jsonify({"error": error.message}), 403 if isinstance(error, AccessError) else 400
         flash(error.message, "error")
         return redirect(back.get("url") or request.referrer or "/web")
+
+
+@bp.route("/data/<model>/new/button/<name>", methods=["POST"])
+def new_record_button(model: str, name: str) -> Any:
+    """A header button of a new record's form (a wizard or the settings opened in the page): save the
+    record from the form, then run the button on it, as Odoo does."""
+    from web.client.routes.records import save_form
+
+    action_id = request.args.get("action", type=int)
+
+    def press(env: Environment, nav: Any, record: BaseModel) -> Any:
+        node = find_button(get_arch(env, model, "form"), name, ("header",))
+        if node is None or node.get("type") == "action":
+            raise AccessError(_("The form of %(model)s has no button %(button)s to run on a new record.",
+                                model=model, button=name))
+        check_visible(env, record, node)
+        step = next_step(env, call_button(record, node, name), nav.record_url(record.id), nav)
+        if step["type"] == "reload" and nav.action.view_modes == ["form"]:
+            flash(_("Your changes have been applied."), "success")
+            return redirect(nav.view_url())  # a page that always opens on a new record: open it afresh
+        return answer(step, nav.record_url(record.id))
+
+    return save_form(action_id, model, None, then=press)

@@ -61,15 +61,22 @@ def _form_page(
             raise MissingError(_("Record does not exist or has been deleted."))
     arch = get_arch(env, nav.model, "form")
     form = build_form(model.env, nav.model, record_id, arch, values, errors)
-    title = form["title"] or _("New")
-    return page(
-        env, "client/form.html", nav, title=title, form=form, dialog=request.args.get("dialog") == "1"
-    )
+    # a form-only action (the settings) is named by its action, not as a new record
+    form_only = nav.action.view_modes == ["form"] and not record_id
+    title = form["title"] or (nav.action.name if form_only else _("New"))
+    return page(env, "client/form.html", nav, title=title, form=form, form_only=form_only,
+                dialog=request.args.get("dialog") == "1")
 
 
 def _record_page(action_id: int | None, model: str | None, record_id: int | None) -> Any:
     if request.method == "GET":
         return run_as_user(lambda env: _form_page(env, _nav(env, action_id, model), record_id), readonly=True)
+    return save_form(action_id, model, record_id)
+
+
+def save_form(action_id: int | None, model: str | None, record_id: int | None, then: Any = None) -> Any:
+    """Create or write the record of the posted form, then ``then(env, nav, record)`` (a response), or
+    show the record; the form again with its errors when the values are refused."""
     formdata = CombinedMultiDict([request.form, request.files])
     state: dict[str, Any] = {}
 
@@ -87,6 +94,8 @@ def _record_page(action_id: int | None, model: str | None, record_id: int | None
             saved = record_id
         else:
             saved = records.create(vals).id
+        if then is not None:
+            return then(env, nav, records.browse(saved))
         if request.args.get("dialog") == "1":
             name = records.browse(saved).display_name
             return page(env, "client/dialog_done.html", nav, record_id=saved, record_name=name)
@@ -107,6 +116,11 @@ def _record_page(action_id: int | None, model: str | None, record_id: int | None
             return _form_page(env, _nav(env, action_id, model), record_id, values, errors)
 
         return run_as_user(again, readonly=True), 422
+    except UserError as error:
+        posted = state["submission"].posted if state.get("submission") else None
+        problem = {"__all__": error.message}
+        return run_as_user(lambda env: _form_page(env, _nav(env, action_id, model), record_id, posted,
+                                                  problem), readonly=True), 422
 
 
 @bp.route("/data/<model>/<int:record_id>/delete", methods=["POST"])

@@ -61,8 +61,11 @@ def records_env(env: Environment, act: Action) -> Any:
     return env[act.model].with_context(**context)
 
 
-def show(env: Environment, nav: Nav) -> str:
+def show(env: Environment, nav: Nav) -> Any:
     act = nav.action
+    if act.view_modes == ["form"]:
+        # a form-only action (the settings, a wizard opened in the page) shows a new record, as in Odoo
+        return redirect(nav.record_url("new"))
     modes = act.multi_modes or ["list"]
     view_type = request.args.get("view") if request.args.get("view") in modes else modes[0]
     model = records_env(env, act)
