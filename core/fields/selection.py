@@ -34,3 +34,9 @@ class Selection(Field):
             raise self.error("Value %(value)r is not a valid choice for field %(field)s; expected one of: "
                              "%(choices)s.", value=value, choices=choices)
         return value
+
+    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+        # a value that is no option simply matches nothing
+        if value is None or value is False or value == "":
+            return None
+        return value if isinstance(value, str) else str(value)
