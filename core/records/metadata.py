@@ -83,3 +83,8 @@ class MetadataMixin:
 
     def _model_description(self: BaseModel) -> str:
         return translate(self._description or self._name, self.env.lang)
+
+    def _model_label(self: BaseModel) -> str:
+        """The model as messages name it: its description and technical name, ``Lead (crm.lead)``."""
+        description = self._model_description()
+        return description if description == self._name else f"{description} ({self._name})"

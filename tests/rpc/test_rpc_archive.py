@@ -18,7 +18,8 @@ def test_archive_and_unarchive_over_xmlrpc(admin):
 
 def test_archive_over_jsonrpc(jsonrpc, server):
     def call(method, *args):
-        return jsonrpc("object", "execute_kw", server.db, 2, "admin", "res.partner.category", method, list(args))
+        model = "res.partner.category"
+        return jsonrpc("object", "execute_kw", server.db, 2, "admin", model, method, list(args))
 
     tag = call("create", {"name": "Archived over JSON-RPC"})["result"]
     assert call("action_archive", [tag])["result"] is True
