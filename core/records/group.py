@@ -363,7 +363,7 @@ class GroupMixin:
         if field.type == "selection":
             by_value = {g[groupby.spec]: g for g in groups}
             result = []
-            for value, _label in field.selection:
+            for value, _label in field.options(self):
                 group = by_value.pop(value, None)
                 if group is None:
                     group = {groupby.spec: value, f"{field.name}_count": 0, "__domain":

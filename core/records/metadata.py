@@ -47,7 +47,7 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     if field.type == "many2one":
         description["ondelete"] = field.ondelete
     if field.type == "selection":
-        description["selection"] = [[value, translate(label, lang)] for value, label in field.selection]
+        description["selection"] = [[value, translate(label, lang)] for value, label in field.options(model)]
     if field.type in ("char", "text", "html"):
         description["translate"] = field.translate
         if getattr(field, "size", None):

@@ -27,7 +27,7 @@ def test_a_confirmed_deletion_removes_the_field_its_values_and_its_place(studio_
     response = studio_post("res.partner", "form", "delete", name="x_customer_code", confirm="1")
     page = text(admin.get(response.headers["Location"]))
     saved = in_db(lambda env: env["ir.attachment"].search_read(
-        [("res_model", "=", "ir.model"), ("name", "=like", "res.partner.x_customer_code-%")], ["name", "raw"]))
+        [("res_model", "=", "ir.model"), ("name", "=like", "res.partner.x_customer_code-%")], ["name"]))
     assert len(saved) == 1 and saved[0]["name"] in page and "its values are saved in" in page
     assert in_db(lambda env: env["ir.attachment"].browse(saved[0]["id"]).raw.decode().splitlines()) == [
         ".id,x_customer_code", "1,C-1", "3,C-1"]

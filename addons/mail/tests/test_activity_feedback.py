@@ -22,7 +22,8 @@ def test_the_feedback_message_names_the_activity_type(env, partner):
 def test_messages_of_an_activity_type_are_searchable(env, partner):
     done = [plan(env, partner, xmlid).action_feedback() for xmlid in
             ("mail.mail_activity_data_call", "mail.mail_activity_data_todo")]
-    calls = env["mail.message"].search([("mail_activity_type_id", "=", env.ref("mail.mail_activity_data_call").id),
+    call_type = env.ref("mail.mail_activity_data_call")
+    calls = env["mail.message"].search([("mail_activity_type_id", "=", call_type.id),
                                         ("res_id", "=", partner.id)])
     assert calls.ids == [done[0]]
 
