@@ -22,6 +22,7 @@ class Selection(Field):
         self.selection_method: str | None = declared if isinstance(declared, str) else None
         self._static: list[tuple[str, str]] = [] if self.selection_method else [
             tuple(item) for item in declared or ()]
+        self._static_values = {value for value, _label in self._static}
         self._last: list[tuple[str, str]] | None = None  # what the method answered last
 
     @property
@@ -59,6 +60,8 @@ class Selection(Field):
     def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
         if value is None or value is False or value == "":
             return None
+        if self.selection_method is None and isinstance(value, str) and value in self._static_values:
+            return value
         options = self.options(record)
         if all(value != key for key, _label in options):
             choices = ", ".join(repr(v) for v, _l in options)
