@@ -1,6 +1,8 @@
 """One hierarchy of errors, mapped by the RPC layer onto Odoo's fault shapes."""
 from __future__ import annotations
 
+from core.i18n import _
+
 
 class ErpError(Exception):
     """Base of every error the suite raises on purpose."""
@@ -23,6 +25,12 @@ class ValidationError(UserError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+def invalid_field(field: str, model: str) -> ValidationError:
+    """The error of a field name ``model`` does not have, worded as Odoo's (clients match on it)."""
+    message = _("Invalid field %(field)r on model %(model)r", field=field, model=model)
+    return ValidationError(message, field=field)
 
 
 class MissingError(UserError):

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytz
+from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import Flask, g, request, session
@@ -17,9 +18,10 @@ from core.i18n import DEFAULT_LANG, LANGUAGES, _, get_lang, load_catalog_dirs, s
 
 
 def request_lang() -> str:
-    """The logged-in user's language, else the browser's preferred one we ship, else English."""
+    """The logged-in user's language (one without translations keeps English texts, formatted in its
+    locale), else the browser's preferred one we ship, else English."""
     lang = session.get("lang")
-    if lang in LANGUAGES:
+    if lang in LANGUAGES or isinstance(lang, str) and _known_locale(lang):
         return lang
     best = request.accept_languages.best_match(
         [code.replace("_", "-") for code in LANGUAGES] + [code.split("_")[0] for code in LANGUAGES]
@@ -30,6 +32,14 @@ def request_lang() -> str:
             DEFAULT_LANG,
         )
     return DEFAULT_LANG
+
+
+def _known_locale(lang: str) -> bool:
+    try:
+        Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def request_tz() -> str:
@@ -117,8 +127,9 @@ def format_money(value: Any, currency: str | None) -> str:
     return babel_numbers.format_currency(value, currency, locale=locale())
 
 
-def language_names() -> list[tuple[str, str]]:
-    return list(LANGUAGES.items())
+def language_names(languages: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """The languages a user may choose: the database's active ones when given, else those we ship."""
+    return list(languages) if languages else list(LANGUAGES.items())
 
 
 def install(app: Flask) -> None:

@@ -21,7 +21,8 @@ def field_xmlid(model_name: str, field_name: str) -> str:
 
 
 def field_values(field: Field) -> dict[str, Any]:
-    selection = getattr(field, "selection", None)
+    # options a method gives are not known at install time: the row keeps none, as in Odoo
+    selection = None if getattr(field, "selection_method", None) else getattr(field, "selection", None)
     return {
         "field_description": field.string,
         "help": field.help or False,

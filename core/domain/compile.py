@@ -102,10 +102,9 @@ class DomainCompiler:
         if field.translate:
             return value
         try:
-            converted = field.convert_to_cache(value, self.model)
+            return field.convert_to_search(value, self.model)
         except ValidationError as error:
             raise ValidationError(f"Invalid value {value!r} in leaf {leaf!r}: {error.message}") from None
-        return field.convert_to_column(converted)
 
     def _values(self, field: Field, value: Any, leaf: Any) -> list[Any]:
         if hasattr(value, "_ids"):
@@ -188,6 +187,10 @@ class DomainCompiler:
             condition = column.in_(ids)
             return condition if operator == "any" else sa.or_(sa.not_(condition), column.is_(None))
         if operator in ("child_of", "parent_of"):
+            if field.comodel_name == self.model._name:
+                # the field itself is the hierarchy, as in Odoo: X and its descendants (or ancestors)
+                tree = self._hierarchy(self._comodel(field), operator, value, leaf, parent_name=field.name)
+                return self.table.c.id.in_(tree)
             return column.in_(self._hierarchy(self._comodel(field), operator, value, leaf))
         if self._is_name_search(value, operator):
             return self._by_name(field, column, operator, value)
@@ -282,8 +285,9 @@ class DomainCompiler:
                               "stored and cannot be searched")
 
     # -- hierarchies -----------------------------------------------------------------------
-    def _hierarchy(self, comodel: BaseModel, operator: str, value: Any, leaf: Any) -> Any:
-        parent_name = comodel._parent_name
+    def _hierarchy(self, comodel: BaseModel, operator: str, value: Any, leaf: Any,
+                   parent_name: str | None = None) -> Any:
+        parent_name = parent_name or comodel._parent_name
         if not parent_name or parent_name not in comodel._fields:
             raise ValidationError(
                 f"Invalid leaf {leaf!r}: {comodel._name} has no parent field for {operator}"

@@ -114,6 +114,11 @@ class Field:
         """A value written by a caller, checked and in cache form. Raises ValidationError."""
         return value
 
+    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+        """The database value a domain compares this field with: coerced as far as SQL needs, never
+        checked against the rules a written value must follow (a search only compares)."""
+        return self.convert_to_column(self.convert_to_cache(value, record))
+
     def convert_to_record(self, value: Any, record: BaseModel) -> Any:
         """What ``record.field`` returns for a cache value."""
         return self.falsy_value if value is None else value

@@ -68,6 +68,17 @@ class _Text(Field):
         except ValueError as error:
             raise self.error("%(field)s: %(reason)s", reason=str(error)) from None
 
+    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+        # compared as given: no format check, no length limit, no cleaning (Odoo's domains do the same)
+        if value is None or value is False:
+            return None
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return str(value)
+        raise self.error("Invalid value for field %(field)s: expected text, got %(kind)s.",
+                         kind=type(value).__name__)
+
     def merge_translation(self, current: Any, new: dict[str, str] | None) -> dict[str, str] | None:
         """Stored translations after writing ``new`` (one language) over ``current``."""
         if new is None:

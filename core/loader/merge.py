@@ -77,6 +77,10 @@ def _merge_field(model_def: ModelDef, name: str, attrs: dict[str, Any], source: 
     merged = dict(existing.attrs)
     for key, value in attrs.items():
         if key == "selection_add":
+            if isinstance(merged.get("selection"), str):
+                raise MetadataError(source.file, lines.get("selection_add", field_line),
+                                    f"field '{name}' of '{model_def.name}': selection_add cannot extend the "
+                                    f"options a method gives ({merged['selection']}); override the method")
             merged["selection"] = _add_selection(merged.get("selection") or [], value)
         else:
             merged[key] = value

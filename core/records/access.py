@@ -88,6 +88,6 @@ class AccessMixin:
                     "You are not allowed to %(operation)s this %(model)s record: the result would break "
                     "a record rule.",
                     operation=operation,
-                    model=self._description or self._name,
+                    model=self._model_label(),
                 )
             )

@@ -14,7 +14,7 @@ from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
-from core.records.integrity import translate_integrity_error
+from core.records.integrity import missing_required, translate_integrity_error
 from core.records.recordset import split_every
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class CreateMixin:
         for field in plan.required:
             if columns.get(field) in (None, "") and field not in others:
                 raise ValidationError(
-                    _("Missing required value for the field %(field)s", field=field.label()), field=field.name
+                    missing_required(self, field), field=field.name
                 )
         return columns, others
 

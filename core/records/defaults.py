@@ -5,7 +5,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from core import clock
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.fields.base import MISSING
 from core.i18n import _
 
@@ -74,9 +74,7 @@ class DefaultsMixin:
         for name in names:
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
-                )
+                raise invalid_field(name, self._name)
             if f"default_{name}" in context or field.default is not MISSING:
                 result[name] = self._one_default(name)
         return result

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from core.db.sql import NoIndex
 from core.domain.parse import AND_
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -57,9 +57,7 @@ class GroupMixin:
         name, _colon, granularity = spec.partition(":")
         field = self._fields.get(name.strip())
         if field is None:
-            raise ValidationError(
-                _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
-            )
+            raise invalid_field(name, self._name)
         if not field.column:
             raise ValidationError(_("Field %(field)s of %(model)s is not stored and cannot be grouped by.",
                                     field=field.label(), model=self._name))
@@ -128,8 +126,7 @@ class GroupMixin:
             field_name = source or alias
             field = self._fields.get(field_name)
             if field is None:
-                raise ValidationError(_("Invalid field %(field)r on model %(model)r", field=field_name,
-                                        model=self._name))
+                raise invalid_field(field_name, self._name)
             if field.name in grouped:
                 continue
             if function is None:
@@ -366,7 +363,7 @@ class GroupMixin:
         if field.type == "selection":
             by_value = {g[groupby.spec]: g for g in groups}
             result = []
-            for value, _label in field.selection:
+            for value, _label in field.options(self):
                 group = by_value.pop(value, None)
                 if group is None:
                     group = {groupby.spec: value, f"{field.name}_count": 0, "__domain":

@@ -13,6 +13,19 @@ from core.i18n import _, translate
 if TYPE_CHECKING:
     from core.records.model import BaseModel
 
+def missing_required(model: BaseModel, field: Any) -> str:
+    """The message of a required field left empty, naming the field and the model."""
+    return _("Missing required value for the field %(field)s of %(model)s", field=field.label(),
+             model=model._model_label())
+
+
+def _missing(model: BaseModel, field: Any, column: str | None) -> str:
+    if field is None:
+        return _("Missing required value for the field %(field)s of %(model)s", field=column,
+                 model=model._model_label())
+    return missing_required(model, field)
+
+
 _SQLITE_COLUMN = re.compile(r"constraint failed: ([\w.]+(?:, [\w.]+)*)")
 
 
@@ -44,7 +57,7 @@ def translate_integrity_error(
             )
         if state == "23502":
             return ValidationError(
-                _("Missing required value for the field %(field)s", field=field.label() if field else column),
+                _missing(model, field, column),
                 field=field.name if field else None,
             )
         return ValidationError(_("The operation breaks the rule %(name)s of %(model)s.", name=name,
@@ -75,7 +88,7 @@ def translate_integrity_error(
     if message.startswith("NOT NULL"):
         field = _field_of(model, column, table)
         return ValidationError(
-            _("Missing required value for the field %(field)s", field=field.label() if field else column),
+            _missing(model, field, column),
             field=field.name if field else None,
         )
     return ValidationError(_("The operation breaks a rule of %(model)s: %(message)s", model=model._name,

@@ -47,7 +47,7 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     if field.type == "many2one":
         description["ondelete"] = field.ondelete
     if field.type == "selection":
-        description["selection"] = [[value, translate(label, lang)] for value, label in field.selection]
+        description["selection"] = [[value, translate(label, lang)] for value, label in field.options(model)]
     if field.type in ("char", "text", "html"):
         description["translate"] = field.translate
         if getattr(field, "size", None):
@@ -83,3 +83,8 @@ class MetadataMixin:
 
     def _model_description(self: BaseModel) -> str:
         return translate(self._description or self._name, self.env.lang)
+
+    def _model_label(self: BaseModel) -> str:
+        """The model as messages name it: its description and technical name, ``Lead (crm.lead)``."""
+        description = self._model_description()
+        return description if description == self._name else f"{description} ({self._name})"

@@ -5,6 +5,7 @@ from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.i18n import _, translate
 from core.records.access import AccessMixin
+from core.records.archive import ArchiveMixin
 from core.records.compute import ComputeMixin
 from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
@@ -39,6 +40,7 @@ class BaseModel(
     FormatsMixin,
     PrecomputeMixin,
     ViewsMixin,
+    ArchiveMixin,
 ):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.exceptions import ValidationError
-from core.i18n import _
+from core.exceptions import invalid_field
 from core.records.recordset import NewId
 
 if TYPE_CHECKING:
@@ -34,9 +33,7 @@ class OnchangeMixin:
             field_names = [field_names] if field_names else []
         for name in field_names or ():
             if name not in self._fields:
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
-                )
+                raise invalid_field(name, self._name)
         record_id = values.get("id")
         origin = record_id if isinstance(record_id, int) and record_id else None
         names = list(fields_spec) if fields_spec else [n for n in self._fields if n != "id"]

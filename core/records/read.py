@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.db.sql import in_ids
-from core.exceptions import AccessError, MissingError, ValidationError
+from core.exceptions import AccessError, MissingError, ValidationError, invalid_field
 from core.fields.base import Field
 from core.i18n import _
 from core.records.recordset import PREFETCH_MAX, NewId, split_every
@@ -99,7 +99,7 @@ class ReadMixin:
                     "You are not allowed to %(operation)s this %(model)s record (%(ids)s): a record "
                     "rule restricts it.",
                     operation=operation,
-                    model=self._description or self._name,
+                    model=self._model_label(),
                     ids=", ".join(str(i) for i in existing.ids),
                 )
             )
@@ -253,9 +253,7 @@ class ReadMixin:
         for name in names:
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
-                )
+                raise invalid_field(name, self._name)
             if not self._field_accessible(field):
                 raise AccessError(_("You are not allowed to %(operation)s the field %(field)s of %(model)s.",
                                     operation=operation, field=field.label(), model=self._name))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import sqlalchemy as sa
 
 from core.db.sql import in_ids
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -228,9 +228,7 @@ class RecordsetBase:
         for name in func.split("."):
             field = records._fields.get(name)
             if field is None:
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=records._name)
-                )
+                raise invalid_field(name, records._name)
             if field.relational:
                 ids: dict[Any, None] = {}
                 for record in records:

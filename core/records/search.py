@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from core.domain.compile import DomainCompiler
 from core.domain.parse import AND_, normalize
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -78,14 +78,7 @@ class SearchMixin:
             name, direction, nulls = match.group(1), (match.group(2) or "asc").lower(), match.group(3)
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(
-                    _(
-                        'Invalid "order" specified (%(order)s): unknown field %(field)r on model %(model)r',
-                        order=spec,
-                        field=name,
-                        model=self._name,
-                    )
-                )
+                raise invalid_field(name, self._name)
             has_id = has_id or name == "id"
             expression = self._order_expression(field, table)
             if expression is None:

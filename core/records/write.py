@@ -8,11 +8,11 @@ from sqlalchemy.exc import IntegrityError
 
 from core import clock
 from core.db.sql import in_ids
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
-from core.records.integrity import translate_integrity_error
+from core.records.integrity import missing_required, translate_integrity_error
 from core.records.recordset import NewId, split_every
 
 if TYPE_CHECKING:
@@ -42,9 +42,7 @@ class WriteMixin:
             if field is None:
                 if name in IGNORED_ON_WRITE:
                     continue
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name), field=name
-                )
+                raise invalid_field(name, self._name)
             if name in MAGIC_FIELDS and not self.env.su:
                 continue
             if field.groups and not self._field_accessible(field):
@@ -64,7 +62,7 @@ class WriteMixin:
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
                     field.computed and creating):
                 raise ValidationError(
-                    _("Missing required value for the field %(field)s", field=field.label()), field=name
+                    missing_required(self, field), field=name
                 )
             if field.column and not field.related and not field.inverse:
                 columns[field] = cache_value
@@ -171,9 +169,7 @@ class WriteMixin:
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
-                raise ValidationError(
-                    _("Invalid field %(field)r on model %(model)r", field=name, model=self._name)
-                )
+                raise invalid_field(name, self._name)
             for record in self:
                 if field.type in ("one2many", "many2many"):
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))

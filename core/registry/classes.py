@@ -110,11 +110,11 @@ def build_class(model_def: ModelDef, fields: dict[str, Field], hooks: dict[str, 
 def check_methods(cls: type[BaseModel]) -> None:
     """Every compute, inverse, search and default method named in YAML exists."""
     for field in cls._fields.values():
-        for attr in ("compute", "inverse", "search_method"):
-            method = getattr(field, attr)
+        for attr in ("compute", "inverse", "search_method", "selection_method"):
+            method = getattr(field, attr, None)
             if method and not callable(getattr(cls, method, None)):
-                file, line = field.definition.where(attr if attr != "search_method" else "search") if (
-                    field.definition) else (None, None)
+                key = {"search_method": "search", "selection_method": "selection"}.get(attr, attr)
+                file, line = field.definition.where(key) if field.definition else (None, None)
                 raise MetadataError(
                     file,
                     line,

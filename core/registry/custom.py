@@ -173,6 +173,7 @@ def custom_change(env: Environment, reason: str, allow_destructive: bool = False
 
     Nested blocks (a custom model created with its fields) apply once, at the outermost end; the
     whole block runs in a savepoint, so a refused change leaves neither rows nor tables behind.
+    Columns and tables whose values were saved first (``saved_before_removal``) may go with their data.
     """
     data = env.cr.data
     if data.get("custom_depth"):
@@ -183,19 +184,28 @@ def custom_change(env: Environment, reason: str, allow_destructive: bool = False
             data["custom_depth"] -= 1
         return
     data["custom_depth"] = 1
+    data["custom_saved"] = set()
     try:
         with env.cr.savepoint():
             yield
-            apply_custom_changes(env, reason, allow_destructive)
+            apply_custom_changes(env, reason, allow_destructive, saved=data["custom_saved"])
     finally:
         data["custom_depth"] = 0
+        data.pop("custom_saved", None)
 
 
-def apply_custom_changes(env: Environment, reason: str, allow_destructive: bool = False) -> Registry:
+def saved_before_removal(env: Environment, targets: set[tuple[str, str | None]]) -> None:
+    """Inside ``custom_change``: the values of these (table, column) - (table, None) for a whole table -
+    are saved, so the change may drop them."""
+    env.cr.data.setdefault("custom_saved", set()).update(targets)
+
+
+def apply_custom_changes(env: Environment, reason: str, allow_destructive: bool = False,
+                         saved: set[tuple[str, str | None]] | None = None) -> Registry:
     """Make the custom definitions the transaction sees effective: new registry, migrated tables.
 
     Raises ValidationError (and changes no table) for an inconsistent definition, or for a change
-    that would drop data unless ``allow_destructive``.
+    that would drop data unless ``allow_destructive`` or its values are ``saved`` (by table and column).
     """
     from core.registry.registry import Registry, bump_signal
     from core.schema.apply import apply_changes, log_changes
@@ -214,7 +224,9 @@ def apply_custom_changes(env: Environment, reason: str, allow_destructive: bool 
                               ) from None
     tables, dropped = touched_tables(old, fresh)
     changes = _planned(cr.connection, fresh, tables, dropped)
-    refused = [change for change in changes if change.destructive]
+    saved = saved or set()
+    refused = [change for change in changes if change.destructive
+               and (change.table, change.column) not in saved and (change.table, None) not in saved]
     if refused and not allow_destructive:
         raise ValidationError(_("This change would delete data (%(changes)s). Delete the data first, or "
                                 "confirm with allow_destructive in the context.",

@@ -36,7 +36,9 @@ def marshmallow_field(field: Field) -> mf.Field:
         length = validate.Length(max=field.size) if getattr(field, "size", None) else None
         inner: mf.Field = mf.String(validate=length)
     elif kind == "selection":
-        inner = mf.String(validate=validate.OneOf([v for v, _l in field.selection]))
+        # options a method gives are checked by the record API when the value is written
+        inner = mf.String(validate=None if field.selection_method else validate.OneOf(
+            [v for v, _l in field.selection]))
     elif kind == "integer":
         return mf.Integer(allow_none=True, **options)
     elif kind in ("float", "monetary"):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from core.i18n import translate
+from core.records.archive import ARCHIVE_METHODS
 from core.rpc.dispatch import CORE_PUBLIC, model_level
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ def public_methods(model: type[BaseModel]) -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
     for name in dir(model):
         if name.startswith("_") or name in model._fields:
+            continue
+        if name in ARCHIVE_METHODS and "active" not in model._fields:
             continue
         function = getattr(model, name, None)
         if callable(function) and (name in CORE_PUBLIC or getattr(function, "_public", False)):

@@ -91,7 +91,8 @@ def test_denied_access_names_the_model_and_the_operation(people):
 
 def test_record_rule_denial_names_the_model_and_the_operation(people):
     envs, notes = people
-    with pytest.raises(AccessError, match="not allowed to write this Secure note record"):
+    denial = r"not allowed to write this Secure note \(addon_secure.note\) record"
+    with pytest.raises(AccessError, match=denial):
         envs["writer"][MODEL].browse(notes["admin"].id).write({"name": "x"})
 
 

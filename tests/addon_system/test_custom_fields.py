@@ -173,14 +173,46 @@ def test_removing_an_empty_custom_field_drops_its_column(admin, env):
         assert "x_unused" not in _columns(env, "res_partner")
 
 
-def test_removing_a_custom_field_with_data_needs_confirmation(admin, env):
+def test_removing_a_custom_field_with_data_saves_the_values_first(admin, env):
     field = _field(admin, name="x_customer_code")
-    admin["res.partner"].create({"name": "Has data", "x_customer_code": "C-9"})
-    with pytest.raises(ValidationError, match="would delete data"):
-        field.unlink()
-    assert field.exists() and "x_customer_code" in admin["res.partner"]._fields
-    field.with_context(allow_destructive=True).unlink()
+    partner = admin["res.partner"].create({"name": "Has data", "x_customer_code": "C-9"})
+    field.unlink()
     assert "x_customer_code" not in admin["res.partner"]._fields
+    if env.cr.dialect != "sqlite":  # SQLite rebuilds the table after the commit
+        assert "x_customer_code" not in _columns(env, "res_partner")
+    saved = _saved_files(env, "res.partner")
+    assert list(saved.values()) == [[[".id", "x_customer_code"], [str(partner.id), "C-9"]]]
+    line = env["ir.schema.migration"].search([("operation", "=", "save_values"),
+                                              ("column_name", "=", "x_customer_code")])
+    assert line.table_name == "res_partner" and next(iter(saved)) in line.name
+    assert "import" in line.details and line.reason == "custom fields: remove res.partner.x_customer_code"
+
+
+def test_a_many2many_field_is_saved_by_database_ids(admin, env):
+    _field(admin, name="x_tag_ids", ttype="many2many", relation="res.partner.category")
+    tags = admin["res.partner.category"].search([], limit=2)
+    partner = admin["res.partner"].create({"name": "Tagged", "x_tag_ids": [(6, 0, tags.ids)]})
+    admin["ir.model.fields"].search([("name", "=", "x_tag_ids")]).unlink()
+    assert "x_tag_ids" not in admin["res.partner"]._fields
+    (rows,) = _saved_files(env, "res.partner").values()
+    assert rows[0] == [".id", "x_tag_ids/.id"]
+    assert rows[1][0] == str(partner.id) and sorted(rows[1][1].split(",")) == sorted(map(str, tags.ids))
+
+
+def test_an_empty_custom_field_leaves_no_file(admin, env):
+    _field(admin, name="x_unused").unlink()
+    assert _saved_files(env, "res.partner") == {}
+
+
+def _saved_files(env, model):
+    """name -> CSV rows of the files saved on the ir.model record of ``model``."""
+    import csv
+    import io
+
+    ir_model = env["ir.model"].search([("model", "=", model)])
+    attachments = env["ir.attachment"].search([("res_model", "=", "ir.model"), ("res_id", "=", ir_model.id),
+                                               ("mimetype", "=", "text/csv")])
+    return {a.name: list(csv.reader(io.StringIO(a.raw.decode()))) for a in attachments}
 
 
 def test_a_field_other_fields_depend_on_cannot_be_removed(admin):

@@ -79,13 +79,49 @@ def test_custom_model_with_a_chatter_logs_messages(admin):
     assert message_id in claim.message_ids.ids
 
 
-def test_deleting_a_custom_model_with_records_needs_confirmation(admin, visit_model):
-    admin["x_visit"].create({"x_name": "Keep me"})
-    with pytest.raises(ValidationError, match="would delete data"):
-        visit_model.unlink()
-    assert "x_visit" in admin.registry.models
-    visit_model.with_context(allow_destructive=True).unlink()
+def test_deleting_a_custom_model_with_records_saves_its_rows_first(admin, env, visit_model):
+    partner = admin.ref("base.res_partner_1")
+    admin["x_visit"].create([{"x_name": "Keep me", "x_partner_id": partner.id, "x_date": "2026-05-04"},
+                             {"x_name": "And me"}])
+    visit_model.unlink()
     assert "x_visit" not in admin.registry.models
+    if env.cr.dialect != "sqlite":  # SQLite drops the table after the commit
+        assert not sa.inspect(env.cr.connection).has_table("x_visit")
+    rows = _saved_rows(env, "x_visit")
+    assert sorted(rows[0]) == ["id", "x_date", "x_name", "x_partner_id/.id"]
+    by_name = {row[rows[0].index("x_name")]: dict(zip(rows[0], row)) for row in rows[1:]}
+    assert by_name["Keep me"]["x_partner_id/.id"] == str(partner.id)
+    assert by_name["Keep me"]["x_date"] == "2026-05-04"
+    assert by_name["And me"]["id"].startswith("__export__.x_visit_")
+
+
+def test_fields_pointing_at_a_deleted_model_are_saved_by_external_id(admin, env, visit_model):
+    admin["ir.model.fields"].create({"name": "x_last_visit_id", "model": "res.partner", "ttype": "many2one",
+                                     "relation": "x_visit"})
+    partner = admin.ref("base.res_partner_1")
+    visit = admin["x_visit"].create({"x_name": "Pointed at"})
+    admin["res.partner"].browse(partner.id).write({"x_last_visit_id": visit.id})
+    visit_model.unlink()
+    rows = _saved_rows(env, "x_visit")
+    ir_partner = env["ir.model"].search([("model", "=", "res.partner")])
+    saved_field = env["ir.attachment"].search([("res_model", "=", "ir.model"), ("res_id", "=", ir_partner.id),
+                                               ("name", "like", "x_last_visit_id")])
+    assert _csv(saved_field) == [[".id", "x_last_visit_id/id"], [str(partner.id), rows[1][0]]]
+
+
+def _saved_rows(env, table):
+    """The CSV rows saved with the schema log line of a deleted model's table."""
+    line = env["ir.schema.migration"].search([("operation", "=", "save_rows"), ("table_name", "=", table)])
+    return _csv(env["ir.attachment"].search([("res_model", "=", "ir.schema.migration"),
+                                             ("res_id", "=", line.id)]))
+
+
+def _csv(attachment):
+    import csv
+    import io
+
+    attachment.ensure_one()
+    return list(csv.reader(io.StringIO(attachment.raw.decode())))
 
 
 def test_deleting_a_custom_model_removes_fields_pointing_at_it(admin, visit_model):

@@ -207,6 +207,26 @@ def test_child_of_on_many2one(env, tree, make_record):
     assert inside in found and outside not in found
 
 
+def test_child_of_on_the_parent_field_itself_includes_the_record(env, tree):
+    root, child, grandchild, other = tree
+    assert env["test.tag"].search([("parent_id", "child_of", root.id)]) == root | child | grandchild
+    assert env["test.tag"].search([("parent_id", "child_of", child.id)]) == child | grandchild
+    assert other not in env["test.tag"].search([("parent_id", "child_of", [root.id])])
+
+
+def test_parent_of_on_the_parent_field_itself_includes_the_record(env, tree):
+    root, child, grandchild, _other = tree
+    assert env["test.tag"].search([("parent_id", "parent_of", grandchild.id)]) == root | child | grandchild
+    assert env["test.tag"].search([("parent_id", "parent_of", root.id)]) == root
+
+
+def test_negated_child_of_on_the_parent_field_is_the_complement(env, tree):
+    root, child, grandchild, other = tree
+    ids = [t.id for t in tree]
+    found = env["test.tag"].search([("id", "in", ids), "!", ("parent_id", "child_of", child.id)])
+    assert found == root | other
+
+
 def test_child_of_by_name(env, tree):
     root, child, grandchild, _other = tree
     assert env["test.tag"].search([("id", "child_of", "root")]) == root | child | grandchild

@@ -18,13 +18,19 @@ def test_deletion_asks_for_confirmation_and_says_what_is_lost(studio_post, admin
     assert response.status_code == 302
     page = text(admin.get(response.headers["Location"]))
     assert "Delete the field Customer code?" in page and "2 records hold a value in it" in page
+    assert "saved first in a CSV file" in page
     assert custom_rows(in_db, "x_customer_code") != []
 
 
 def test_a_confirmed_deletion_removes_the_field_its_values_and_its_place(studio_post, admin, in_db):
     with_a_filled_field(studio_post, in_db)
     response = studio_post("res.partner", "form", "delete", name="x_customer_code", confirm="1")
-    assert "and its values have been deleted" in text(admin.get(response.headers["Location"]))
+    page = text(admin.get(response.headers["Location"]))
+    saved = in_db(lambda env: env["ir.attachment"].search_read(
+        [("res_model", "=", "ir.model"), ("name", "=like", "res.partner.x_customer_code-%")], ["name"]))
+    assert len(saved) == 1 and saved[0]["name"] in page and "its values are saved in" in page
+    assert in_db(lambda env: env["ir.attachment"].browse(saved[0]["id"]).raw.decode().splitlines()) == [
+        ".id,x_customer_code", "1,C-1", "3,C-1"]
     assert custom_rows(in_db, "x_customer_code") == []
     assert studio_views(in_db) == []
     assert "x_customer_code" not in text(admin.get("/web/model/res.partner/new"))

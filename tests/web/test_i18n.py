@@ -71,3 +71,27 @@ def test_money_dates_and_numbers_follow_the_locale(app):
         assert i18n.format_datetime(dt.datetime(2026, 7, 1, 22, 30)).startswith("2 jul 2026")  # UTC+2
         g.lang = "en_US"
         assert i18n.format_money(1234.5, "EUR") == "€1,234.50"
+
+
+def _french(env, active):
+    env["res.lang"].with_context(active_test=False).search([("code", "=", "fr_FR")]).write({"active": active})
+
+
+def test_an_inactive_language_is_refused(admin):
+    response = admin.post("/web/preferences", data={"csrf_token": admin.csrf, "lang": "fr_FR"})
+    assert response.status_code == 400
+    assert 'value="fr_FR"' not in text(admin.get("/web"))
+
+
+def test_an_activated_language_is_offered_and_keeps_english_texts(admin, in_db):
+    in_db(lambda env: _french(env, True))
+    try:
+        assert 'value="fr_FR"' in text(admin.get("/web"))
+        response = admin.post("/web/preferences",
+                              data={"csrf_token": admin.csrf, "lang": "fr_FR", "back": "/web"})
+        assert response.status_code == 302
+        page = text(admin.get("/web"))
+        assert "Contacts" in page and "Log out" in page and 'lang="fr"' in page
+    finally:
+        admin.post("/web/preferences", data={"csrf_token": admin.csrf, "lang": "en_US", "back": "/web"})
+        in_db(lambda env: _french(env, False))

@@ -133,7 +133,7 @@ def _datetime(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
 @converts("selection")
 def _selection(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     choices = [SelectChoice("", "")] + [
-        SelectChoice(value, LazyText(label)) for value, label in field.selection
+        SelectChoice(value, LazyText(label)) for value, label in field.options(model)
     ]
     return OptionalSelectField(_label(field, node), choices=choices, validate_choice=True)
 

@@ -38,6 +38,7 @@ def page_context(
         "title": title or (nav.action.name if nav else ""),
         "user_name": user.name or user.login,
         "user_lang": env.lang,
+        "languages": env["res.lang"].get_installed() if "res.lang" in env else None,
         "company_name": user.company_id.name or "",
         "translate": translate,
     }

@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from core.exceptions import invalid_field
 from core.i18n import _
 from core.rpc.values import to_wire
 from web.rest.errors import ApiError
@@ -47,11 +48,7 @@ def parse_fields(model: BaseModel, value: str | None) -> list[str]:
     names = [name.strip() for name in value.split(",") if name.strip()]
     for name in names:
         if name not in model._fields:
-            raise ApiError(
-                400,
-                _("Invalid field %(field)r on model %(model)r", field=name, model=model._name),
-                field=name,
-            )
+            raise ApiError(400, invalid_field(name, model._name).message, field=name)
     return names
 
 
@@ -87,11 +84,7 @@ def body_values(model: BaseModel, body: Any, partial: bool) -> dict[str, Any]:
     for name, value in body.items():
         field = model._fields.get(name)
         if field is None:
-            raise ApiError(
-                400,
-                _("Invalid field %(field)r on model %(model)r", field=name, model=model._name),
-                field=name,
-            )
+            raise ApiError(400, invalid_field(name, model._name).message, field=name)
         if name not in writable:
             raise ApiError(
                 400,

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Response, request
 
+from core.i18n import _
 from core.rpc.errors import SessionExpired, describe
 from core.rpc.values import to_wire
 
@@ -15,11 +16,16 @@ class BadRequest(Exception):
     """A body that is not JSON-RPC: answered with HTTP 400 and a plain message, as Odoo does."""
 
 
-def read_request(require_json_type: bool = False) -> tuple[Any, dict[str, Any]]:
+# what Odoo's JSON-RPC dispatcher accepts; anything else (text/plain, a form) is refused with 400, which
+# also keeps cross-site forms away from session-cookie routes (they cannot send JSON without a preflight)
+JSON_TYPES = ("application/json", "application/json-rpc")
+
+
+def read_request() -> tuple[Any, dict[str, Any]]:
     """(id, params) of the JSON-RPC request; BadRequest when the body is not a JSON-RPC object."""
-    if require_json_type and request.mimetype != "application/json":
-        # session-cookie routes: a cross-site form cannot send application/json without a preflight
-        raise BadRequest("Request content type must be application/json")
+    if request.mimetype not in JSON_TYPES:
+        raise BadRequest(_("Invalid content type %(type)r: JSON-RPC requests are sent as application/json",
+                           type=request.mimetype or "none"))
     try:
         body = json.loads(request.get_data(cache=False) or b"")
     except (ValueError, UnicodeDecodeError):

@@ -38,7 +38,8 @@ def dispatch_rpc(service: Any, method: Any, params: Any, xml: bool = False) -> A
     handlers = {"common": _common, "db": _db, "object": _object}
     handler = handlers.get(service) if isinstance(service, str) else None
     if handler is None:
-        raise RpcError(_("Unknown service %(service)r", service=service), "builtins.KeyError")
+        raise RpcError(_("Unknown service %(service)r: the services are common, db and object",
+                         service=service), "builtins.KeyError")
     if not isinstance(method, str):
         raise RpcError(_("Method not available %(method)s", method=method), "builtins.KeyError")
     return handler(method, list(params), xml)
@@ -126,7 +127,7 @@ def _object(method: str, params: list[Any], xml: bool) -> Any:
             )
         db, uid, password, model, name, *args = params
         return execute(db, uid, password, model, name, args, {}, xml)
-    raise RpcError(_("Method not available %(method)s", method=method), "builtins.KeyError")
+    raise RpcError(_("Method not available %(method)s", method=method), "builtins.NameError")
 
 
 def execute(

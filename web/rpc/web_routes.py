@@ -23,7 +23,7 @@ bp = Blueprint("web_jsonrpc", __name__)
 def _json_route(work: Callable[[dict[str, Any]], Any]) -> Response:
     """Run ``work(params)`` for a JSON request carrying the session cookie."""
     try:
-        request_id, params = read_request(require_json_type=True)
+        request_id, params = read_request()
     except BadRequest as error:
         return bad_request(error)
     try:

@@ -2,8 +2,8 @@
 confirms), and the deletion itself, once the studio's own views no longer show the field.
 
 Views of addons that show the field keep it: the record API then refuses the deletion and names them.
-Stored values are dropped only on the consultant's explicit confirmation (``allow_destructive``, as the
-record API asks)."""
+Stored values go with the field once the consultant confirms; the record API saves them first in a CSV
+file attached to the model, which an import into the field created again takes back."""
 
 from __future__ import annotations
 
@@ -51,8 +51,9 @@ def deletion(env: Environment, model: str, name: str) -> Deletion:
     return Deletion(name, translate(row.field_description or name), count)
 
 
-def delete_field(env: Environment, model: str, name: str) -> str:
-    """Take the field out of the studio's views of ``model``, then delete it with its values."""
+def delete_field(env: Environment, model: str, name: str) -> tuple[str, str | None]:
+    """Take the field out of the studio's views of ``model``, then delete it with its values; the field's
+    label and the name of the file its values were saved in (None when it held none)."""
     row = custom_field(env, model, name)
     label = translate(row.field_description or name)
     for view in _studio_views(env, model):
@@ -65,8 +66,17 @@ def delete_field(env: Environment, model: str, name: str) -> str:
             view.write({"arch": arch_edit.remove(view.arch, view.type, name)})
             current = rebased(env, current)
         save(env, current, arranged, None)
-    row.with_context(allow_destructive=True).unlink()
-    return label
+    row.unlink()
+    return label, _saved_file(env, model, name)
+
+
+def _saved_file(env: Environment, model: str, name: str) -> str | None:
+    """The file the record API has just saved the field's values in."""
+    ir_model = env["ir.model"].search([("model", "=", model)], limit=1)
+    saved = env["ir.attachment"].sudo().search([("res_model", "=", "ir.model"), ("res_id", "=", ir_model.id),
+                                                ("name", "=like", f"{model}.{name}-%.csv")],
+                                               order="id desc", limit=1)
+    return saved.name or None
 
 
 def _studio_views(env: Environment, model: str) -> list[Any]:

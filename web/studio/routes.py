@@ -222,15 +222,19 @@ def reset_view(model: str, view_type: str) -> Any:
 
 @bp.post("/<model>/<view_type>/delete")
 def delete_field(model: str, view_type: str) -> Any:
-    """Delete a custom field and its values, confirmed on the editor."""
+    """Delete a custom field and its values (saved first in a file), confirmed on the editor."""
     name = request.form.get("name", "")
 
     def work(env: Environment) -> Any:
         editor.studio_model(env, model, view_type)
         if request.form.get("confirm") != "1":
             return redirect(editor_url(model, view_type, delete=name))
-        label = removal.delete_field(env, model, name)
-        flash(_("The field %(label)s and its values have been deleted.", label=label), "success")
+        label, saved_in = removal.delete_field(env, model, name)
+        if saved_in:
+            flash(_("The field %(label)s has been deleted; its values are saved in %(file)s, attached to the "
+                    "model.", label=label, file=saved_in), "success")
+        else:
+            flash(_("The field %(label)s has been deleted.", label=label), "success")
         return redirect(editor_url(model, view_type))
 
     return _flash_errors(model, view_type, work)

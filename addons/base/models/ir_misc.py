@@ -1,4 +1,4 @@
-"""Small technical models: external ids, menus, system parameters, modules."""
+"""Small technical models: external ids, system parameters, modules."""
 from __future__ import annotations
 
 from typing import Any
@@ -49,51 +49,6 @@ class IrModelData:
         if not found:
             raise ValidationError(f"External ID not found in the system: {xmlid}")
         return found
-
-
-@model("ir.ui.menu")
-class IrUiMenu:
-    def _compute_complete_name(self) -> None:
-        for menu in self:
-            menu.complete_name = (f"{menu.parent_id.complete_name}/{menu.name}" if menu.parent_id
-                                  else (menu.name or ""))
-
-    def _visible_menu_ids(self) -> set[int]:
-        """Menus the user may see: groups allow it, its action's model is readable, its parents visible."""
-        menus = self.sudo().search([])
-        security = self.env.registry.security
-        groups = security.user_groups(self.env) if not self.env.su and security.enabled else None
-        visible: set[int] = set()
-        for menu in menus:
-            if groups is not None and menu.groups_id and not set(menu.groups_id.ids) & groups:
-                continue
-            action = menu.action_id
-            if action and action.res_model in self.env and not self.env[action.res_model].check_access_rights(
-                    "read", raise_exception=False):
-                continue
-            visible.add(menu.id)
-        parents = {menu.id: menu.parent_id.id for menu in menus}
-        result = set()
-        for menu_id in visible:
-            current, ok = parents.get(menu_id), True
-            while current:
-                if current not in visible:
-                    ok = False
-                    break
-                current = parents.get(current)
-            if ok:
-                result.add(menu_id)
-        # a menu without an action only shows when something below it does
-        with_action = {m.id for m in menus if m.action_id}
-        children: dict[int, list[int]] = {}
-        for menu_id, parent in parents.items():
-            if parent:
-                children.setdefault(parent, []).append(menu_id)
-
-        def useful(menu_id: int) -> bool:
-            return menu_id in with_action or any(useful(c) for c in children.get(menu_id, ()) if c in result)
-
-        return {m for m in result if useful(m)}
 
 
 @model("ir.config_parameter")

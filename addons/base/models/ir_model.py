@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from addons.base.models.ir_model_backup import save_model_rows
 from addons.base.models.ir_model_custom import MODEL_NAME
 from addons.base.models.ir_model_fields import reflecting
 from core import _, model
 from core.exceptions import UserError, ValidationError
-from core.registry.custom import custom_change
+from core.registry.custom import custom_change, saved_before_removal
 
 CHANGEABLE = frozenset({"name", "order", "info", "is_mail_thread", "field_id", "access_ids", "rule_ids"})
 
@@ -92,11 +93,14 @@ class IrModel:
             raise UserError(_("Models defined by addons cannot be deleted; uninstall the addon instead."))
         names = records.mapped("model")
         allow = bool(self.env.context.get("allow_destructive"))
-        with custom_change(self.env, f"custom models: remove {', '.join(names)}", allow_destructive=allow):
+        reason = f"custom models: remove {', '.join(names)}"
+        with custom_change(self.env, reason, allow_destructive=allow):
+            # the rows go with the model, as in Odoo, once saved in a file the import takes back
+            saved_before_removal(self.env, save_model_rows(self.env, records, reason))
             referring = self.env["ir.model.fields"].sudo().search([("relation", "in", names),
                                                                    ("model", "not in", names)])
             if referring:
-                referring.with_context(allow_destructive=allow).unlink()
+                referring.with_context(allow_destructive=allow, removing_models=names).unlink()
             records._forget_records()
             result = super().unlink()
         return result

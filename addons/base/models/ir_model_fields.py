@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from addons.base.models.ir_model_backup import save_field_values
 from addons.base.models.ir_model_custom import (
     FIXED_KEYS,
     check_new_field,
@@ -15,7 +16,7 @@ from addons.base.models.ir_model_custom import (
 )
 from core import _, model
 from core.exceptions import UserError, ValidationError
-from core.registry.custom import custom_change, parse_selection
+from core.registry.custom import custom_change, parse_selection, saved_before_removal
 
 
 def reflecting(env: Any) -> bool:
@@ -84,7 +85,11 @@ class IrModelFields:
             _check_unused(field, removed)
         names = ", ".join(f"{model_name}.{name}" for model_name, name in sorted(removed))
         allow = bool(self.env.context.get("allow_destructive"))
-        with custom_change(self.env, f"custom fields: remove {names}", allow_destructive=allow):
+        reason = f"custom fields: remove {names}"
+        going = frozenset(self.env.context.get("removing_models") or ())
+        with custom_change(self.env, reason, allow_destructive=allow):
+            # as in Odoo the field goes with its values, but they are saved first, so it can be undone
+            saved_before_removal(self.env, save_field_values(self.env, fields, reason, going))
             result = super().unlink()
         return result
 

@@ -21,16 +21,41 @@ _TOUCHED = "ir_sequence_touched"
 LOCK_TIMEOUT = "5s"
 
 
-@model("ir.sequence")
-class IrSequence:
+class NextNumber:
+    """What ir.sequence and its date ranges share: the next number, read and moved as Odoo's scripts do
+    through ``number_next_actual`` (a number taken elsewhere is committed at once, so it shows)."""
+
     def create(self, vals_list: Any) -> Any:
-        sequences = super().create(vals_list)
-        _touch(sequences)
-        return sequences
+        for vals in [vals_list] if isinstance(vals_list, dict) else vals_list:
+            _check_next_number(vals)
+        records = super().create(vals_list)  # type: ignore[misc]
+        _touch(records)
+        return records
 
     def write(self, vals: dict[str, Any]) -> bool:
+        _check_next_number(vals)
         _touch(self)
-        return super().write(vals)
+        return super().write(vals)  # type: ignore[misc]
+
+    def _compute_number_next_actual(self) -> None:
+        for record in self:
+            record.number_next_actual = record.number_next if record.id else 0
+
+    def _inverse_number_next_actual(self) -> None:
+        for record in self:
+            record.number_next = record.number_next_actual or 1
+
+
+def _check_next_number(vals: Any) -> None:
+    for key in ("number_next", "number_next_actual"):
+        number = vals.get(key) if isinstance(vals, dict) else None
+        if isinstance(number, (int, float)) and not isinstance(number, bool) and number < 0:
+            raise ValidationError(_("The next number of a sequence cannot be negative (%(number)s).",
+                                    number=number), field=key)
+
+
+@model("ir.sequence")
+class IrSequence(NextNumber):
 
     # -- formatting ------------------------------------------------------------------------
     def _moment(self, sequence_date: Any = None) -> dt.datetime:
@@ -93,7 +118,7 @@ class IrSequence:
         if number is None:
             # gapless, SQLite (one writer at a time anyway), or a row only this transaction sees
             number = self.env.cr.execute(increment).scalar_one()
-        self.env.cache.invalidate([row._fields["number_next"]], [row.id])
+        self.env.cache.invalidate([row._fields["number_next"], row._fields["number_next_actual"]], [row.id])
         return int(number)
 
     def _take_number_apart(self, increment: sa.Update) -> int | None:
@@ -179,12 +204,5 @@ def _touch(records: Any) -> None:
 
 
 @model("ir.sequence.date_range")
-class IrSequenceDateRange:
-    def create(self, vals_list: Any) -> Any:
-        ranges = super().create(vals_list)
-        _touch(ranges)
-        return ranges
-
-    def write(self, vals: dict[str, Any]) -> bool:
-        _touch(self)
-        return super().write(vals)
+class IrSequenceDateRange(NextNumber):
+    pass

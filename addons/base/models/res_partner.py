@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from addons.base.models.res_lang import installed_languages
 from core import _, model, public
 from core.exceptions import UserError, ValidationError
 
@@ -38,6 +39,10 @@ class ResPartner:
                 partner.commercial_partner_id = partner
             else:
                 partner.commercial_partner_id = partner.parent_id.commercial_partner_id
+
+    def _lang_get(self) -> list[tuple[str, str]]:
+        """The options of ``lang``: the active languages."""
+        return installed_languages(self.env)
 
     def _compute_company_type(self) -> None:
         for partner in self:

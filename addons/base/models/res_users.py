@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from addons.base.models.res_lang import installed_languages
 from addons.base.models.res_users_auth import forget_checks, hash_password
 from core import _, model, public
 from core.exceptions import UserError, ValidationError
@@ -31,6 +32,10 @@ class ResUsers:
     def _default_company_ids(self) -> list[Any]:
         company = self.env.company if "res.company" in self.env else None
         return [(6, 0, [company.id])] if company else []
+
+    def _lang_get(self) -> list[tuple[str, str]]:
+        """The options of ``lang``: the active languages."""
+        return installed_languages(self.env)
 
     def _compute_share(self) -> None:
         internal = self.env.ref("base.group_user", raise_if_not_found=False)

@@ -24,3 +24,53 @@ def test_sequence_step_must_be_positive(env):
 
     with pytest.raises(ValidationError, match="greater than zero"):
         env["ir.sequence"].create({"name": "Bad", "number_increment": 0})
+
+
+# -- the next number, as scripts read and move it --------------------------------------------------
+def make_counter(env, **values):
+    return env["ir.sequence"].create({"name": "Counter", "code": "test.counter", "prefix": "C/",
+                                      "padding": 3, **values})
+
+
+@pytest.mark.parametrize("implementation", ["standard", "no_gap"])
+def test_number_next_actual_is_the_number_the_next_document_gets(env, implementation):
+    sequence = make_counter(env, implementation=implementation)
+    assert sequence.number_next_actual == 1
+    env["ir.sequence"].next_by_code("test.counter")
+    env["ir.sequence"].next_by_code("test.counter")
+    assert (sequence.number_next, sequence.number_next_actual) == (3, 3)
+
+
+@pytest.mark.parametrize("field", ["number_next_actual", "number_next"])
+def test_writing_the_next_number_moves_the_numbering(env, field):
+    sequence = make_counter(env)
+    env["ir.sequence"].next_by_code("test.counter")
+    sequence.write({field: 42})
+    assert (sequence.number_next, sequence.number_next_actual) == (42, 42)
+    assert env["ir.sequence"].next_by_code("test.counter") == "C/042"
+    assert sequence.number_next_actual == 43
+
+
+def test_writing_the_next_number_of_a_date_range_moves_that_subsequence(env):
+    sequence = make_counter(env, prefix="%(range_year)s/", use_date_range=True)
+    Sequence = env["ir.sequence"]
+    assert Sequence.next_by_code("test.counter", sequence_date="2025-03-01") == "2025/001"
+    assert Sequence.next_by_code("test.counter", sequence_date="2026-03-01") == "2026/001"
+    range_2025 = sequence.date_range_ids.filtered(lambda r: r.date_from.year == 2025)
+    assert range_2025.number_next_actual == 2
+    range_2025.write({"number_next_actual": 500})
+    assert Sequence.next_by_code("test.counter", sequence_date="2025-04-01") == "2025/500"
+    assert Sequence.next_by_code("test.counter", sequence_date="2026-04-01") == "2026/002"
+    sequence.write({"date_range_ids": [(1, range_2025.id, {"number_next_actual": 900})]})
+    assert Sequence.next_by_code("test.counter", sequence_date="2025-05-01") == "2025/900"
+
+
+def test_zero_restarts_at_one_and_a_negative_next_number_is_refused(env):
+    from core.exceptions import ValidationError
+
+    sequence = make_counter(env)
+    sequence.write({"number_next_actual": 0})
+    assert sequence.number_next == 1
+    with pytest.raises(ValidationError, match="cannot be negative"):
+        sequence.write({"number_next_actual": -5})
+    assert sequence.number_next == 1

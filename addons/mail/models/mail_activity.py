@@ -307,7 +307,9 @@ class MailActivity:
             if not hasattr(record, "message_post"):
                 raise UserError(_("Model %(model)s has no chatter to log the done activity in.",
                                   model=activity.res_model))
-            extra = {"attachment_ids": list(attachment_ids)} if attachment_ids else {}
+            extra: dict[str, Any] = {"attachment_ids": list(attachment_ids)} if attachment_ids else {}
+            if activity.activity_type_id:
+                extra["mail_activity_type_id"] = activity.activity_type_id.id
             message_ids.append(record.message_post(body=activity._done_body(feedback),
                                                    message_type="notification",
                                                    subtype_xmlid="mail.mt_activities", **extra))

@@ -12,7 +12,7 @@ from core import _, clock, model, public
 from core.exceptions import AccessError, ValidationError
 
 MESSAGE_TYPES = ("comment", "notification", "email")
-POST_OPTIONS = frozenset({"email_from", "record_name"})
+POST_OPTIONS = frozenset({"email_from", "record_name", "mail_activity_type_id"})
 
 
 def body_to_html(body: Any, is_html: bool = False) -> str:
@@ -135,6 +135,10 @@ class MailThread:
             "record_name": options.get("record_name") or self.sudo().display_name,
             "email_from": options.get("email_from") or False,
         }
+        if options.get("mail_activity_type_id"):
+            values["mail_activity_type_id"] = self._existing("mail.activity.type",
+                                                             [options["mail_activity_type_id"]],
+                                                             "mail_activity_type_id")[0]
         if partner_ids:
             values["partner_ids"] = [(6, 0, self._existing("res.partner", partner_ids, "partner_ids"))]
         if parent_id:

@@ -169,7 +169,7 @@ def _statusbar(
         stages = env[field.comodel_name].search([])
         options = [(stage_id, name) for stage_id, name in stages.name_get()]
     else:
-        options = [(key, translate(label)) for key, label in field.selection]
+        options = [(key, translate(label)) for key, label in field.options(model)]
     visible = spec.get("visible")
     if visible:
         options = [(key, label) for key, label in options if str(key) in visible or key == current]

@@ -140,7 +140,7 @@ def widget(
         **modifiers(node, field, scope),
     }
     if field.type == "selection":
-        info["options"] = [(key, translate(label)) for key, label in field.selection]
+        info["options"] = [(key, translate(label)) for key, label in field.options(model)]
     if field.type == "many2one":
         info["comodel"] = field.comodel_name
         info["record_id"] = value[0] if isinstance(value, (tuple, list)) else (value or "")

@@ -18,12 +18,13 @@ from web.client.session_env import run_as_user
 @bp.route("/preferences", methods=["POST"])
 def preferences() -> Any:
     lang, tz = request.form.get("lang"), request.form.get("tz")
-    if lang is not None and lang not in LANGUAGES:
-        raise UserError(_("Unknown language %(lang)r.", lang=lang))
     if tz and tz not in pytz.all_timezones_set:
         raise UserError(_("Unknown time zone %(tz)r.", tz=tz))
 
     def save(env: Environment) -> Any:
+        offered = dict(env["res.lang"].get_installed()) if "res.lang" in env else LANGUAGES
+        if lang is not None and lang not in offered:
+            raise UserError(_("Unknown language %(lang)r.", lang=lang))
         vals = {key: value for key, value in (("lang", lang), ("tz", tz)) if value}
         env["res.users"].browse(env.uid).write(vals)
         refresh_session(env)
