@@ -140,7 +140,10 @@ def selection_changes(conn: sa.Connection, registry: Registry, changes: list[Cha
             continue
         table = cls._table.name
         for field in cls._fields.values():
-            if field.type != "selection" or not field.column or not field.selection:
+            # a method's options are data (languages...), not a definition an upgrade changes
+            if field.type != "selection" or not field.column or getattr(field, "selection_method", None):
+                continue
+            if not field.selection:
                 continue
             if table in new_tables or (table, field.column_name) in new:
                 continue
