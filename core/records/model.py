@@ -16,6 +16,7 @@ from core.records.precompute import PrecomputeMixin
 from core.records.read import ReadMixin
 from core.records.recordset import RecordsetBase
 from core.records.search import SearchMixin
+from core.records.secret import SecretMixin
 from core.records.write import WriteMixin
 from core.records.x2many import X2manyMixin
 
@@ -35,6 +36,7 @@ class BaseModel(
     OnchangeMixin,
     ExchangeMixin,
     PrecomputeMixin,
+    SecretMixin,
 ):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
 
