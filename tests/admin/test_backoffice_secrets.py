@@ -33,7 +33,8 @@ def test_a_user_saved_without_a_new_password_keeps_it(admin, in_db):
     before = in_db(lambda env: env["res.users"].browse(demo)._secret_value("password"))
     form = _user_form(admin, demo)
     form["name"] = "Marc Demo Again"
-    assert form_post(admin, f"/web/technical/users/edit/?id={demo}", **form, new_password="").status_code == 302
+    response = form_post(admin, f"/web/technical/users/edit/?id={demo}", **form, new_password="")
+    assert response.status_code == 302
     assert in_db(lambda env: env["res.users"].browse(demo)._secret_value("password")) == before
 
 
@@ -52,8 +53,8 @@ def test_the_smtp_password_is_written_not_shown(admin, in_db):
         assert "hunter2" not in text(admin.get(url))
     page = text(admin.get(f"/web/technical/mail_servers/edit/?id={server}"))
     assert "hunter2" not in page and re.search(r'type="password"', page)
-    fields = {"name": "Relay 2", "smtp_host": "smtp.example.com", "smtp_port": "25", "smtp_encryption": "none",
-              "smtp_user": "me", "sequence": "10", "active": "y"}
+    fields = {"name": "Relay 2", "smtp_host": "smtp.example.com", "smtp_port": "25",
+              "smtp_encryption": "none", "smtp_user": "me", "sequence": "10", "active": "y"}
     assert form_post(admin, f"/web/technical/mail_servers/edit/?id={server}", **fields,
                      smtp_pass="").status_code == 302
     assert in_db(lambda env: env["ir.mail_server"].browse(server)._secret_value("smtp_pass")) == "hunter2"

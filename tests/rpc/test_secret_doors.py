@@ -30,7 +30,8 @@ def test_read_and_search_read_over_xmlrpc(caller):
 
 
 def test_export_data_over_xmlrpc(caller):
-    rows = caller("res.users", "export_data", caller("res.users", "search", []), ["login", "password"])["datas"]
+    ids = caller("res.users", "search", [])
+    rows = caller("res.users", "export_data", ids, ["login", "password"])["datas"]
     assert rows and all(password == "" for _login, password in rows)
 
 
@@ -62,8 +63,9 @@ def test_web_call_kw_search_read(server):
     http = requests.Session()
     http.post(f"{server.base}/web/session/authenticate", timeout=30,
               json={"jsonrpc": "2.0", "params": {"db": server.db, "login": "admin", "password": "admin"}})
-    body = http.post(f"{server.base}/web/dataset/call_kw", timeout=30, json={"jsonrpc": "2.0", "params": {
-        "model": "res.users", "method": "search_read", "args": [[]], "kwargs": {"fields": ["password"]}}}).json()
+    params = {"model": "res.users", "method": "search_read", "args": [[]], "kwargs": {"fields": ["password"]}}
+    body = http.post(f"{server.base}/web/dataset/call_kw", timeout=30,
+                     json={"jsonrpc": "2.0", "params": params}).json()
     assert body["result"] and all(row["password"] == "" for row in body["result"])
 
 
@@ -95,7 +97,8 @@ def test_smtp_password_reads_empty_for_the_administrator(admin):
                                                    "smtp_user": "me", "smtp_pass": "hunter2"})
     try:
         assert admin("ir.mail_server", "read", [server_id], ["smtp_pass"])[0]["smtp_pass"] == ""
-        assert admin("ir.mail_server", "search_count", [["smtp_pass", "=", "nope"], ["id", "=", server_id]]) == 1
+        domain = [["smtp_pass", "=", "nope"], ["id", "=", server_id]]
+        assert admin("ir.mail_server", "search_count", domain) == 1
     finally:
         admin("ir.mail_server", "unlink", [server_id])
 
