@@ -122,6 +122,19 @@ def test_absolute_lifetime(app):
         assert not _logged_in(client)
 
 
+def test_logging_in_again_over_an_expired_session(app):
+    with clock.frozen(T0):
+        client = _login(app)
+        stale = _sid(client)
+    with clock.frozen(T0 + 3 * IDLE):
+        body = client.post("/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
+            "db": database_name(app.config["ERP_DB_URL"]), "login": "demo", "password": "demo"}}).get_json()
+        assert body["result"]["username"] == "demo"
+        assert _sid(client) != stale and _logged_in(client)
+    key = hashlib.sha256(stale.encode()).hexdigest()
+    assert app.session_interface.store.load(key) is None  # the expired one was deleted
+
+
 def test_a_password_changed_by_an_administrator_ends_the_users_sessions(app, in_db):
     first, second, admin = _login(app), _login(app), _login(app, "admin")
     in_db(lambda env: env.ref("base.user_demo").write({"password": "changed-by-admin"}))

@@ -30,12 +30,13 @@ from core import clock
 from web.auth.store import SessionStore, SessionTimes, StoredSession, session_key
 
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,128}")
+Loader = Callable[[str], tuple[StoredSession | None, bool]]  # sid -> (stored session, whether it expired)
 
 
 class ServerSession(SessionMixin):
     """The values of one session, loaded from the store when first read or written."""
 
-    def __init__(self, sid: str | None, load: Callable[[str], StoredSession | None] | None) -> None:
+    def __init__(self, sid: str | None, load: Loader | None) -> None:
         self.sid = sid  # the cookie's id; None until the session is first saved (or after a renewal)
         self._load = load if sid else None
         self._data: dict[str, Any] = {}
@@ -53,7 +54,11 @@ class ServerSession(SessionMixin):
         self.accessed = True
         if self._load is not None:
             load, self._load = self._load, None
-            self.stored = load(self.sid or "")
+            self.stored, expired = load(self.sid or "")
+            if expired and self.sid:
+                # deleted with the answer: a request may first read its session inside a transaction
+                # of the store's own database, which must not wait for another one
+                self.ended.append(session_key(self.sid))
             if self.stored is None:
                 self.sid = None  # unknown or expired: never take over an id a client chose
             else:
@@ -108,13 +113,12 @@ class ServerSessionInterface(SessionInterface):
             return ServerSession(None, None)
         return ServerSession(sid, self._fetch)
 
-    def _fetch(self, sid: str) -> StoredSession | None:
-        key = session_key(sid)
-        stored = self.store.load(key)
+    def _fetch(self, sid: str) -> tuple[StoredSession | None, bool]:
+        """The stored session of ``sid`` (None when there is none or it expired), and whether it expired."""
+        stored = self.store.load(session_key(sid))
         if stored is not None and self.times.expired(stored, clock.utcnow()):
-            self.store.delete(key)
-            return None
-        return stored
+            return None, True
+        return stored, False
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
