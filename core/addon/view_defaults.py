@@ -20,7 +20,7 @@ def _shown(model: BaseModel, include_readonly: bool = True) -> list[Any]:
         and model._field_accessible(f)
         and not name.startswith("image_")
         and f.type != "json"
-        and name != "password"
+        and not f.secret
         and (include_readonly or not f.readonly)
     ]
 

@@ -22,13 +22,41 @@ RETRYABLE_PGCODES = {"40001", "40P01", "55P03"}  # serialization failure, deadlo
 MAX_TRIES = 5
 
 
+class SecretValues(dict):
+    """The cache of a stored secret field: whatever is put in (a fetched column, a written value) is
+    kept as "", so no read, export or Python attribute can hand the stored value out."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        dict.__setitem__(self, key, "")
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for key in dict(*args, **kwargs):
+            dict.__setitem__(self, key, "")
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        return dict.setdefault(self, key, "")
+
+
+class _ValuesByField(dict):
+    """Field → {id: value}, made on first use (the dict of a stored secret field blanks its values)."""
+
+    __slots__ = ()
+
+    def __missing__(self, field: Field) -> dict[Any, Any]:
+        values: dict[Any, Any] = SecretValues() if field.secret and field.store else {}
+        self[field] = values
+        return values
+
+
 class Cache:
     """Field values of records read or written in this transaction, keyed by field then id."""
 
     __slots__ = ("_data",)
 
     def __init__(self) -> None:
-        self._data: defaultdict[Field, dict[Any, Any]] = defaultdict(dict)
+        self._data: dict[Field, dict[Any, Any]] = _ValuesByField()
 
     def field_values(self, field: Field) -> dict[Any, Any]:
         return self._data[field]

@@ -46,6 +46,8 @@ class DomainCompiler:
             item = items[position]
             position += 1
             if item == NOT:
+                if self._on_secret(items[position]):
+                    return parse()  # neutral, negated or not
                 return negate(parse())
             if item in (AND, OR):
                 left, right = parse(), parse()
@@ -53,6 +55,13 @@ class DomainCompiler:
             return self.leaf(item)
 
         return parse()
+
+    def _on_secret(self, item: Any) -> bool:
+        """Whether ``item`` is a leaf on a secret field of this model."""
+        if not isinstance(item, (list, tuple)) or len(item) != 3 or not isinstance(item[0], str):
+            return False
+        field = self.fields.get(item[0].split(".")[0])
+        return field is not None and field.secret
 
     # -- leaves ----------------------------------------------------------------------------
     def leaf(self, leaf: tuple[Any, str, Any]) -> sa.ColumnElement[bool]:
@@ -65,8 +74,8 @@ class DomainCompiler:
         field = self.fields.get(names[0])
         if field is None or field.groups and not self.model._field_accessible(field):
             raise ValidationError(f"Invalid field {self.model._name}.{names[0]} in leaf {leaf!r}")
-        if field.type == "char" and field.name == "password":
-            return sa.true()  # a domain must never become a way to test passwords
+        if field.secret:
+            return sa.true()  # ignored: a domain must never become a way to test a secret
         if len(names) > 1:
             return self._path_leaf(field, names, operator, value, leaf)
         if field.name == "id" and operator in ("child_of", "parent_of"):

@@ -63,12 +63,14 @@ class Field:
         self.readonly: bool = bool(
             attrs.get("readonly", self.computed and not self.inverse and not self.related)
         )
-        self.copy: bool = bool(attrs.get("copy", self._default_copy()))
+        self.copy: bool = bool(attrs.get("copy", self._default_copy() and not attrs.get("secret")))
         self.default = attrs.get("default", MISSING)
         self.aggregator: str | None = attrs.get("aggregator", self.default_aggregator)
         self.group_expand = attrs.get("group_expand")
         self.rename_from: str | None = attrs.get("rename_from")
         self.manual: bool = bool(attrs.get("manual"))
+        # write-only: reads answer "" whoever asks; domains, sorting and grouping ignore or refuse it
+        self.secret: bool = bool(attrs.get("secret"))
         # filled by the registry
         self.model_class: type[BaseModel] | None = None
         self.column_name = name
@@ -86,11 +88,11 @@ class Field:
 
     @property
     def searchable(self) -> bool:
-        return self.store or bool(self.search_method) or bool(self.related)
+        return not self.secret and (self.store or bool(self.search_method) or bool(self.related))
 
     @property
     def sortable(self) -> bool:
-        return self.column
+        return self.column and not self.secret
 
     def sql_type(self) -> sa.types.TypeEngine:
         raise NotImplementedError(f"{type(self).__name__} has no column type")

@@ -185,12 +185,17 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
         and not attrs.get("compute")
     ):
         raise _fail(fdef, "type", f"selection field '{name}' of '{model.name}' has no selection values")
+    if attrs.get("secret"):
+        _check_secret(model, name, fdef)
     if attrs.get("compute") and attrs.get("related"):
         raise _fail(fdef, "related", f"field '{name}' of '{model.name}' is both computed and related")
     for dep in attrs.get("depends") or ():
         _check_path(models, model, fdef, dep, "depends")
     if attrs.get("related"):
         last = _check_path(models, model, fdef, attrs["related"], "related")
+        if last is not None and last[1].get("secret"):
+            raise _fail(fdef, "related", f"related field '{name}' of '{model.name}' reads the secret field "
+                                         f"'{attrs['related']}', which is never readable")
         if last is not None and last[0] != kind and not (kind == "binary" and last[0] == "image"):
             raise _fail(fdef, "type", f"related field '{name}' of '{model.name}' is a {kind}, but "
                                       f"'{attrs['related']}' is a {last[0]}")
@@ -206,6 +211,37 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
                 f"related field '{name}' of '{model.name}' must have comodel_name "
                 f"'{last[1].get('comodel_name')}'",
             )
+
+
+SECRET_REFUSES = {
+    "related": "is never readable, so no field can be related to it",
+    "translate": "has one value, not one per language",
+    "unique": "would tell whether a value is taken",
+    "tracking": "would be written in the chatter",
+    "aggregator": "cannot be aggregated",
+    "group_expand": "cannot be grouped by",
+}
+
+
+def _check_secret(model: ModelDef, name: str, fdef: FieldDef) -> None:
+    """A secret field is write-only text: what would hand its value out is refused."""
+    attrs = fdef.attrs
+    if attrs["type"] not in ("char", "text"):
+        raise _fail(fdef, "secret", f"field '{name}' of '{model.name}': only char and text fields can be "
+                                    f"secret, not {attrs['type']}")
+    for attr, reason in SECRET_REFUSES.items():
+        if attrs.get(attr):
+            raise _fail(fdef, attr, f"field '{name}' of '{model.name}' is secret: it {reason} "
+                                    f"(remove '{attr}')")
+    if attrs.get("compute") and attrs.get("store"):
+        raise _fail(fdef, "store", f"field '{name}' of '{model.name}' is secret: a stored computed value "
+                                   "would be written from the cache, where it reads as '' (remove 'store')")
+    for constraint in model.constraints:
+        if name in (constraint.get("unique") or ()):
+            src = constraint.get("_source")
+            raise MetadataError(src.file if src else None, src.line if src else None,
+                                f"constraint '{constraint['name']}' of '{model.name}': the secret field "
+                                f"'{name}' cannot be unique (it would tell whether a value is taken)")
 
 
 def _check_path(models: dict[str, ModelDef], model: ModelDef, fdef: FieldDef, path: str,

@@ -61,6 +61,9 @@ class GroupMixin:
         if not field.column:
             raise ValidationError(_("Field %(field)s of %(model)s is not stored and cannot be grouped by.",
                                     field=field.label(), model=self._name))
+        if field.secret:
+            raise ValidationError(_("Field %(field)s of %(model)s is secret: it cannot be grouped by or "
+                                    "aggregated.", field=field.label(), model=self._name))
         if field.type in ("date", "datetime"):
             granularity = granularity or "month"
             if granularity not in GRANULARITIES:
@@ -131,8 +134,11 @@ class GroupMixin:
                 continue
             if function is None:
                 function = field.aggregator
-                if function is None or not field.column:
+                if function is None or not field.column or field.secret:
                     continue
+            if field.secret:
+                raise ValidationError(_("Field %(field)s of %(model)s is secret: it cannot be grouped by or "
+                                        "aggregated.", field=field.label(), model=self._name))
             if function not in AGGREGATES:
                 raise ValidationError(
                     _("Invalid aggregate function %(function)r in %(spec)r", function=function, spec=spec)

@@ -22,12 +22,13 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
         "store": field.store,
         "searchable": field.searchable,
         "sortable": field.sortable,
-        "groupable": field.column and field.type not in ("text", "html", "binary", "image", "json"),
+        "groupable": field.column and not field.secret
+        and field.type not in ("text", "html", "binary", "image", "json"),
         "manual": field.manual,
         "depends": list(field.depends),
         "company_dependent": False,
         "change_default": False,
-        "exportable": True,
+        "exportable": not field.secret,
     }
     if field.help:
         description["help"] = translate(field.help, lang)

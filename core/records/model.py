@@ -18,6 +18,7 @@ from core.records.precompute import PrecomputeMixin
 from core.records.read import ReadMixin
 from core.records.recordset import RecordsetBase
 from core.records.search import SearchMixin
+from core.records.secret import SecretMixin
 from core.records.views import ViewsMixin
 from core.records.write import WriteMixin
 from core.records.x2many import X2manyMixin
@@ -41,6 +42,7 @@ class BaseModel(
     PrecomputeMixin,
     ViewsMixin,
     ArchiveMixin,
+    SecretMixin,
 ):
     """Records of one model. The registry derives one class per model, stacking addon hooks on top."""
 

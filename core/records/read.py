@@ -58,15 +58,19 @@ class ReadMixin:
         columns = cls.__dict__.get("_prefetch_columns_cache")
         if columns is None:
             columns = [f for f in self._fields.values() if f.column and f.type not in ("binary", "image")
-                       and not f.groups and f.name != "id"]
+                       and not f.groups and not f.secret and f.name != "id"]
             cls._prefetch_columns_cache = columns
         return list(columns)
 
     def _fetch_columns(
         self: BaseModel, fields: list[Field], ids: list[Any], missing_for: Any = None
     ) -> set[int]:
-        """One SELECT per chunk for ``fields`` of ``ids``, filtered by record rules; the ids found."""
+        """One SELECT per chunk for ``fields`` of ``ids``, filtered by record rules; the ids found.
+        Secret fields are not selected: they read as "" (``_secret_values`` gives the stored ones)."""
         self._check_access("read")
+        secrets = [f for f in fields if f.secret]
+        if secrets:
+            fields = [f for f in fields if not f.secret]
         table = self._table
         columns = [table.c.id] + [table.c[f.column_name] for f in fields]
         rule = self._rule_condition("read", table)
@@ -89,6 +93,8 @@ class ReadMixin:
                     values[record_id] = convert(value) if convert is not None and value is not None else value
         if missing_for is not None and missing_for not in found and rule is not None:
             self._raise_access_or_missing([missing_for], "read")
+        if secrets:
+            self._blank_secrets(secrets, found)
         return found
 
     def _raise_access_or_missing(self: BaseModel, ids: list[int], operation: str) -> None:
@@ -281,6 +287,7 @@ class ReadMixin:
         cache = self.env.cache
         records = self.browse([i for i in ids if i in present])
         names = self._many2one_names(field_list, records) if load == "_classic_read" else {}
+        secret = {f for f in field_list if f.secret}  # write-only: "" even right after a write
         result = []
         for record in records:
             record_id = record._ids[0]
@@ -289,6 +296,8 @@ class ReadMixin:
                 value = cache.get(field, record_id)
                 if field.type == "many2one" and load == "_classic_read":
                     row[field.name] = (value, names[field.comodel_name].get(value, "")) if value else False
+                elif secret and field in secret:
+                    row[field.name] = ""
                 else:
                     row[field.name] = field.convert_to_read(value, record, load)
             result.append(row)

@@ -79,6 +79,9 @@ class SearchMixin:
             field = self._fields.get(name)
             if field is None:
                 raise invalid_field(name, self._name)
+            if field.secret:
+                raise ValidationError(_('Invalid "order" specified (%(order)s): field %(field)r is secret '
+                                        "and cannot be sorted on", order=spec, field=name))
             has_id = has_id or name == "id"
             expression = self._order_expression(field, table)
             if expression is None:
@@ -179,7 +182,8 @@ class SearchMixin:
         fields = self._check_field_names(field_names)
         self._flush_for_query()
         table = self._table
-        columns = list(dict.fromkeys(self._prefetchable_columns() + [f for f in fields if f.column]))
+        columns = list(dict.fromkeys(self._prefetchable_columns()
+                                     + [f for f in fields if f.column and not f.secret]))
         statement = sa.select(table.c.id, *(table.c[f.column_name] for f in columns))
         statement = statement.where(self._where_condition(domain or [], table))
         statement = self._paginate(statement.order_by(*self._order_by(order, table)), offset, limit)
@@ -193,6 +197,9 @@ class SearchMixin:
             ids.append(record_id)
             for (values, convert), value in zip(targets, row[1:]):
                 values[record_id] = convert(value) if convert is not None and value is not None else value
+        secrets = [f for f in fields if f.secret and f.column]
+        if secrets:
+            self._blank_secrets(secrets, ids)
         return self.browse(ids)
 
     def search_read(self: BaseModel, domain: Any = None, fields: list[str] | None = None, offset: int = 0,

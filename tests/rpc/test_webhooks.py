@@ -95,12 +95,26 @@ def test_write_payload_names_the_changed_fields(admin, webhook, receiver):
 
 
 def test_signature_is_hmac_sha256_of_timestamp_and_body(admin, webhook, receiver):
+    secret = admin("ir.webhook", "action_generate_secret", [webhook])  # shown once: the field is write-only
+    assert len(secret) == 64 and admin("ir.webhook", "read", [webhook], ["secret"])[0]["secret"] == ""
     admin("res.partner", "create", {"name": "Signed"})
     headers, body = receiver.received[-1]
-    secret = admin("ir.webhook", "read", [webhook], ["secret"])[0]["secret"]
     expected = hmac.new(secret.encode(), headers["X-Erp-Timestamp"].encode() + b"." + body, hashlib.sha256)
     assert headers["X-Erp-Signature"] == f"sha256={expected.hexdigest()}"
     assert headers["X-Erp-Event"] == "create"
+
+
+def test_a_secret_given_at_creation_signs_the_deliveries(admin, receiver):
+    hook = admin("ir.webhook", "create", {"name": "Own secret", "model_name": "res.partner",
+                                          "url": receiver.url, "secret": "shared-with-the-receiver"})
+    try:
+        admin("res.partner", "create", {"name": "Signed with mine"})
+        headers, body = receiver.received[-1]
+        expected = hmac.new(b"shared-with-the-receiver", headers["X-Erp-Timestamp"].encode() + b"." + body,
+                            hashlib.sha256)
+        assert headers["X-Erp-Signature"] == f"sha256={expected.hexdigest()}"
+    finally:
+        admin("ir.webhook", "unlink", [hook])
 
 
 def test_rolled_back_change_sends_nothing(admin, webhook, receiver):

@@ -88,11 +88,18 @@ class FieldConverter(ModelConverterBase):
         size = getattr(field, "size", None)
         if size:
             kwargs["validators"].append(validators.Length(max=size))
-        return wtf.StringField(**kwargs)
+        return self._secret(kwargs) if field.secret else wtf.StringField(**kwargs)
 
     @converts("text", "html")
     def text(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:
-        return wtf.TextAreaField(**kwargs)
+        return self._secret(kwargs) if field.secret else wtf.TextAreaField(**kwargs)
+
+    @staticmethod
+    def _secret(kwargs: dict[str, Any]) -> UnboundField:
+        """A write-only field: an empty password input (never filled back), left empty to keep the value."""
+        kwargs["validators"] = [validators.Optional()]
+        kwargs["render_kw"] = {"autocomplete": "new-password"}
+        return wtf.PasswordField(**kwargs)
 
     @converts("integer")
     def integer(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:

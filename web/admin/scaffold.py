@@ -42,7 +42,8 @@ class FieldMetadataScaffold:
             if n not in TECHNICAL_FIELDS and f.type not in ("binary", "image")
         ]
         names += ["create_date", "write_date"]
-        return self.get_column_names([n for n in dict.fromkeys(names) if n != "password"], None)
+        shown = [n for n in dict.fromkeys(names) if n not in self._fields or not self._fields[n].secret]
+        return self.get_column_names(shown, None)
 
     def scaffold_sortable_columns(self) -> dict[str, str]:
         return {n: n for n in self.scaffold_list_columns() if self._fields[n].sortable}

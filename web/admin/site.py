@@ -41,7 +41,8 @@ TECHNICAL: tuple[TechnicalModel, ...] = (
         columns=("name", "login", "company_id", "share", "active"),
         search=("name", "login"),
         filters=("active", "share", "company_id", "groups_id"),
-        form=("name", "login", "email", "lang", "tz", "company_id", "company_ids", "groups_id", "active"),
+        form=("name", "login", "new_password", "email", "lang", "tz", "company_id", "company_ids",
+              "groups_id", "active"),
     ),
     TechnicalModel(
         "res.groups",

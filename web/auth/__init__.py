@@ -1,4 +1,5 @@
-"""Authentication of the web client: login/logout, password change, CSRF and security headers."""
+"""Authentication of the web client: server-side sessions, login/logout, password change, CSRF and
+security headers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from flask import Flask
 from web import i18n
 from web.auth import headers
 from web.auth.csrf import csrf, protect_forms
+from web.auth.server_session import ServerSessionInterface
+from web.auth.store import make_store, session_times
 
 __all__ = ["protect_forms", "register"]
 
@@ -18,6 +21,7 @@ def register(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     if "csrf" not in app.extensions:
         csrf.init_app(app)
+    app.session_interface = ServerSessionInterface(make_store(app), session_times(app))
     headers.install(app)
     i18n.install(app)
     app.register_blueprint(bp)

@@ -13,7 +13,7 @@ from core.records.environment import SUPERUSER_ID
 from core.security.throttle import throttle
 from web.auth.csrf import protect_forms
 from web.auth.forms import LoginForm, PasswordForm
-from web.auth.session import end_session, refresh_session, session_user, start_session
+from web.auth.session import end_other_sessions, end_session, refresh_session, session_user, start_session
 from web.databases import default_db, list_databases, registry_for, run_in_env
 from web.i18n import begin_request_lang
 
@@ -115,4 +115,5 @@ def _change_password(db: str, uid: int, form: PasswordForm) -> int:
     except ValidationError as error:
         form.new_password.errors = [error.message]
         return 400
+    end_other_sessions()  # after the commit: the store has a transaction of its own
     return 302

@@ -201,6 +201,8 @@ def _same(stored: Any, value: Any) -> bool:
 def to_write(env: Environment, field: Field, data: Any, form_field: Any = None) -> Any:
     """The record API value of one form field's data."""
     kind = field.type
+    if field.secret and not data:
+        return _SKIP  # write-only: the form shows it empty, and empty keeps the stored value
     if kind in ("char", "text", "html"):
         return data.strip() if kind == "char" and isinstance(data, str) and data.strip() else (data or False)
     if kind in ("integer", "float", "monetary"):

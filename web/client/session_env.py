@@ -10,7 +10,7 @@ from flask import g
 
 from core.exceptions import AccessDenied
 from core.records.environment import Environment
-from web.auth.session import session_context, session_is_valid, session_user
+from web.auth.session import end_session, session_context, session_is_valid, session_user
 from web.databases import registry_for, run_in_env
 from web.i18n import load_addon_catalogs
 
@@ -35,6 +35,7 @@ def run_as_user(work: Callable[[Environment], T], readonly: bool = False) -> T:
 
     def checked(env: Environment) -> T:
         if not session_is_valid(env):
+            end_session()  # deleted from the store when the answer goes out
             raise NotLoggedIn()
         g.env = env
         try:

@@ -51,7 +51,8 @@ def export_form(model: str) -> Any:
     def form(env: Environment) -> str:
         records = _model(env, model)
         fields = sorted(
-            ((name, translate(field.string or name)) for name, field in importable_fields(records).items()),
+            ((name, translate(field.string or name)) for name, field in importable_fields(records).items()
+             if not field.secret),  # write-only: an export column of it would only ever be empty
             key=lambda item: item[1].lower(),
         )
         total = records.search_count(_domain(domain))

@@ -26,7 +26,7 @@ def default_fields(model: BaseModel) -> list[str]:
     return [
         name
         for name, field in model._fields.items()
-        if field.type not in UNLISTED_TYPES and model._field_accessible(field)
+        if field.type not in UNLISTED_TYPES and not field.secret and model._field_accessible(field)
     ]
 
 
@@ -36,7 +36,8 @@ def input_fields(model: BaseModel) -> dict[str, Field]:
     for name, field in model._fields.items():
         if name in ("id", "display_name", "create_uid", "create_date", "write_uid", "write_date"):
             continue
-        if field.readonly or (field.computed and not field.inverse) or (field.related and not field.store):
+        writable = field.inverse or field.secret  # a write-only field (new_password) is set by its model
+        if field.readonly or (field.computed and not writable) or (field.related and not field.store):
             continue
         result[name] = field
     return result

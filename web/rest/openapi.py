@@ -120,11 +120,14 @@ def field_schema(field: Field, for_input: bool = False) -> dict[str, Any]:
     schema["description"] = label + (f": {translate(field.help)}" if field.help else "")
     if field.readonly and not for_input:
         schema["readOnly"] = True
+    if field.secret:
+        schema.update(writeOnly=True, format="password")
     return schema
 
 
 def _record_schema(cls: Any) -> dict[str, Any]:
-    properties = {name: field_schema(field) for name, field in cls._fields.items()}
+    # a secret field is never in an answer: it is written only (see the input schema)
+    properties = {name: field_schema(field) for name, field in cls._fields.items() if not field.secret}
     return {
         "type": "object",
         "description": translate(cls._description or cls._name),

@@ -1,6 +1,7 @@
-"""The web session of Odoo's JSON routes, shared with the web client (``web.auth.session``): who is
-logged in (database, uid) in the ``session_id`` cookie, with a token derived from the password hash
-so a password change or a deactivation ends every open session, as Odoo's session_token does."""
+"""The web session of Odoo's JSON routes, shared with the web client (``web.auth.session``): the
+``session_id`` cookie names a session kept on the server (Redis or the database), which says who is
+logged in (database, uid) with a token derived from the password hash, so a password change or a
+deactivation ends every open session, as Odoo's session_token does; ``destroy`` deletes it."""
 
 from __future__ import annotations
 

@@ -129,6 +129,15 @@ class IrWebhook:
                     )
 
     @public
+    def action_generate_secret(self) -> str:
+        """Give the webhook a new random signing secret and answer it: the only time it can be read
+        (the field is write-only), so copy it to the receiving side now."""
+        self.ensure_one()
+        secret = secrets.token_hex(32)
+        self.write({"secret": secret})
+        return secret
+
+    @public
     def action_test(self) -> bool:
         """Send a test delivery (event ``write`` of no record) to each webhook."""
         deliveries = self.env["ir.webhook.delivery"].sudo()
@@ -182,7 +191,8 @@ class IrWebhookDelivery:
     def _record_values(records: Any, field_names: list[str]) -> dict[int, dict[str, Any]]:
         model = records.sudo()
         names = field_names or [
-            n for n, f in model._fields.items() if f.store and f.type not in ("binary", "image") and n != "id"
+            n for n, f in model._fields.items()
+            if f.store and f.type not in ("binary", "image") and not f.secret and n != "id"
         ]
         return {row["id"]: to_wire(row) for row in model.read(names)}
 
@@ -201,9 +211,8 @@ class IrWebhookDelivery:
         hook = self.webhook_id.sudo()
         body = self.payload.encode()
         stamp = str(int(time.time()))
-        signature = hmac.new(
-            (hook.secret or "").encode(), stamp.encode() + b"." + body, hashlib.sha256
-        ).hexdigest()
+        secret = hook._secret_value("secret") or ""  # write-only: read from its column to sign
+        signature = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
         request = urllib.request.Request(
             hook.url,
             data=body,

@@ -42,6 +42,10 @@ class ResUsers:
         for user in self:
             user.share = not (internal and internal in user.groups_id)
 
+    def _compute_new_password(self) -> None:
+        for user in self:
+            user.new_password = ""  # write-only: writing it sets the password (see _password_vals)
+
     def _compute_display_name(self) -> None:
         for user in self:
             user.display_name = user.name or user.login or ""
@@ -51,7 +55,7 @@ class ResUsers:
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
         prepared = []
         for vals in vals_list:
-            vals = dict(vals)
+            vals = self._password_vals(vals)
             password = vals.pop("password", None)
             if not vals.get("partner_id"):
                 partner_vals = {"name": vals.get("name") or vals.get("login"), "email": vals.get("email")}
@@ -72,7 +76,18 @@ class ResUsers:
         self.env.registry.security.clear()
         return users
 
+    @staticmethod
+    def _password_vals(vals: dict[str, Any]) -> dict[str, Any]:
+        """``vals`` with ``new_password`` (Odoo's write-only field) turned into ``password``: a filled
+        one sets the password with every check of a password change, an empty one changes nothing."""
+        vals = dict(vals)
+        new_password = vals.pop("new_password", None)
+        if new_password:
+            vals["password"] = new_password
+        return vals
+
     def write(self, vals: dict[str, Any]) -> bool:
+        vals = self._password_vals(vals)
         if not self.env.su and self.ids == [self.env.uid] and set(vals) <= SELF_WRITABLE:
             self._check_own_company(vals)
             # users change their own preferences without rights on res.users
@@ -115,16 +130,6 @@ class ResUsers:
             forget_checks(db, uid)
         self.env.registry.signal_changes(self.env.cr)
         return result
-
-    def _fetch_columns(self, fields: list[Any], ids: list[Any], missing_for: Any = None) -> set[int]:
-        found = super()._fetch_columns(fields, ids, missing_for)
-        # the hash never leaves the server: the record API reads the password as an empty string
-        password = self._fields["password"]
-        if password in fields:
-            values = self.env.cache.field_values(password)
-            for record_id in found:
-                values[record_id] = ""
-        return found
 
     # -- groups, preferences and context ---------------------------------------------------
     def has_group(self, group_xmlid: str) -> bool:

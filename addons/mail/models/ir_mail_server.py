@@ -17,7 +17,7 @@ class IrMailServer:
     def _connect(self) -> smtplib.SMTP:
         """An open, authenticated SMTP session with this server; the caller quits it."""
         self.ensure_one()
-        server = self.sudo()  # the password is readable by administrators only, sending is not
+        server = self.sudo()  # sending needs no rights on the server's settings
         host, port = server.smtp_host, server.smtp_port or 25
         if server.smtp_encryption == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=SMTP_TIMEOUT,
@@ -28,7 +28,8 @@ class IrMailServer:
             if server.smtp_encryption == "starttls":
                 smtp.starttls(context=ssl.create_default_context())
             if server.smtp_user:
-                smtp.login(server.smtp_user, server.smtp_pass or "")
+                # the password is write-only: read from its column, for this login only
+                smtp.login(server.smtp_user, server._secret_value("smtp_pass") or "")
         except BaseException:
             smtp.close()
             raise

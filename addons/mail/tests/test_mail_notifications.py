@@ -246,11 +246,12 @@ def test_a_rolled_back_post_sends_nothing(fresh_registry, smtpd):
     assert not inbox.messages
 
 
-def test_password_is_readable_by_administrators_only(env, as_user):
+def test_password_is_write_only_and_hidden_from_non_administrators(env, as_user):
     server = env["ir.mail_server"].create({"name": "Relay", "smtp_host": "smtp.example.com",
                                            "smtp_user": "me", "smtp_pass": "secret"})
     as_admin = as_user("admin")["ir.mail_server"].browse(server.id)
-    assert as_admin.read(["smtp_pass"])[0]["smtp_pass"] == "secret"
+    assert as_admin.read(["smtp_pass"])[0]["smtp_pass"] == ""  # written, never read back
+    assert server._secret_value("smtp_pass") == "secret"
     # even a group given read access to the servers does not see the password
     env["ir.model.access"].create({"name": "servers for users", "perm_read": True,
                                    "model_id": env.ref("mail.model_ir_mail_server").id,

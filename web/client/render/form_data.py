@@ -128,7 +128,8 @@ def widget(
         "field": field.name,
         "type": field.type,
         "model_name": model._name,
-        "widget": node.get("widget") or DEFAULT_WIDGETS.get(field.type, "char"),
+        "widget": node.get("widget")
+        or ("password" if field.secret else DEFAULT_WIDGETS.get(field.type, "char")),
         "label": translate(node.get("string") or field.string),
         "help": translate(field.help or ""),
         "placeholder": translate(node.get("placeholder") or ""),

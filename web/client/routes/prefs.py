@@ -1,18 +1,32 @@
-"""The user's preferences: language and time zone."""
+"""The user's preferences page: language and time zone, the way to the password and API keys, and the
+user's open sessions, with "Log out my other sessions"."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytz
-from flask import flash, redirect, request
+from flask import flash, redirect, request, url_for
 
 from core.exceptions import UserError
 from core.i18n import LANGUAGES, _
 from core.records.environment import Environment
-from web.auth.session import refresh_session
+from web.auth.session import end_other_sessions, end_own_session, own_sessions, refresh_session
 from web.client import bp
+from web.client.devices import describe_device
+from web.client.pages import page
 from web.client.session_env import run_as_user
+
+
+@bp.get("/preferences")
+def preferences_page() -> Any:
+    def show(env: Environment) -> str:
+        user = env(su=True)["res.users"].browse(env.uid)
+        sessions = [(s, describe_device(s.stored.user_agent)) for s in own_sessions()]
+        return page(env, "client/preferences.html", title=_("Preferences"), user=user,
+                    user_tz=user.tz or "", timezones=pytz.common_timezones, sessions=sessions)
+
+    return run_as_user(show, readonly=True)
 
 
 @bp.route("/preferences", methods=["POST"])
@@ -34,3 +48,24 @@ def preferences() -> Any:
     flash(_("Your preferences have been saved."), "success")
     target = request.form.get("back", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "/web")
+
+
+@bp.post("/preferences/sessions/end-others")
+def end_others() -> Any:
+    run_as_user(lambda env: None, readonly=True)  # a valid session asks, not a stale copy of one
+    ended = end_other_sessions()  # outside the request's transaction: the store has its own
+    if ended:
+        flash(_("Your other sessions have been logged out (%(count)s).", count=ended), "success")
+    else:
+        flash(_("You had no other session open."), "info")
+    return redirect(url_for("client.preferences_page"))
+
+
+@bp.post("/preferences/sessions/<ref>/end")
+def end_one(ref: str) -> Any:
+    run_as_user(lambda env: None, readonly=True)
+    if end_own_session(ref):
+        flash(_("That session has been logged out."), "success")
+    else:
+        flash(_("That session is no longer open."), "info")
+    return redirect(url_for("client.preferences_page"))
