@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import timedelta
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,6 @@ def create_app(db_url: str | None = None, config: dict[str, Any] | None = None) 
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("ERP_SECURE_COOKIES", "0") == "1",
-        PERMANENT_SESSION_LIFETIME=timedelta(days=7),
         MAX_CONTENT_LENGTH=64 * 1024 * 1024,
         JSON_SORT_KEYS=False,
     )

@@ -53,7 +53,7 @@ def bulk(model: str) -> Any:
         else:
             if "active" not in records._fields:
                 raise UserError(_("Records of %(model)s cannot be archived.", model=model))
-            records.write({"active": operation == "unarchive"})
+            records.action_unarchive() if operation == "unarchive" else records.action_archive()
             message = (
                 _("%(count)s records archived.")
                 if operation == "archive"
