@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import click
 
-from core.cli.options import db_option, friendly_errors
+from core.cli.options import addons_path_option, db_option, friendly_errors
 
 
 @click.command()
 @db_option
+@addons_path_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8069, show_default=True, help="Port to listen on.")
 @click.option("--workers", default=0, show_default=True,
@@ -20,7 +21,8 @@ from core.cli.options import db_option, friendly_errors
               help="Behind a reverse proxy: take the client's address, scheme and host from its "
                    "X-Forwarded-* headers (login throttling and rate limits count real clients).")
 @friendly_errors
-def serve(db_url: str, host: str, port: int, workers: int, debug: bool, cron: bool, proxy_mode: bool) -> None:
+def serve(db_url: str, addons_path: str | None, host: str, port: int, workers: int, debug: bool, cron: bool,
+          proxy_mode: bool) -> None:
     """Serve the web client, XML-RPC/JSON-RPC and REST on HOST:PORT."""
     import os
 
@@ -28,7 +30,12 @@ def serve(db_url: str, host: str, port: int, workers: int, debug: bool, cron: bo
 
     os.environ["ERP_DB_URL"] = db_url
     os.environ["ERP_PROXY_MODE"] = "1" if proxy_mode else "0"  # gunicorn's workers build their app from it
-    Registry.get(db_url)  # fail fast on a database that cannot be loaded
+    if addons_path:
+        os.environ["ERP_ADDONS_PATH"] = addons_path  # read by every registry of this process and its workers
+    registry = Registry.get(db_url)  # fail fast on a database that cannot be loaded
+    if registry.missing_addons:
+        click.echo(f"Warning: installed addons not found, left out: {', '.join(registry.missing_addons)} "
+                   "(give their folder with --addons-path, or `erp uninstall` them)", err=True)
     if cron:
         from core.cron import start_scheduler_thread
 

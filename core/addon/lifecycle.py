@@ -134,8 +134,17 @@ def upgrade(registry: Registry, names: list[str], allow_destructive: bool = Fals
 def uninstall(registry: Registry, names: list[str], progress: Progress | None = None) -> Registry:
     """Remove ``names``: their data, views, menus, then their tables and columns.
 
-    Refused while another installed addon depends on one of them (uninstall it too, or first).
+    Refused while another installed addon depends on one of them (uninstall it too, or first). An
+    installed addon whose folder is gone can be uninstalled too: see ``core.addon.missing``.
     """
+    lost = [name for name in names if name in registry.missing_addons]
+    if lost:
+        from core.addon.missing import uninstall_missing
+
+        registry = uninstall_missing(registry, lost, progress)
+        names = [name for name in names if name not in lost]
+        if not names:
+            return registry
     installed = list(registry.addons)
     available = registry.available_addons()
     for name in names:

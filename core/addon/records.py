@@ -6,6 +6,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+from core.addon.manifest import DEFAULT_ADDONS_PATH
 from core.exceptions import ErpError
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ def record_module(env: Environment, manifest: Manifest, state: str, demo: bool |
     }
     if demo is not None:
         values["demo"] = demo
+    if state == "installed" and "addons_path" in Module._fields:
+        folder = manifest.path.resolve().parent
+        values["addons_path"] = "" if folder == DEFAULT_ADDONS_PATH.resolve() else str(folder)
     existing = Module.search([("name", "=", manifest.name)])
     if existing:
         existing.write(values)

@@ -8,6 +8,7 @@ from importlib.metadata import entry_points
 import click
 
 from core.cli import addons as addon_commands
+from core.cli import config_file
 from core.cli import cron as cron_command
 from core.cli import customizations as customizations_command
 from core.cli import data as data_commands
@@ -40,10 +41,21 @@ class PluginGroup(click.Group):
 @click.group(cls=PluginGroup)
 @click.option("--log-level", default="warning", type=click.Choice(["debug", "info", "warning", "error"]),
               help="How much the command logs.")
-def cli(log_level: str) -> None:
+@click.option("--config", "config_path", default=None, metavar="FILE",
+              help="Options of the commands (db, addons_path, [serve] port...): default $ERP_CONFIG, else "
+                   "erp.toml in the current folder when there is one.")
+@click.pass_context
+def cli(ctx: click.Context, log_level: str, config_path: str | None) -> None:
     """A metadata-driven business suite: ERP, CRM and citizen services on one database."""
     logging.basicConfig(level=getattr(logging, log_level.upper()),
                         format="%(levelname)s %(name)s: %(message)s")
+    path = config_file.find_config(config_path)
+    if path is not None:
+        group = ctx.command
+        assert isinstance(group, click.Group)
+        commands = {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+        defaults = config_file.default_map(path, {k: v for k, v in commands.items() if v is not None})
+        ctx.default_map = {**defaults, **(ctx.default_map or {})}
 
 
 cli.add_command(init_command.init)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from core.cli.options import friendly_errors
+from core.cli.options import addons_path_option, friendly_errors
 
 
 @click.command()
@@ -15,9 +15,14 @@ from core.cli.options import friendly_errors
     help="Redis holding the queue (default: $ERP_REDIS_URL).",
 )
 @click.option("--burst", is_flag=True, help="Run the jobs waiting now, then exit.")
+@addons_path_option
 @friendly_errors
-def worker(redis_url: str, burst: bool) -> None:
+def worker(redis_url: str, burst: bool, addons_path: str | None) -> None:
     """Run background jobs (webhook deliveries, ...) queued by the servers."""
+    import os
+
+    if addons_path:  # jobs carry their server's path; this one is searched too
+        os.environ["ERP_ADDONS_PATH"] = addons_path
     from redis import Redis
     from rq import Queue, Worker
 

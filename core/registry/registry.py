@@ -6,6 +6,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -23,7 +24,7 @@ from core.loader.validate import validate_document
 from core.loader.yaml_source import load_yaml_documents
 from core.records.environment import SUPERUSER_ID, Environment
 from core.records.precompute import plan_precompute
-from core.registry import classes, tables
+from core.registry import classes, installed, tables
 from core.registry.dependencies import build_inverses, build_triggers
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class Registry:
         self.metadata = tables.new_metadata()
         self.manifests: dict[str, Manifest] = {}
         self.addons: list[str] = []
+        self.missing_addons: list[str] = []
         self.registry_version = 0
         self.cache_version = 0
         self._mapped: dict[str, type] = {}
@@ -79,7 +81,8 @@ class Registry:
         key = str(normalize_url(url).render_as_string(hide_password=False))
         with cls._lock:
             registry = cls._registries.get(key)
-            if registry is None:
+            # a path given now that the loaded registry was not built with: rebuild with it
+            if registry is None or (addons_path and addons_path != registry.addons_path):
                 registry = cls(key, addons_path=addons_path)
                 registry.load_installed()
                 cls._registries[key] = registry
@@ -121,19 +124,32 @@ class Registry:
     # -- building --------------------------------------------------------------------------
     def installed_addons(self) -> list[str]:
         with self.engine.connect() as conn:
-            inspector = sa.inspect(conn)
-            if not inspector.has_table("ir_module_module"):
-                return []
-            rows = conn.execute(sa.text("SELECT name FROM ir_module_module WHERE state = 'installed'"))
-            return [row[0] for row in rows]
+            return installed.installed_addons(conn)
 
     def load_installed(self) -> None:
-        installed = self.installed_addons()
-        self.build(installed)
+        """Build the installed addons found on disk; those missing (and what needs them) are left out
+        with a warning, listed in ``missing_addons``."""
+        names = self.installed_addons()
+        available = self.available_addons()
+        usable, self.missing_addons = installed.loadable(names, available)
+        if self.missing_addons:
+            installed.warn_missing(self.db_name, self.missing_addons, self.search_paths())
+        self.build(usable)
         self.registry_version, self.cache_version = self.read_signals()
 
+    def search_paths(self) -> list[Path]:
+        """Folders searched for addons: the project's, ``ERP_ADDONS_PATH``, the registry's own, then
+        those the database's installed addons were recorded from."""
+        paths = addons_paths(self.addons_path)
+        try:
+            with self.engine.connect() as conn:
+                recorded = installed.recorded_paths(conn)
+        except sa.exc.OperationalError:  # a database not created yet
+            recorded = []
+        return paths + [path for path in recorded if path not in paths]
+
     def available_addons(self) -> dict[str, Manifest]:
-        return discover(addons_paths(self.addons_path))
+        return discover(self.search_paths())
 
     def build(
         self, addon_names: list[str], custom: bool = True, connection: sa.Connection | None = None
@@ -167,7 +183,7 @@ class Registry:
         import importlib
 
         package = importlib.import_module("addons")
-        for path in addons_paths(self.addons_path):
+        for path in self.search_paths():
             if str(path) not in package.__path__:
                 package.__path__.append(str(path))
 
