@@ -225,6 +225,12 @@ def test_a_customised_database_is_reproduced_by_its_export(
 ):
     customize_over_rpc(XmlRpc(app, web_registry.db_name))
     customize_in_studio(studio_post, admin)
+    for view_type, action, data in (
+        ("search", "remove", {"name": "group_by/user_id"}),
+        ("search", "filter", {"label": "VIP", "domain": "[('x_vip', '=', True)]"}),
+        ("kanban", "place", {"name": "x_vip", "position": "after:email"}),
+    ):
+        assert studio_post("res.partner", view_type, action, **data).status_code == 302
     url = Registry.get(web_registry.url).url
     result = CliRunner().invoke(
         cli, ["export-customizations", "--db", url, "-o", str(tmp_path / "our_setup")]
