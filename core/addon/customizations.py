@@ -1,8 +1,9 @@
-"""Custom models and fields of a database, written out as an addon another database can install.
+"""The customizations of a database, written out as an addon another database can install.
 
 The addon holds one model file per model (``model:`` for a custom model, ``inherit:`` for the custom
-fields of an addon's model), the access rights and record rules of the custom models, and a manifest
-depending on the addons whose models it extends or refers to.
+fields of an addon's model), the access rights and record rules no addon defines, the views, window actions
+and menus made over the API or in the studio (customizations_ui.py), and a manifest depending on the addons
+whose models, views, menus and groups it extends or refers to. The suite has no server actions to export.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import yaml
 
 from core.addon.customizations_ui import customized_records, view_document
 from core.addon.manifest import ADDON_NAME
+from core.addon.reflect import model_xmlid
 from core.addon.xmlids import xmlids_of
 from core.exceptions import AddonError
 from core.i18n import _
@@ -41,7 +43,8 @@ def export_customizations(env: Environment, folder: Path, title: str | None = No
     fields = env["ir.model.fields"].search([("state", "=", "manual")], order="id")
     ui_records = customized_records(env)
     if not models and not fields and not any(ui_records.values()):
-        raise AddonError(_("Database %(db)s has no custom models or fields to export.",
+        raise AddonError(_("Database %(db)s has no customizations to export: no custom models, fields, "
+                           "views, actions, menus, record rules or access rights.",
                            db=env.registry.db_name))
     files: dict[str, str] = {}
     depends: set[str] = set()
@@ -55,12 +58,12 @@ def export_customizations(env: Environment, folder: Path, title: str | None = No
         depends |= needs
         files[f"models/{model_name.replace('.', '_')}.yaml"] = _dump(document)
     data: list[str] = []
-    access, needs = _access_csv(env, models)
+    access, needs = _access_csv(env, ui_records.pop("ir.model.access", {}))
     if access:
         depends |= needs
         files["security/ir.model.access.csv"] = access
         data.append("security/ir.model.access.csv")
-    rules, needs = _rules_yaml(env, models)
+    rules, needs = _rules_yaml(env, ui_records.pop("ir.rule", {}))
     if rules:
         depends |= needs
         files["security/rules.yaml"] = rules
@@ -71,7 +74,8 @@ def export_customizations(env: Environment, folder: Path, title: str | None = No
         files["views/customizations.yaml"] = _dump(ui)
         data.append("views/customizations.yaml")
     manifest = {"name": title or f"Customizations of {env.registry.db_name}", "version": "1.0",
-                "summary": "Custom models and fields exported from the database.",
+                "summary": "Customizations exported from the database: models, fields, views, actions, "
+                           "menus, record rules and access rights.",
                 "category": "Customizations",
                 "license": "LGPL-3", "depends": _minimal(env, depends - {name}), "data": data}
     files["manifest.yaml"] = _dump(manifest)
@@ -140,8 +144,17 @@ def _field_attrs(field: Any) -> tuple[dict[str, Any], str | None]:
     return attrs, comodel
 
 
-def _access_csv(env: Environment, models: Any) -> tuple[str, set[str]]:
-    lines = env["ir.model.access"].search([("model_id", "in", models.ids)], order="id")
+def _model_ref(env: Environment, model_name: str, needs: set[str]) -> str:
+    """The external id of a model's ir.model row as the exported addon names it."""
+    cls = env.registry.models.get(model_name)
+    if cls is None or cls._def.manual:
+        return model_xmlid(model_name)  # a custom model: the exported addon declares it
+    needs.add(cls._def.addon)
+    return f"{cls._def.addon}.{model_xmlid(model_name)}"
+
+
+def _access_csv(env: Environment, names: dict[int, str]) -> tuple[str, set[str]]:
+    lines = env["ir.model.access"].browse(sorted(names)).exists()
     needs: set[str] = set()
     if not lines:
         return "", needs
@@ -155,28 +168,28 @@ def _access_csv(env: Environment, models: Any) -> tuple[str, set[str]]:
             continue  # a group without an external id cannot be named in another database
         if group:
             needs.add(group.split(".")[0])
-        table = line.model_id.model.replace(".", "_")
-        writer.writerow([f"access_{table}_{line.id}", line.name, f"model_{table}", group,
+        writer.writerow([names[line.id], line.name, _model_ref(env, line.model_id.model, needs), group,
                          *(int(bool(line[f"perm_{op}"])) for op in ("read", "write", "create", "unlink"))])
     return output.getvalue(), needs
 
 
-def _rules_yaml(env: Environment, models: Any) -> tuple[str, set[str]]:
-    rules = env["ir.rule"].search([("model_id", "in", models.ids)], order="id")
+def _rules_yaml(env: Environment, names: dict[int, str]) -> tuple[str, set[str]]:
+    rules = env["ir.rule"].browse(sorted(names)).exists()
     needs: set[str] = set()
     records = []
     for rule in rules:
         groups = list(xmlids_of(env, "res.groups", rule.groups.ids).values())
         needs |= {g.split(".")[0] for g in groups}
         values: dict[str, Any] = {"name": rule.name or rule.model_id.model,
-                                  "model_id": {"ref": f"model_{rule.model_id.model.replace('.', '_')}"},
+                                  "model_id": {"ref": _model_ref(env, rule.model_id.model, needs)},
                                   "domain_force": rule.domain_force or "[]"}
         if groups:
             values["groups"] = {"refs": groups}
         values.update({f"perm_{op}": bool(rule[f"perm_{op}"])
                        for op in ("read", "write", "create", "unlink")})
-        records.append({"model": "ir.rule", "id": f"rule_{rule.model_id.model.replace('.', '_')}_{rule.id}",
-                        "values": values})
+        if not rule.active:
+            values["active"] = False
+        records.append({"model": "ir.rule", "id": names[rule.id], "values": values})
     return (_dump(records) if records else ""), needs
 
 

@@ -1,34 +1,52 @@
-"""The views, window actions and menus a database's customizations made (external ids under
-``studio_customization``), written out as a view file of the addon ``erp export-customizations`` writes.
+"""The views, window actions, menus, record rules and access rights a database's customizations made,
+written out as files of the addon ``erp export-customizations`` writes.
 
-Extensions keep naming the view they change by its external id (``inherit: base.view_partner_form``), so
-the addon that defines it becomes a dependency; views, actions and menus made for custom models come along
-as plain definitions.
+A record is a customization when no installed addon names it: the studio names its records under
+``studio_customization`` (their names are kept), records made over the API or in the back office have no
+external id at all (they get one from their kind and id). Extensions keep naming the view they change by
+its external id (``inherit: base.view_partner_form``), so the addon that defines it becomes a dependency.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.addon.xmlids import xmlids_of
+import sqlalchemy as sa
+
+from core.addon.xmlids import XMLID_MODEL, xmlids_of
 
 if TYPE_CHECKING:
     from core.records.environment import Environment
 
 CUSTOMIZATION_MODULE = "studio_customization"
+# model -> the prefix of the external ids given to its customizations that have none
+CUSTOMIZABLE = {"ir.ui.view": "view", "ir.actions.act_window": "action", "ir.ui.menu": "menu",
+                "ir.rule": "rule", "ir.model.access": "access"}
 
 
 def customized_records(env: Environment) -> dict[str, dict[int, str]]:
-    """``{model: {id: name}}`` of the views, actions and menus with an external id of the customizations."""
-    rows = env["ir.model.data"].sudo().search_read(
-        [("module", "=", CUSTOMIZATION_MODULE), ("model", "in", ["ir.ui.view", "ir.actions.act_window",
-                                                                 "ir.ui.menu"])],
-        ["model", "res_id", "name"], order="id")
+    """``{model: {id: name}}`` of the views, actions, menus, rules and access rights no installed addon
+    defines, each with the name of its external id in the exported addon."""
+    env = env(su=True, context={**env.context, "active_test": False})
+    installed = set(env.registry.addons)
+    table = env.registry.models[XMLID_MODEL]._table
     found: dict[str, dict[int, str]] = {}
-    for row in rows:
-        found.setdefault(row["model"], {})[row["res_id"]] = row["name"]
-    for model, names in found.items():
-        existing = set(env[model].sudo().with_context(active_test=False).browse(list(names)).exists().ids)
-        found[model] = {res_id: name for res_id, name in names.items() if res_id in existing}
+    for model, prefix in CUSTOMIZABLE.items():
+        if model not in env.registry.models:
+            continue
+        from_addon: set[int] = set()
+        studio: dict[int, str] = {}
+        rows = env.cr.execute(sa.select(table.c.res_id, table.c.module, table.c.name)
+                              .where(table.c.model == model).order_by(table.c.id))
+        for res_id, module, name in rows:
+            if module == CUSTOMIZATION_MODULE:
+                studio.setdefault(res_id, name)
+            elif module in installed:
+                from_addon.add(res_id)
+        ids = env[model].search([], order="id").ids
+        names = {res_id: studio.get(res_id) or f"{prefix}_{res_id}"
+                 for res_id in ids if res_id not in from_addon}
+        if names:
+            found[model] = names
     return found
 
 
@@ -80,6 +98,8 @@ def _view(view: Any, name: str, ref: Any) -> dict[str, Any] | None:
         item.update(inherit=parent, changes=changes)
     else:
         item.update(model=view.model, type=view.type, arch=view.arch or {})
+    if not view.active:
+        item["active"] = False
     if view.priority != 16:
         item["priority"] = view.priority
     groups = [ref("res.groups", group) for group in view.groups_id]
@@ -97,9 +117,17 @@ def _action(action: Any, name: str, ref: Any) -> dict[str, Any]:
         item["context"] = action.context
     if action.help:
         item["help"] = action.help
-    view = ref("ir.ui.view", action.view_id)
-    if view:
-        item["view"] = view
+    if action.limit and action.limit != 80:
+        item["limit"] = action.limit
+    if action.target and action.target != "current":
+        item["target"] = action.target
+    for key, view in (("view", action.view_id), ("search_view", action.search_view_id)):
+        xmlid = ref("ir.ui.view", view)
+        if xmlid:
+            item[key] = xmlid
+    groups = [ref("res.groups", group) for group in action.groups_id]
+    if any(groups):
+        item["groups"] = [group for group in groups if group]
     return item
 
 
@@ -113,6 +141,8 @@ def _menu(menu: Any, name: str, ref: Any) -> dict[str, Any]:
         item["action"] = action
     if menu.web_icon:
         item["icon"] = menu.web_icon
+    if not menu.active:
+        item["active"] = False
     groups = [ref("res.groups", group) for group in menu.groups_id]
     if any(groups):
         item["groups"] = [group for group in groups if group]

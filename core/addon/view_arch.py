@@ -73,7 +73,14 @@ def _find_container(arch: dict[str, Any], name: str) -> list[Any] | None:
 
 
 def _find_node(arch: dict[str, Any], name: str) -> tuple[list[Any], int] | None:
-    for items, _path in walk_lists(arch):
+    # "group_by/user_id": the node in that top-level list only (a search view may name a field in
+    # both its searched fields and its group-bys)
+    section, slash, plain = name.partition("/")
+    lists = walk_lists(arch)
+    if slash:
+        lists = [(items, path) for items, path in lists if path[0] == section]
+        name = plain
+    for items, _path in lists:
         for position, item in enumerate(items):
             if node_name(item) == name:
                 return items, position

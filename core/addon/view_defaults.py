@@ -11,12 +11,26 @@ LIST_TYPES = ("char", "integer", "float", "monetary", "boolean", "date", "dateti
 MAX_LIST_COLUMNS = 7
 
 
+def panel_fields(model: BaseModel) -> frozenset[str]:
+    """Fields that flag-enabled mixins add (``chatter: true`` → mail.thread): their panel shows them,
+    not the form's groups (followers, messages, activities)."""
+    registry = model._registry
+    names: set[str] = set()
+    for mixin in model._def.mixins:
+        cls = registry.models.get(mixin)
+        if cls is not None and cls._def.attrs.get("enabled_by"):
+            names.update(cls._fields)
+    return frozenset(names - TECHNICAL - {model._rec_name_field()})
+
+
 def _shown(model: BaseModel, include_readonly: bool = True) -> list[Any]:
     """Fields worth showing, in declaration order, that the user may read."""
+    panels = panel_fields(model)
     return [
         f
         for name, f in model._fields.items()
         if name not in TECHNICAL
+        and name not in panels
         and model._field_accessible(f)
         and not name.startswith("image_")
         and f.type != "json"

@@ -8,12 +8,20 @@ from core.addon.domain_checks import check_domain
 from core.addon.view_arch import ArchError, apply_changes, check_arch, primary_of, resolved_arch
 from core.addon.view_checks import action_buttons
 from core.exceptions import ErpError, MetadataError
+from core.i18n import LANGUAGES, translate
 from core.loader.validate import validate_document
 from core.loader.yaml_source import locate
 from core.safe_eval import parse_expression
 
 if TYPE_CHECKING:
     from core.addon.data import DataLoader
+
+
+def translations(text: str) -> str | dict[str, str]:
+    """``text`` with its translations from the catalogs (stored in every language, so that RPC clients
+    reading with ``context={'lang': ...}`` get them, as Odoo's do); the text alone when none has one."""
+    found = {lang: translate(text, lang) for lang in LANGUAGES}
+    return found if any(value != text for value in found.values()) else text
 
 
 def _plain(value: Any) -> Any:
@@ -142,7 +150,7 @@ def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
     domain = action.get("domain")
     context = action.get("context")
     values: dict[str, Any] = {
-        "name": action["name"], "res_model": action["model"],
+        "name": translations(action["name"]), "res_model": action["model"],
         "view_mode": action.get("view_mode") or "list,form",
         "domain": repr(_plain(domain)) if isinstance(domain, list) else (domain or False),
         "context": repr(_plain(context)) if isinstance(context, dict) else (context or "{}"),
@@ -163,7 +171,7 @@ def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
 
 
 def load_menu(loader: DataLoader, menu: dict[str, Any]) -> None:
-    values: dict[str, Any] = {"name": menu["name"], "sequence": menu.get("sequence", 10),
+    values: dict[str, Any] = {"name": translations(menu["name"]), "sequence": menu.get("sequence", 10),
                               "web_icon": menu.get("icon") or False, "active": menu.get("active", True)}
     values["parent_id"] = loader.ref(menu["parent"]) if menu.get("parent") else False
     values["action_id"] = loader.ref(menu["action"]) if menu.get("action") else False

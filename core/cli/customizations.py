@@ -1,4 +1,4 @@
-"""``erp export-customizations``: the custom models and fields of a database, as an installable addon."""
+"""``erp export-customizations``: the customizations of a database, as an installable addon."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +11,7 @@ from core.cli.options import addons_path_option, db_option, friendly_errors
 @click.command("export-customizations")
 @db_option
 @addons_path_option
-@click.option("--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the addon to write; its name is the addon's technical name "
                    "(e.g. addons/my_fields).")
 @click.option("--name", "title", default=None,
@@ -20,8 +20,9 @@ from core.cli.options import addons_path_option, db_option, friendly_errors
 @friendly_errors
 def export_customizations(db_url: str, addons_path: str | None, output: Path, title: str | None,
                           force: bool) -> None:
-    """Write the custom models and fields of the database (with their access rights) as an addon that
-    ``erp install --addons-path`` puts into another database."""
+    """Write the customizations of the database (custom models and fields, views, actions and menus, record
+    rules and access rights no addon defines) as an addon that ``erp install --addons-path`` puts into
+    another database."""
     from core.addon.customizations import export_customizations as export
     from core.records.environment import SUPERUSER_ID, Environment
     from core.registry.registry import Registry

@@ -73,4 +73,4 @@ def test_export_refuses_a_folder_that_is_not_empty(customized, tmp_path):
 
 def test_export_of_a_database_without_customizations_says_so(fresh_registry, tmp_path):
     result = _export(fresh_registry(), tmp_path / "nothing_here")
-    assert result.exit_code != 0 and "no custom models or fields" in result.output
+    assert result.exit_code != 0 and "has no customizations to export" in result.output

@@ -1,5 +1,5 @@
-"""The studio: administrators add fields, arrange forms and lists, and create models with their menu from
-the browser. Everything is stored as metadata (ir.model.fields, ir.model, ir.ui.view extensions,
+"""The studio: administrators add fields, arrange forms, lists, kanban cards and searches, and create
+models with their menu from the browser. Everything is stored as metadata (ir.model.fields, ir.model, ir.ui.view extensions,
 ir.actions.act_window, ir.ui.menu, ir.model.access) through the record API, live for every user."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ install_error_pages(bp)
 
 
 def register(app: Flask) -> None:
-    from web.studio import home, properties, routes  # noqa: F401 - they add their routes to bp
+    from web.studio import filters, home, properties, routes  # noqa: F401 - they add their routes to bp
     from web.studio.links import studio_link
 
     app.register_blueprint(bp)

@@ -3,7 +3,9 @@ it, take it out of the view. Each edit returns a new arch and leaves its argumen
 turns the result into the changes of the studio's extension view.
 
 The studio edits the parts of a view people fill in: a form's ``title`` and ``sheet`` (with their groups
-and pages), a list's ``columns``. Containers stay where the view's author put them.
+and pages), a list's ``columns``, the fields of a kanban card, a search view's searched ``fields``,
+``filters`` and ``group_by``. Containers stay where the view's author put them. A search view may name a
+field in several of its lists, so its nodes are named ``list/name`` (``group_by/user_id``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,16 @@ from core.addon.view_arch import node_name
 from core.exceptions import ValidationError
 from core.i18n import _
 
-SECTIONS = {"form": ("title", "sheet"), "list": ("columns",)}
+SECTIONS = {
+    "form": ("title", "sheet"),
+    "list": ("columns",),
+    "kanban": ("fields",),
+    "search": ("fields", "filters", "group_by"),
+}
+# view types whose nodes are named with their list: one field may be in several lists
+SCOPED = frozenset({"search"})
+# view types whose fields can be hidden (kept in the view, not shown) rather than only taken out
+HIDEABLE = frozenset({"form", "list"})
 CONTAINERS = ("group", "notebook", "page")
 WHERE = ("after", "before", "inside")
 
@@ -59,8 +70,30 @@ def is_container(node: dict[str, Any]) -> bool:
 
 def sections(view_type: str) -> tuple[str, ...]:
     if view_type not in SECTIONS:
-        raise ValidationError(_("The studio edits forms and lists, not %(type)s views.", type=view_type))
+        raise ValidationError(
+            _("The studio edits forms, lists, kanban and search views, not %(type)s views.", type=view_type)
+        )
     return SECTIONS[view_type]
+
+
+def node_key(view_type: str, container: str, node: dict[str, Any]) -> str | None:
+    """The name the studio (and its changes) give a node: ``list/name`` in a search view."""
+    name = node_name(node)
+    if name is None or view_type not in SCOPED:
+        return name
+    return f"{container}/{name}"
+
+
+def section_of(view_type: str, key: str) -> str | None:
+    """The list a scoped key names (``group_by`` of ``group_by/user_id``)."""
+    if view_type not in SCOPED:
+        return None
+    section, slash, _name = key.partition("/")
+    return section if slash else None
+
+
+def plain_name(key: str) -> str:
+    return key.rpartition("/")[2]
 
 
 def walk(arch: dict[str, Any], view_type: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -82,7 +115,7 @@ def walk(arch: dict[str, Any], view_type: str) -> Iterator[tuple[str, list[dict[
 def find(arch: dict[str, Any], view_type: str, name: str) -> Slot | None:
     for container, nodes in walk(arch, view_type):
         for index, node in enumerate(nodes):
-            if node_name(node) == name:
+            if node_key(view_type, container, node) == name:
                 return Slot(nodes, index, container)
     return None
 
@@ -98,8 +131,13 @@ def container_nodes(arch: dict[str, Any], view_type: str, name: str) -> list[dic
 
 
 def field_names(arch: dict[str, Any], view_type: str) -> list[str]:
-    """The fields the edited sections show, in document order."""
-    return [node["field"] for _c, nodes in walk(arch, view_type) for node in nodes if "field" in node]
+    """The fields the edited sections show, in document order (``list/name`` in a search view)."""
+    return [
+        node_key(view_type, container, node) or node["field"]
+        for container, nodes in walk(arch, view_type)
+        for node in nodes
+        if "field" in node
+    ]
 
 
 def _require(arch: dict[str, Any], view_type: str, name: str) -> Slot:
@@ -112,7 +150,15 @@ def _require(arch: dict[str, Any], view_type: str, name: str) -> Slot:
 def place(arch: dict[str, Any], view_type: str, node: dict[str, Any], position: Position) -> dict[str, Any]:
     """``arch`` with the field ``node`` at ``position`` (moved there if the view already shows it)."""
     result = copy.deepcopy(arch)
-    name = node["field"]
+    name = node_name(node) or ""
+    section = position.target if position.where == "inside" else section_of(view_type, position.target)
+    if view_type in SCOPED:
+        if section not in sections(view_type) or (section == "filters") == ("field" in node):
+            raise ValidationError(
+                _("Fields go in the searched fields or the group-bys, filters among the filters."),
+                field="position",
+            )
+        name = f"{section}/{name}"
     if position.target == name:
         raise ValidationError(_("A field cannot be placed next to itself."), field="position")
     current = find(result, view_type, name)
@@ -129,7 +175,7 @@ def place(arch: dict[str, Any], view_type: str, node: dict[str, Any], position: 
         nodes.append(node)
         return result
     anchor = find(result, view_type, position.target)
-    if anchor is None or "field" not in anchor.node:
+    if anchor is None or ("field" not in anchor.node and view_type not in SCOPED):
         raise ValidationError(_("The view has no field %(name)s.", name=position.target), field="position")
     at = anchor.index + 1 if position.where == "after" else anchor.index
     anchor.siblings.insert(at, node)
@@ -183,6 +229,8 @@ def positions(arch: dict[str, Any], view_type: str) -> list[tuple[str, str, str]
     for container, nodes in walk(arch, view_type):
         if not _is_notebook(arch, view_type, container):
             choices.append((f"inside:{container}", "inside", container))
-        fields = [node["field"] for node in nodes if "field" in node]
-        choices.extend((f"after:{name}", "after", name) for name in fields)
+        named = [
+            node_key(view_type, container, node) for node in nodes if "field" in node or "filter" in node
+        ]
+        choices.extend((f"after:{name}", "after", name) for name in named if name)
     return choices

@@ -13,8 +13,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.addon.view_arch import ArchError, apply_changes, node_name
-from web.studio.arch_edit import is_container, sections, walk
+from core.addon.view_arch import ArchError, apply_changes
+from web.studio.arch_edit import is_container, node_key, sections, walk
 
 CONTAINER_WEIGHT = 1000
 
@@ -38,7 +38,7 @@ class Layout:
         for container, nodes in walk(arch, view_type):
             names = layout.children.setdefault(container, [])
             for node in nodes:
-                name = node_name(node)
+                name = node_key(view_type, container, node)
                 if name is None:
                     continue
                 names.append(name)

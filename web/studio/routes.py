@@ -56,6 +56,7 @@ def render_editor(
         "model_label": records._model_description(),
         "view_type": view_type,
         "view_types": editor.VIEW_TYPES,
+        "hideable": view_type in arch_edit.HIDEABLE,
         "outline": editor.outline(env, view),
         "positions": editor.position_choices(env, view),
         "default_position": editor.default_position(view),
@@ -148,7 +149,16 @@ def move_field(model: str, view_type: str) -> Any:
             node = arch_edit.find(view.arch, view_type, name)
             if node is None:
                 raise ValidationError(_("The view has no field %(name)s.", name=name), field="name")
-            return arch_edit.place(view.arch, view_type, node.node, Position.parse(request.form["position"]))
+            position = Position.parse(request.form["position"])
+            arch = view.arch
+            target = (
+                position.target
+                if position.where == "inside"
+                else arch_edit.section_of(view_type, position.target)
+            )
+            if arch_edit.section_of(view_type, name) not in (None, target):
+                arch = arch_edit.remove(arch, view_type, name)  # dragged to another list of a search view
+            return arch_edit.place(arch, view_type, node.node, position)
         step = -1 if request.form.get("direction") == "up" else 1
         return arch_edit.move(view.arch, view_type, name, step)
 
@@ -161,6 +171,8 @@ def set_visibility(model: str, view_type: str) -> Any:
     hidden = request.form.get("hidden") == "1"
 
     def arrange(env: Environment, view: StudioView) -> dict[str, Any]:
+        if view_type not in arch_edit.HIDEABLE:
+            raise ValidationError(_("Take the field out of this view instead: it has no hidden fields."))
         base = arch_edit.find(view.base, view_type, name)
         return arch_edit.set_hidden(view.arch, view_type, name, hidden, base.node if base else None)
 
@@ -231,8 +243,15 @@ def delete_field(model: str, view_type: str) -> Any:
             return redirect(editor_url(model, view_type, delete=name))
         label, saved_in = removal.delete_field(env, model, name)
         if saved_in:
-            flash(_("The field %(label)s has been deleted; its values are saved in %(file)s, attached to the "
-                    "model.", label=label, file=saved_in), "success")
+            flash(
+                _(
+                    "The field %(label)s has been deleted; its values are saved in %(file)s, attached to the "
+                    "model.",
+                    label=label,
+                    file=saved_in,
+                ),
+                "success",
+            )
         else:
             flash(_("The field %(label)s has been deleted.", label=label), "success")
         return redirect(editor_url(model, view_type))

@@ -6,6 +6,7 @@ from typing import Any
 
 from core import _, model
 from core.exceptions import ValidationError
+from core.i18n import DEFAULT_LANG, LANGUAGES
 
 # the action models a menu may open (Odoo also has server and client actions; this suite has window ones)
 ACTION_MODELS = ("ir.actions.act_window",)
@@ -14,9 +15,19 @@ ACTION_MODELS = ("ir.actions.act_window",)
 @model("ir.ui.menu")
 class IrUiMenu:
     def _compute_complete_name(self) -> None:
+        # the path in each language that translates a part of it, so that a menu's display name follows
+        # the context's language (the others read the English path)
+        active = self.env["res.lang"].sudo().search([("active", "=", True)])
+        langs = set(LANGUAGES) | set(active.mapped("code"))
         for menu in self:
-            menu.complete_name = (f"{menu.parent_id.complete_name}/{menu.name}" if menu.parent_id
-                                  else (menu.name or ""))
+            paths = {}
+            for lang in sorted(langs):
+                own = menu.with_context(lang=lang)
+                parent = own.parent_id.complete_name if menu.parent_id else ""
+                paths[lang] = f"{parent}/{own.name or ''}" if parent else (own.name or "")
+            english = paths[DEFAULT_LANG]
+            others = {lang: path for lang, path in paths.items() if path != english}
+            menu.complete_name = {DEFAULT_LANG: english, **others}
 
     def _visible_menu_ids(self) -> set[int]:
         """Menus the user may see: groups allow it, its action's model is readable, its parents visible."""

@@ -6,16 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytz
-from flask import flash, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 
 from core.exceptions import UserError
-from core.i18n import LANGUAGES, _
+from core.i18n import LANGUAGES, _, set_lang
 from core.records.environment import Environment
 from web.auth.session import end_other_sessions, end_own_session, own_sessions, refresh_session
 from web.client import bp
 from web.client.devices import describe_device
 from web.client.pages import page
 from web.client.session_env import run_as_user
+from web.i18n import request_lang
 
 
 @bp.get("/preferences")
@@ -45,6 +46,9 @@ def preferences() -> Any:
         return None
 
     run_as_user(save)
+    # the rest of this request speaks the language just chosen, as every later one does (no new login)
+    g.lang = request_lang()
+    set_lang(g.lang)
     flash(_("Your preferences have been saved."), "success")
     target = request.form.get("back", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "/web")

@@ -36,6 +36,30 @@
     suggest();
   }
 
+  // -- a filter box above a long list of choices (related models) -------------------------------
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function initFilter(box) {
+    const select = document.getElementById(box.dataset.filterFor);
+    if (!select) return;
+    box.hidden = false;
+    const refresh = () => {
+      const words = fold(box.value).split(/\s+/).filter(Boolean);
+      let first = null;
+      Array.from(select.options).forEach((option) => {
+        const shown = !option.value || words.every((word) => fold(option.text).includes(word));
+        option.hidden = !shown;
+        if (shown && option.value && !first) first = option;
+      });
+      // the choice follows the filter, so that Enter submits what the consultant sees
+      if (words.length && (select.selectedOptions[0]?.hidden || !select.value) && first) select.value = first.value;
+    };
+    box.addEventListener("input", refresh);
+    refresh();
+  }
+
   // -- dragging fields of the layout ------------------------------------------------------------
   function initDrag(root) {
     const context = document.querySelector("form.move-context");
@@ -114,6 +138,7 @@
       initConditional(form);
       initNameHint(form);
     });
+    document.querySelectorAll("input[data-filter-for]").forEach(initFilter);
     const root = document.querySelector(".outline-root");
     if (root && document.querySelector("form.move-context")) initDrag(root);
   });
