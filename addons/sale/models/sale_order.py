@@ -215,7 +215,8 @@ class SaleOrder:
     @public
     def action_quotation_send(self) -> bool:
         """Email the quotation (its lines and totals) to the customer through the chatter; a draft
-        quotation becomes sent. The mail waits in the outgoing queue if it cannot leave at once."""
+        quotation becomes sent. The PDF of the order joins the chatter message; the mail waits in the
+        outgoing queue if it cannot leave at once."""
         for order in self:
             if not order.partner_id.email:
                 raise UserError(
@@ -233,6 +234,7 @@ class SaleOrder:
                     )
                 )
             order.message_post(
+                attachment_ids=[order._report_attachment().id],
                 body=order._mail_body(),
                 body_is_html=True,
                 message_type="comment",

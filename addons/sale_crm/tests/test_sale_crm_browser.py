@@ -13,7 +13,8 @@ from tests.browser.conftest import browser, live_server, log_in, new_page, no_si
 def _pick(page: Any, input_id: str, text: str) -> None:
     """Type in a many2one box and choose the suggestion ``text``."""
     page.fill(f"#{input_id}", text)
-    page.locator(f"#{input_id} ~ .listbox li[role=option]", has_text=text).first.click()
+    # a found record, never the "Create ..." entries offered while the search is still answering
+    page.locator(f"#{input_id} ~ .listbox li[role=option]:not(.create)", has_text=text).first.click()
 
 
 @pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
@@ -49,6 +50,10 @@ def test_quote_an_opportunity_and_confirm(new_page: Any, width: int, label: str)
     page.wait_for_load_state("networkidle")
     page.locator(".statusbar .current", has_text="Sales Order").wait_for()
     shot(page, f"sale-order-confirmed-{label}")
+    with page.expect_popup() as popup:
+        page.get_by_role("button", name="Print").click()
+    assert re.search(r"/sale/orders/\d+/pdf$", popup.value.url)
+    popup.value.close()
     assert no_sideways_scroll(page) or width > 400
     page.goto(lead_url)
     page.locator(".stat-box[data-field=sale_amount_total]", has_text="410").wait_for()
