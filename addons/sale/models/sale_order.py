@@ -64,6 +64,14 @@ class SaleOrder:
                 ) or Team.search([("company_id", "in", company)], limit=1)
             order.team_id = team
 
+    # forms send every field: a new customer or salesperson must replace what the form still shows
+    def _onchange_partner_id(self) -> None:
+        self._compute_partner_addresses()
+        self._compute_pricelist_id()
+
+    def _onchange_user_id(self) -> None:
+        self._compute_team_id()
+
     def _compute_type_name(self) -> None:
         for order in self:
             order.type_name = _("Sales Order") if order.state == "sale" else _("Quotation")

@@ -159,3 +159,20 @@ def test_demo_has_orders_in_every_state(env):
         state for state in ("draft", "sent", "sale", "cancel") if Order.search_count([("state", "=", state)])
     } == {"draft", "sent", "sale", "cancel"}
     assert Order.search_count([("locked", "=", True)]) >= 1
+
+
+def test_form_changing_the_customer_changes_pricelist_and_addresses(env):
+    customer = env.ref("base.res_partner_1")
+    shown = {"partner_id": customer.id, "pricelist_id": env.ref("product.list0").id,
+             "partner_invoice_id": False, "company_id": env.company.id}
+    answer = env["sale.order"].onchange(shown, ["partner_id"], ["pricelist_id", "partner_invoice_id"])
+    assert answer["value"]["pricelist_id"][0] == env.ref("product.pricelist_resellers").id
+    assert answer["value"]["partner_invoice_id"][0] == customer.id
+
+
+def test_form_changing_the_salesperson_changes_the_team(env):
+    team = env["crm.team"].create({"name": "Retail"})
+    seller = env["res.users"].create({"name": "Seller", "login": "seller_onchange"})
+    env["crm.team.member"].create({"crm_team_id": team.id, "user_id": seller.id})
+    answer = env["sale.order"].onchange({"user_id": seller.id, "team_id": False}, ["user_id"], ["team_id"])
+    assert answer["value"]["team_id"][0] == team.id
