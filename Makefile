@@ -6,13 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DB ?= sqlite:///var/erp.sqlite
-ADDONS ?= crm
+ADDONS ?= crm,sale
 WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: env run db test test-sqlite test-pg lint browser bench clean
+.PHONY: env run db test test-sqlite test-pg lint browser pdf-libs bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | pdf-libs
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
@@ -28,6 +28,10 @@ db: var/erp.sqlite
 
 run: $(STAMP) var/erp.sqlite
 	$(BIN)/erp serve --db $(DB) --host 127.0.0.1 --port 8069
+
+# WeasyPrint (printed quotations) draws text with Pango
+pdf-libs:
+	@ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null)
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)

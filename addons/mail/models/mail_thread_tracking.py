@@ -37,8 +37,8 @@ class MailThreadTracking:
 
     def write(self, vals: dict[str, Any]) -> bool:
         fields = self._tracked_fields(vals) if self and not _tracking_off(self.env) else []
-        if not fields:
-            return super().write(vals)
+        if not fields or not all(isinstance(record_id, int) for record_id in self._ids):
+            return super().write(vals)  # in-memory records of a form being edited: nothing to log
         before = self._track_snapshot(fields)
         result = super().write(vals)
         after = self._track_snapshot(fields)
