@@ -18,7 +18,8 @@ from web.client.nav import Nav
 from web.client.pages import page
 from web.client.session_env import run_as_user
 
-bp = Blueprint("hr", __name__, url_prefix="/hr", template_folder="../templates")
+bp = Blueprint("hr", __name__, url_prefix="/hr", template_folder="../templates", static_folder="../static",
+               static_url_path="/static")
 bp.before_request(i18n.begin_request_lang)
 install_error_pages(bp)
 FIELDS = ["name", "job_title", "parent_id", "department_id", "image_128"]
