@@ -39,7 +39,13 @@ def client(fresh_registry):
         group = env.ref("base.group_user").id
         user = env["res.users"].create({"name": "Ana", "login": "ana", "password": "ana-secret-1",
                                         "groups_id": [(6, 0, [group])]})
-        boss = env["hr.employee"].create({"name": "Marta Boss", "job_title": "CEO"})
+        boss = env["hr.employee"].create({"name": "Marta Boss", "job_title": "CEO", "birthday": "1970-01-02"})
+        assert boss.id == 1
+        # a customisation putting an officers-only field on the form: colleagues must still get the form
+        env["ir.ui.view"].create({"name": "birthday on form", "model": "hr.employee",
+                                  "inherit_id": env.ref("hr.view_employee_form").id,
+                                  "arch": {"changes": [{"inside": "employee_org",
+                                                        "nodes": [{"field": "birthday"}]}]}})
         env["hr.employee"].create({"name": "Ana Team", "parent_id": boss.id, "user_id": user.id})
     app = create_app(registry.url, {"TESTING": True})
     client = app.test_client()
@@ -54,3 +60,10 @@ def test_org_chart_page_shows_the_hierarchy(client):
     boss_at, ana_at = html.index("Marta Boss"), html.index("Ana Team")
     assert boss_at < ana_at and "CEO" in html
     assert html.count('class="org-chart-level"') == 2  # Ana is one level below her manager
+
+
+def test_employee_form_hides_private_data_from_colleagues(client):
+    html = client.get("/web/model/hr.employee/1").get_data(as_text=True)
+    assert "Marta Boss" in html and "Work Information" in html
+    assert "Private Information" not in html and "Date of Birth" not in html
+

@@ -61,3 +61,12 @@ def test_contracts_are_for_hr_officers_only(env, as_user, staff):
     with pytest.raises(AccessError):
         as_user("ana")["hr.contract"].search([])
     assert as_user("officer")["hr.contract"].search_count([("employee_id", "=", ana.id)]) == 1
+
+
+def test_officers_get_the_private_pages_of_the_employee_form(as_user, staff):
+    def pages(login):
+        arch = as_user(login)["hr.employee"].get_views([[False, "form"]])["views"]["form"]["arch"]
+        return "private_information" in arch, "contracts" in arch
+
+    assert pages("officer") == (True, True)
+    assert pages("ana") == (False, False)
