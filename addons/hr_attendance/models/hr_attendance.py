@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from addons.resource import worktime
 from addons.resource.models.resource_calendar import valid_tz
 from core import _, clock, model, public
 from core.exceptions import AccessError, UserError, ValidationError
@@ -29,17 +30,23 @@ class HrAttendance:
         return my_employee(self.env).id or False
 
     def _compute_hours(self) -> None:
-        for attendance in self:
-            if not (attendance.check_in and attendance.check_out):
-                attendance.worked_hours = attendance.expected_hours = attendance.overtime_hours = 0.0
-                continue
-            worked = (attendance.check_out - attendance.check_in).total_seconds() / 3600
-            calendar = attendance.employee_id.sudo().resource_calendar_id
-            expected = calendar.get_work_hours_count(attendance.check_in, attendance.check_out) if calendar \
-                else worked
-            attendance.worked_hours = round(worked, 2)
-            attendance.expected_hours = round(expected, 2)
-            attendance.overtime_hours = round(max(worked - expected, 0.0), 2)
+        done = self.filtered(lambda a: a.check_in and a.check_out)
+        for attendance in self - done:
+            attendance.worked_hours = attendance.expected_hours = attendance.overtime_hours = 0.0
+        # one schedule (and one holidays query) per working calendar for the whole batch
+        by_calendar: dict[Any, list[Any]] = {}
+        for attendance in done:
+            by_calendar.setdefault(attendance.employee_id.sudo().resource_calendar_id, []).append(attendance)
+        for calendar, attendances in by_calendar.items():
+            schedule = calendar._schedule(min(a.check_in for a in attendances),
+                                          max(a.check_out for a in attendances)) if calendar else None
+            for attendance in attendances:
+                worked = (attendance.check_out - attendance.check_in).total_seconds() / 3600
+                expected = worktime.hours_between(schedule, attendance.check_in, attendance.check_out) \
+                    if schedule else worked
+                attendance.worked_hours = round(worked, 2)
+                attendance.expected_hours = round(expected, 2)
+                attendance.overtime_hours = round(max(worked - expected, 0.0), 2)
 
     def _check_validity(self) -> None:
         for attendance in self:

@@ -132,3 +132,18 @@ def test_only_officers_approve_allocations(env, as_user, team):
         as_user("boss")["hr.leave.allocation"].browse(allocation.id).action_validate()
     as_user("officer")["hr.leave.allocation"].browse(allocation.id).action_approve()
     assert allocation.state == "validate" and team.eva.remaining_leaves == 3
+
+
+def test_balance_report_follows_approved_time_off(env, as_user, team):
+    second = allocate(env, team.ana, 3)
+    first = env["hr.leave.allocation"].search([("employee_id", "=", team.ana.id), ("id", "!=", second.id)])
+    leave = request(env, team.ana, "2026-03-02", "2026-03-06")
+    as_user("boss")["hr.leave"].browse(leave.id).action_approve()
+    as_user("officer")["hr.leave"].browse(leave.id).action_validate()
+    assert (first.leaves_taken, first.remaining_leaves) == (5, 5)
+    assert (second.leaves_taken, second.remaining_leaves) == (0, 3)
+    [row] = env["hr.leave.allocation"].read_group([("employee_id", "=", team.ana.id)],
+                                                  ["remaining_leaves:sum"], ["employee_id"])
+    assert row["remaining_leaves"] == 8
+    leave.action_refuse()
+    assert first.remaining_leaves == 10
