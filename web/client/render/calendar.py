@@ -33,16 +33,41 @@ def shift(anchor: dt.date, mode: str, step: int) -> dt.date:
     return dt.date(anchor.year + month // 12, month % 12 + 1, 1)
 
 
+def _last_day(model: BaseModel, stop_name: str | None, row: dict[str, Any]) -> dt.date | None:
+    """The last day a record covers: its stop date, or the day before a stop at local midnight."""
+    stop = row.get(stop_name) if stop_name else None
+    if not stop:
+        return None
+    if model._fields[stop_name].type != "datetime":
+        return stop
+    local = to_user_tz(stop)
+    return (local - dt.timedelta(seconds=1)).date() if local.time() == dt.time() else local.date()
+
+
+def _days_of(day: dt.date, last_day: dt.date | None, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The days of the period on which a record from ``day`` to ``last_day`` shows."""
+    end = min(max(last_day or day, day), last - dt.timedelta(days=1))
+    current, days = max(day, first), []
+    while current <= end:
+        days.append(current)
+        current += dt.timedelta(days=1)
+    return days or ([day] if first <= day < last else [])
+
+
 def build_calendar(
     env: Environment, model: BaseModel, arch: dict[str, Any], domain: list[Any], anchor: dt.date, mode: str
 ) -> dict[str, Any]:
     start_name = arch["date_start"]
     start_field = model._fields[start_name]
     first, last = period(anchor, mode)
+    stop_name = arch.get("date_stop")
     bounds: list[Any] = [(start_name, ">=", first.isoformat()), (start_name, "<", last.isoformat())]
+    if stop_name:  # records that started earlier and run into the period show too
+        bounds = ["|", "&", *bounds, "&", (start_name, "<", first.isoformat()),
+                  (stop_name, ">=", first.isoformat())]
     records = model.search(AND_([domain, bounds]), order=f"{start_name} asc", limit=1000)
     title_name = arch.get("title") or model._rec_name_field()
-    names = [n for n in (start_name, title_name, arch.get("color")) if n]
+    names = [n for n in (start_name, stop_name, title_name, arch.get("color")) if n]
     rows = records.read(list(dict.fromkeys(names))) if records else []
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     for row in rows:
@@ -62,9 +87,9 @@ def build_calendar(
         color = row.get(arch["color"]) if arch.get("color") else 0
         if isinstance(color, (tuple, list)):
             color = color[0]
-        by_day.setdefault(day, []).append(
-            {"id": row["id"], "title": title, "time": time, "color": int(color or 0) % 12}
-        )
+        event = {"id": row["id"], "title": title, "time": time, "color": int(color or 0) % 12}
+        for current in _days_of(day, _last_day(model, stop_name, row), first, last):
+            by_day.setdefault(current, []).append(event if current == day else {**event, "time": ""})
     days = []
     current = first
     while current < last:

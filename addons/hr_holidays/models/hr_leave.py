@@ -1,0 +1,146 @@
+"""Time off requests: their dates in the employee's time zone, the working days they take, and the
+checks that refuse overlaps and requests beyond the balance."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from addons.hr_holidays.models.hr_leave_type import balances
+from addons.resource.models.resource_calendar import valid_tz
+from core import _, model
+from core.exceptions import ValidationError
+
+COUNTED = ("confirm", "validate1", "validate")  # requests that hold days and block overlaps
+DATE_KEYS = ("request_date_from", "request_date_to", "date_from", "date_to")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _zone(employee: Any) -> ZoneInfo:
+    tz = employee.sudo().resource_calendar_id.tz or employee.sudo().user_id.tz
+    return ZoneInfo(tz if valid_tz(tz) else "UTC")
+
+
+def complete_dates(vals: dict[str, Any], employee: Any, current: Any = None) -> dict[str, Any]:
+    """``vals`` with both the requested days and the UTC period: whole local days from the request
+    dates, or the request dates read from a period given as datetimes (as Odoo's clients send)."""
+    vals = dict(vals)
+    zone = _zone(employee)
+    if "request_date_from" in vals or "request_date_to" in vals:
+        first = _as_date(vals.get("request_date_from", current.request_date_from if current else None))
+        last = _as_date(vals.get("request_date_to", current.request_date_to if current else None)) or first
+        if first and "date_from" not in vals:
+            vals["date_from"] = _utc(dt.datetime.combine(first, dt.time()), zone)
+        if last and "date_to" not in vals:
+            vals["date_to"] = _utc(dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), zone)
+        vals.setdefault("request_date_to", last)
+    else:
+        start, end = _as_datetime(vals.get("date_from")), _as_datetime(vals.get("date_to"))
+        if start:
+            vals["request_date_from"] = _local(start, zone).date()
+        if end:
+            vals["request_date_to"] = (_local(end, zone) - dt.timedelta(seconds=1)).date()
+    return vals
+
+
+def _utc(local: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    return local.replace(tzinfo=zone).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _local(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(zone).replace(tzinfo=None)
+
+
+@model("hr.leave")
+class HrLeave:
+    def _default_employee_id(self) -> Any:
+        return self.env["res.users"].sudo().browse(self.env.uid).employee_id.id or False
+
+    def _compute_number_of_days(self) -> None:
+        for leave in self:
+            if not (leave.date_from and leave.date_to) or leave.date_to <= leave.date_from:
+                leave.number_of_days = 0.0
+                continue
+            calendar = leave.employee_id.sudo().resource_calendar_id
+            if calendar:
+                leave.number_of_days = calendar.get_work_duration_data(leave.date_from, leave.date_to)["days"]
+            else:  # no schedule: every day counts
+                leave.number_of_days = round((leave.date_to - leave.date_from).total_seconds() / 86400, 2)
+
+    def create(self, vals_list: Any) -> Any:
+        vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
+        if not all(isinstance(vals, dict) for vals in vals_list):
+            return super().create(vals_list)  # the core reports the malformed item
+        default_employee = self._default_employee_id()
+        Employee = self.env["hr.employee"].sudo()
+        prepared = [complete_dates(vals, Employee.browse(int(vals.get("employee_id") or default_employee
+                                                             or 0)))
+                    for vals in vals_list]
+        leaves = super().create(prepared)
+        automatic = leaves.filtered(lambda leave: leave.validation_type == "no_validation"
+                                    and leave.state == "confirm")
+        if automatic:
+            automatic.with_context(leave_action=True).write({"state": "validate"})
+        leaves._notify_approvers()
+        return leaves
+
+    def write(self, vals: dict[str, Any]) -> bool:
+        if not isinstance(vals, dict) or not self:
+            return super().write(vals)
+        self._check_write_rights(vals)
+        if any(key in vals for key in DATE_KEYS) or "employee_id" in vals:
+            for leave in self:
+                employee = self.env["hr.employee"].sudo().browse(int(vals.get("employee_id")
+                                                                    or leave.employee_id.id))
+                super(HrLeave, leave).write(complete_dates(vals, employee, leave))
+            return True
+        return super().write(vals)
+
+    def _check_request(self) -> None:
+        """Counted requests take working days, do not overlap and stay within the balance."""
+        counted = self.filtered(lambda leave: leave.state in COUNTED)
+        for leave in counted:
+            if leave.number_of_days <= 0:
+                raise ValidationError(_("The time off of %(employee)s from %(start)s to %(end)s covers no "
+                                        "working day (weekend or public holiday).",
+                                        employee=leave.employee_id.name, start=leave.request_date_from,
+                                        end=leave.request_date_to), field="date_from")
+            overlap = self.sudo().search([("id", "!=", leave.id), ("employee_id", "=", leave.employee_id.id),
+                                          ("state", "in", list(COUNTED)), ("date_from", "<", leave.date_to),
+                                          ("date_to", ">", leave.date_from)], limit=1)
+            if overlap:
+                raise ValidationError(_("%(employee)s already has time off from %(start)s to %(end)s: two "
+                                        "requests of one employee cannot overlap.",
+                                        employee=leave.employee_id.name, start=overlap.request_date_from,
+                                        end=overlap.request_date_to), field="date_from")
+        limited = counted.filtered(lambda leave: leave.holiday_status_id.requires_allocation == "yes")
+        if not limited:
+            return
+        found = balances(self.env, limited.mapped("employee_id").ids, limited.mapped("holiday_status_id").ids)
+        for leave in limited:
+            left = found.get((leave.employee_id.id, leave.holiday_status_id.id), {})
+            if left.get("virtual_remaining_leaves", 0.0) < 0:
+                available = left.get("virtual_remaining_leaves", 0.0) + leave.number_of_days
+                raise ValidationError(_("Not enough %(type)s left: %(employee)s has %(available)s days "
+                                        "available and this request takes %(days)s.",
+                                        type=leave.holiday_status_id.name, employee=leave.employee_id.name,
+                                        available=round(max(available, 0.0), 2), days=leave.number_of_days),
+                                      field="holiday_status_id")
