@@ -81,8 +81,9 @@ class Registry:
         key = str(normalize_url(url).render_as_string(hide_password=False))
         with cls._lock:
             registry = cls._registries.get(key)
-            # a path given now that the loaded registry was not built with: rebuild with it
-            if registry is None or (addons_path and addons_path != registry.addons_path):
+            # a folder given now that the loaded registry does not search: rebuild with it
+            if registry is None or (addons_path and not set(addons_paths(addons_path)) <= set(
+                    registry.search_paths())):
                 registry = cls(key, addons_path=addons_path)
                 registry.load_installed()
                 cls._registries[key] = registry
