@@ -61,6 +61,11 @@ class MetadataError(ErpError):
         super().__init__(f"{where}{reason}")
 
 
+class PrivateOverrideError(MetadataError):
+    """An addon's hook class defines a method named as a private method of the core record API that
+    is not one of its documented override points (``core.records.override_points``)."""
+
+
 class AddonError(UserError):
     """A missing addon, a dependency cycle, or a refused install/uninstall."""
 

@@ -384,6 +384,7 @@ class ReadMixin:
         return "name" if "name" in self._fields else "id"
 
     def _compute_display_name(self: BaseModel) -> None:
+        """Override point: set ``display_name`` of each record; the record name by default."""
         name = self._rec_name_field()
         for record in self:
             if name == "id":

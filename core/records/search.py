@@ -45,11 +45,17 @@ class SearchMixin:
         return AND_([[("active", "=", True)], domain]) if domain else [("active", "=", True)]
 
     def _where_condition(self: BaseModel, domain: Any, table: sa.FromClause, operation: str = "read") -> Any:
-        """The condition of ``domain`` + active_test + record rules over ``table``."""
-        domain = self._active_domain(normalize(domain))
+        """The condition of ``domain`` + the model's ``_extra_search_domain`` + active_test + record
+        rules over ``table``, narrowed by the model's ``_narrow_search``."""
+        domain = normalize(domain)
+        extra = self._extra_search_domain(domain)
+        if extra:
+            domain = AND_([list(extra), domain]) if domain else list(extra)
+        domain = self._active_domain(domain)
         condition = DomainCompiler(self, table).compile(domain)
         rule = self._rule_condition(operation, table)
-        return condition if rule is None else sa.and_(condition, rule)
+        condition = condition if rule is None else sa.and_(condition, rule)
+        return self._narrow_search(condition, table, operation)
 
     def _subquery_ids(self: BaseModel, domain: Any) -> sa.Select[Any]:
         """``SELECT id`` of the records matching ``domain``, to nest in another query."""
@@ -218,6 +224,8 @@ class SearchMixin:
 
     def _name_search(self: BaseModel, name: str, domain: list[Any], operator: str = "ilike",
                      limit: int | None = 100, order: str | None = None) -> list[int]:
+        """Override point: the ids of the records whose name matches ``name`` with ``operator``, within
+        ``domain``; ``name_search`` and the name lookups of imports call it. Matches the record name."""
         if name or operator not in ("ilike", "like", "=ilike", "=like"):
             domain = AND_([[(self._rec_name_field(), operator, name)], domain])
         return self._search(domain, limit=limit, order=order)

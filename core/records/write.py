@@ -12,6 +12,7 @@ from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
+from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
 from core.records.recordset import NewId, split_every
 
@@ -57,7 +58,7 @@ class WriteMixin:
                                         field=field.label(), model=self._name), field=name)
             cache_value = field.convert_to_cache(value, self)
             if field.format_check and cache_value:
-                formats = formats or self._format_context(vals)
+                formats = formats or RecordFormats(self, vals)
                 cache_value = field.check_format(cache_value, formats)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
                     field.computed and creating):
