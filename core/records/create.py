@@ -14,8 +14,12 @@ from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
+from core.records.compute import modified, recompute_pending
+from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error
+from core.records.precompute import precompute_new, precompute_todo
 from core.records.recordset import split_every
+from core.records.x2many import write_others_batch
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -78,7 +82,7 @@ class CreateMixin:
                          prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
-        todo = self._precompute_todo(column_values)
+        todo = precompute_todo(self, column_values)
         if len(column_values) == 1 and not todo:
             ids = self._insert(column_values)  # one INSERT ... RETURNING: the cheapest for one row
             self._cache_created(ids, column_values, others_list)
@@ -87,16 +91,16 @@ class CreateMixin:
             ids = reserve_ids(self.env.cr, self._table, len(column_values))
             self._cache_created(ids, column_values, others_list)
             try:
-                precomputed = self._precompute_new(ids, column_values, todo) if todo else set()
+                precomputed = precompute_new(self, ids, column_values, todo) if todo else set()
                 self._insert_reserved(ids, column_values, precomputed)
             except BaseException:
                 self._forget_unsaved(ids)
                 raise
         records = self.browse(ids)
-        self._write_others_batch(records, others_list, creating=True)
+        write_others_batch(self, records, others_list, creating=True)
         self._compute_new(records, column_values, precomputed)
-        records._modified([f.name for f in self._fields.values() if f.store], create=True)
-        records._recompute_pending()
+        modified(records, [f.name for f in self._fields.values() if f.store], create=True)
+        recompute_pending(records)
         records._check_rules_after("create")
         given = {f.name for columns, others in prepared for f in (*columns, *others)}
         records._validate_constraints(given | {f.name for f in self._stored_computed()})
@@ -128,7 +132,7 @@ class CreateMixin:
 
     def _prepare_create(self: BaseModel, vals: dict[str, Any], shared: dict[str, Any] | None = None,
                         stamps: dict[Field, Any] | None = None) -> tuple[dict[Field, Any], dict[Field, Any]]:
-        vals = self._add_missing_defaults(vals, shared)
+        vals = add_missing_defaults(self, vals, shared)
         columns, others = self._convert_vals(vals, creating=True)
         for field, value in (self._stamp_values() if stamps is None else stamps).items():
             columns.setdefault(field, value)

@@ -10,7 +10,6 @@ from core.fields.base import Field
 from core.i18n import _, translate
 from core.records.access import AccessMixin
 from core.records.archive import ArchiveMixin
-from core.records.compute import ComputeMixin
 from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
 from core.records.exchange import ExchangeMixin
@@ -18,14 +17,12 @@ from core.records.formats import format_country_code
 from core.records.group import GroupMixin
 from core.records.metadata import MetadataMixin
 from core.records.onchange import OnchangeMixin
-from core.records.precompute import PrecomputeMixin
 from core.records.read import ReadMixin
 from core.records.recordset import RecordsetBase
 from core.records.search import SearchMixin
 from core.records.secret import SecretMixin
 from core.records.views import ViewsMixin
 from core.records.write import WriteMixin
-from core.records.x2many import X2manyMixin
 
 
 class BaseModel(
@@ -34,15 +31,12 @@ class BaseModel(
     SearchMixin,
     CreateMixin,
     WriteMixin,
-    X2manyMixin,
-    ComputeMixin,
     DefaultsMixin,
     AccessMixin,
     GroupMixin,
     MetadataMixin,
     OnchangeMixin,
     ExchangeMixin,
-    PrecomputeMixin,
     ViewsMixin,
     ArchiveMixin,
     SecretMixin,

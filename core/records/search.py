@@ -11,6 +11,7 @@ from core.domain.compile import DomainCompiler
 from core.domain.parse import AND_, normalize
 from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
+from core.records.compute import flush_for_query
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -137,7 +138,7 @@ class SearchMixin:
                 order: str | None = None) -> list[int]:
         """Ids matching ``domain`` in ``order``."""
         self._check_access("read")
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         statement = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         statement = statement.order_by(*self._order_by(order, table))
@@ -173,7 +174,7 @@ class SearchMixin:
 
     def search_count(self: BaseModel, domain: Any = None, limit: int | None = None) -> int:
         self._check_access("read")
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         inner = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         if limit:
@@ -186,7 +187,7 @@ class SearchMixin:
         """Search and cache the stored columns of ``field_names`` in the same query."""
         self._check_access("read")
         fields = self._check_field_names(field_names)
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         columns = list(dict.fromkeys(self._prefetchable_columns()
                                      + [f for f in fields if f.column and not f.secret]))

@@ -12,9 +12,17 @@ from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
+from core.records.compute import (
+    invalidate_dependents,
+    mark_to_compute,
+    modified,
+    modified_targets,
+    recompute_pending,
+)
 from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
 from core.records.recordset import NewId, split_every
+from core.records.x2many import write_others_batch
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -85,13 +93,13 @@ class WriteMixin:
         self._check_concurrency()
         names = {f.name for f in columns} | {f.name for f in others}
         with self._undone_if_refused("write"):
-            before = self._modified_targets(names, only_paths=True)
+            before = modified_targets(self, names, only_paths=True)
             if columns:
                 self._update_columns(columns)
             if others:
-                self._write_others_batch(self, [others] * len(self), creating=False)
-            self._modified(names, before)
-            self._recompute_pending()
+                write_others_batch(self, self, [others] * len(self), creating=False)
+            modified(self, names, before)
+            recompute_pending(self)
             if columns:
                 self._check_rules_after("write")
             self._validate_constraints(names)
@@ -176,7 +184,7 @@ class WriteMixin:
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
                 else:
                     cache.set(field, record._ids[0], field.convert_to_cache(value, record))
-        self._invalidate_dependents(list(vals))
+        invalidate_dependents(self, list(vals))
         return True
 
     # -- unlink ----------------------------------------------------------------------------
@@ -188,7 +196,7 @@ class WriteMixin:
         self._check_existing_for("unlink")
         self._check_restrict_references()
         record_event(self, "unlink")
-        targets = self._modified_targets([f.name for f in self._fields.values() if f.store], only_paths=True,
+        targets = modified_targets(self, [f.name for f in self._fields.values() if f.store], only_paths=True,
                                          unlinking=True)
         self._before_unlink()
         # pending computations may name these records (or records the deletion cascades to)
@@ -208,9 +216,9 @@ class WriteMixin:
         for field, field_ids in targets.items():
             if field.model_name == self._name:
                 field_ids.difference_update(ids)
-        self._mark_to_compute(targets)
-        self._invalidate_dependents([])
-        self._recompute_pending()
+        mark_to_compute(self, targets)
+        invalidate_dependents(self, [])
+        recompute_pending(self)
         return True
 
     def _before_unlink(self: BaseModel) -> None:
