@@ -1,7 +1,6 @@
 """Keeping stored computed fields right: which records a change affects, and recomputing them."""
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -105,7 +104,7 @@ def trigger_ids(target: BaseModel, model_name: str, path: str, ids: list[int]) -
         if linked is not None:
             return linked
     cr = target.env.cr
-    if cr.towrite.has_any(fields):
+    if cr.state.towrite.has_any(fields):
         cr.flush()
     model = target.env[model_name].sudo().with_context(active_test=False)
     table = model._table
@@ -132,7 +131,7 @@ def column_values(records: BaseModel, field: Field, ids: list[int]) -> set[int]:
     missing = [i for i in ids if i not in values]
     if missing:
         cr = records.env.cr
-        if cr.towrite.has_any((field,)):
+        if cr.state.towrite.has_any((field,)):
             cr.flush()
         table = records._table
         column = table.c[field.column_name]
@@ -149,7 +148,7 @@ def column_values(records: BaseModel, field: Field, ids: list[int]) -> set[int]:
 
 def mark_to_compute(records: BaseModel, targets: dict[Field, set[int]]) -> None:
     cr = records.env.cr
-    tocompute = cr.data.setdefault("tocompute", {})
+    tocompute = cr.state.tocompute
     for field, ids in targets.items():
         if not ids:
             continue
@@ -174,47 +173,46 @@ def invalidate_dependents(records: BaseModel, fnames: Any) -> None:
     inverses = [f for name in fnames for f in registry.inverse_x2many.get((records._name, name), ())]
     if inverses:
         cache.invalidate(inverses)
-    records.env.cr.prefetch_cache.clear()
+    records.env.cr.state.prefetch.clear()
 
 
 def recompute_pending(records: BaseModel) -> None:
     """Compute every pending stored computed field, following chains of dependencies."""
     cr = records.env.cr
-    tocompute: dict[Field, set[int]] = cr.data.get("tocompute") or {}
+    tocompute = cr.state.tocompute
     while tocompute:
         field = next(iter(tocompute))
         recompute_field(records, field, tocompute.pop(field))
-    for key in ("fresh_null", "recomputed", "given_computed", "unlinked"):
-        cr.data.pop(key, None)
+    cr.state.queue_done()
     cr.flush()
 
 
 def recompute_field(model: BaseModel, field: Field, ids: set[Any]) -> None:
     """Compute ``field`` (and the fields its method also sets) on ``ids``; what changed is modified."""
     env, cr = model.env, model.env.cr
-    counts: Counter[Field] = cr.data.setdefault("recomputed", Counter())
+    counts = cr.state.recomputed
     counts[field] += 1
     if counts[field] > MAX_RECOMPUTES_PER_FIELD:
         raise RecursionError(
             f"stored computed field {field} keeps being recomputed: its dependencies loop"
         )
     records = env[field.model_name].sudo().with_context(active_test=False).browse(sorted(ids))
-    if field.model_name in cr.data.get("unlinked", ()):
+    if field.model_name in cr.state.unlinked:
         # a deleted record (or one its deletion cascaded to) may still be pending
         records = records.exists()
     if not records:
         return
     fields = records._fields_computed_by(field.compute) if field.compute else [field]
-    tocompute = cr.data.get("tocompute") or {}
+    tocompute = cr.state.tocompute
     for other in fields:
         if other is not field and other in tocompute:
             tocompute[other] -= set(records._ids)
             if not tocompute[other]:
                 del tocompute[other]
     before = column_values_before(model, fields, records._ids)
-    dirty = {f: cr.towrite.dirty_ids(f) & set(records._ids) for f in fields}
+    dirty = {f: cr.state.towrite.dirty_ids(f) & set(records._ids) for f in fields}
     cache = env.cache
-    given = cr.data.get("given_computed") or {}
+    given = cr.state.given_computed
     kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ()) if i in before[f]}
     cache.invalidate(fields, records._ids)
     records._compute_values(field, list(records._ids))
@@ -229,7 +227,7 @@ def column_values_before(model: BaseModel, fields: list[Field],
                           ids: tuple[Any, ...]) -> dict[Field, dict[Any, Any]]:
     """What each column holds now: the cached value, or NULL for records this transaction just
     inserted without a value; ``_MISSING`` when unknown."""
-    cache, fresh = model.env.cache, model.env.cr.data.get("fresh_null") or {}
+    cache, fresh = model.env.cache, model.env.cr.state.fresh_null
     before = {f: {i: cache.get(f, i, _MISSING) for i in ids} for f in fields}
     for f in fields:
         fresh_ids = fresh.get(f)
@@ -245,7 +243,7 @@ def column_values_before(model: BaseModel, fields: list[Field],
 def settle(records: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[Any, Any],
             dirty: set[Any]) -> bool:
     """Whether the computed values of ``field`` differ from the columns; equal ones are not written."""
-    cache, towrite = records.env.cache, records.env.cr.towrite
+    cache, towrite = records.env.cache, records.env.towrite
     differs = False
     for i in ids:
         new = cache.get(field, i)
@@ -259,7 +257,7 @@ def settle(records: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[
 
 def flush_for_query(records: BaseModel) -> None:
     """Before SQL reads the tables: pending computations done, their values in the columns."""
-    if records.env.cr.data.get("tocompute"):
+    if records.env.cr.state.tocompute:
         recompute_pending(records)
     else:
         records.env.cr.flush()
@@ -268,7 +266,7 @@ def flush_for_query(records: BaseModel) -> None:
 def compute_pending_for(model: BaseModel, field: Field) -> bool:
     """If ``field`` is waiting to be recomputed for some of these records, compute it now (with
     every other record waiting for it, in one batch); whether anything was computed."""
-    tocompute = model.env.cr.data.get("tocompute")
+    tocompute = model.env.cr.state.tocompute
     if not tocompute or field not in tocompute or not (tocompute[field] & set(model._ids)):
         return False
     recompute_field(model, field, tocompute.pop(field))

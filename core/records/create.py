@@ -125,7 +125,7 @@ class CreateMixin:
         plan = create_plan(self)
         if not plan.stamps:
             return {}
-        now = self.env.cr.data.get("now") or clock.utcnow()
+        now = clock.utcnow()
         uid = self.env.uid if self._registry.has_users else None
         values = {"create_date": now, "write_date": now, "create_uid": uid, "write_uid": uid}
         return {field: values[field.name] for field in plan.stamps}
@@ -188,7 +188,7 @@ class CreateMixin:
         for field in self._column_fields():
             for record_id in ids:
                 towrite.discard(field, record_id)
-        for pending in (self.env.cr.data.get("fresh_null") or {}).values():
+        for pending in self.env.cr.state.fresh_null.values():
             pending.difference_update(ids)
 
     @staticmethod
@@ -222,7 +222,7 @@ class CreateMixin:
             for record_id, given in zip(ids, others):
                 if field not in given:
                     values[record_id] = ()
-        fresh = self.env.cr.data.setdefault("fresh_null", {})
+        fresh = self.env.cr.state.fresh_null
         for field in self._column_fields():
             if field.name == "id":
                 continue
@@ -254,14 +254,14 @@ class CreateMixin:
         stored = self._stored_computed()
         if not stored:
             return
-        cache, data = self.env.cache, self.env.cr.data
+        cache, state = self.env.cache, self.env.cr.state
         for field in stored:
             todo = [] if field in precomputed else [
                 i for i, row in zip(records._ids, rows) if field not in row]
             if todo:
-                data.setdefault("tocompute", {}).setdefault(field, set()).update(todo)
+                state.tocompute.setdefault(field, set()).update(todo)
                 cache.invalidate([field], todo)
             if len(todo) < len(rows):
                 # a value given on create is kept, even when its method computes a sibling field
                 given = {i for i, row in zip(records._ids, rows) if field in row}
-                data.setdefault("given_computed", {}).setdefault(field, set()).update(given)
+                state.given_computed.setdefault(field, set()).update(given)

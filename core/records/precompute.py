@@ -106,7 +106,7 @@ def precompute_new(model: BaseModel, ids: list[int], rows: list[dict[Field, Any]
     fields whose values now wait in the cache for the INSERT. A value given in a row is kept."""
     cache, towrite = model.env.cache, model.env.towrite
     records = model.sudo().with_context(active_test=False)
-    fresh = model.env.cr.data.get("fresh_null") or {}
+    fresh = model.env.cr.state.fresh_null
     done: set[Field] = set()
     for field in todo:
         if field in done:

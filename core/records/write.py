@@ -109,7 +109,7 @@ class WriteMixin:
     def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
         fields = self._fields
         if "write_date" in fields:
-            columns.setdefault(fields["write_date"], self.env.cr.data.get("now") or clock.utcnow())
+            columns.setdefault(fields["write_date"], clock.utcnow())
             columns.setdefault(fields["write_uid"], self.env.uid if self._registry.has_users else None)
         table = self._table
         cache = self.env.cache
@@ -202,7 +202,7 @@ class WriteMixin:
         # pending computations may name these records (or records the deletion cascades to)
         reach = set(self._registry.deletion_reach(self._name))
         reach.update(model for model, _model_field, _id_field in self._registry.reference_cleanups)
-        self.env.cr.data.setdefault("unlinked", set()).update(reach)
+        self.env.cr.state.unlinked.update(reach)
         table = self._table
         ids = list(self._ids)
         try:
@@ -212,7 +212,7 @@ class WriteMixin:
             raise translate_integrity_error(self, error, []) from None
         self.env.cache.invalidate(list(self._fields.values()), ids)
         self.env.cache.invalidate(self._registry.x2many_to(self._name))
-        self.env.cr.prefetch_cache.clear()
+        self.env.cr.state.prefetch.clear()
         for field, field_ids in targets.items():
             if field.model_name == self._name:
                 field_ids.difference_update(ids)

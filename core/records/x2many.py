@@ -138,7 +138,7 @@ def write_many2many(records: BaseModel, field: Field, pairs: list[tuple[int, Any
     cache = records.env.cache
     for record_id in record_ids:
         cache.set(field, record_id, tuple(dict.fromkeys(t for t in final[record_id] if t != -1)))
-    records.env.cr.prefetch_cache.clear()
+    records.env.cr.state.prefetch.clear()
 
 
 def check_targets_exist(target: BaseModel, comodel: BaseModel, ids: set[int], field: Field) -> None:
