@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.exceptions import ValidationError
-from core.i18n import DEFAULT_LANG
+from core.i18n import DEFAULT_LANG, _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -41,7 +41,7 @@ class Environment(Mapping[str, "BaseModel"]):
         try:
             cls = self.registry.models[model_name]
         except KeyError:
-            raise ValidationError(f"Object {model_name} doesn't exist") from None
+            raise ValidationError(_("Object %(model)s doesn't exist", model=model_name)) from None
         return cls(self, (), ())
 
     def __contains__(self, model_name: object) -> bool:

@@ -96,7 +96,8 @@ class BaseModel(
             if fields & names:
                 checker = getattr(self, method, None)
                 if checker is None:
-                    raise ValidationError(f"Model {self._name} has no method {method} for its constraint")
+                    raise ValidationError(_("Model %(model)s has no method %(method)s for its constraint",
+                                            model=self._name, method=method))
                 result = checker()
                 if result is False:
                     raise ValidationError(

@@ -42,7 +42,7 @@ class ReadMixin:
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
         else:
-            raise ValidationError(f"Field {field} cannot be read")
+            raise ValidationError(_("Field %(field)s cannot be read", field=str(field)))
 
     def _prefetch_batch(self: BaseModel, field: Field, record_id: Any) -> list[Any]:
         values = self.env.cache.field_values(field)
