@@ -27,9 +27,17 @@ class ValidationError(UserError):
         self.field = field
 
 
-def invalid_field(field: str, model: str) -> ValidationError:
-    """The error of a field name ``model`` does not have, worded as Odoo's (clients match on it)."""
-    message = _("Invalid field %(field)r on model %(model)r", field=field, model=model)
+def invalid_field(field: str, model: str, *, path: str | None = None, leaf: object = None) -> ValidationError:
+    """The error of a field name ``model`` does not have (or the user may not see), worded as Odoo's
+    (clients match on it); ``path`` is the export path it was met in, ``leaf`` the domain leaf."""
+    if path is not None:
+        message = _("Invalid field %(field)r on model %(model)r (export path %(path)r)", field=field,
+                    model=model, path=path)
+    elif leaf is not None:
+        message = _("Invalid field %(model)s.%(field)s in leaf %(leaf)s", model=model, field=field,
+                    leaf=repr(leaf))
+    else:
+        message = _("Invalid field %(field)r on model %(model)r", field=field, model=model)
     return ValidationError(message, field=field)
 
 
@@ -59,6 +67,11 @@ class MetadataError(ErpError):
         self.file, self.line, self.reason = file, line, reason
         where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
         super().__init__(f"{where}{reason}")
+
+
+class PrivateOverrideError(MetadataError):
+    """An addon's hook class defines a method named as a private method of the core record API that
+    is not one of its documented override points (``core.records.override_points``)."""
 
 
 class AddonError(UserError):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.exceptions import ValidationError
+from core.i18n import _
 
 _BINOPS = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
@@ -55,7 +56,8 @@ def parse_expression(source: str) -> ast.Expression:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as error:
-        raise ValidationError(f"Invalid expression {source!r}: {error.msg}") from None
+        raise ValidationError(_("Invalid expression %(source)r: %(reason)s", source=source,
+                                reason=error.msg)) from None
     for node in ast.walk(tree):
         allowed = (
             ast.Expression,
@@ -83,11 +85,13 @@ def parse_expression(source: str) -> ast.Expression:
             *_UNOPS,
         )
         if not isinstance(node, allowed):
-            raise ValidationError(f"Invalid expression {source!r}: {type(node).__name__} is not allowed")
+            raise ValidationError(_("Invalid expression %(source)r: %(node)s is not allowed", source=source,
+                                    node=type(node).__name__))
         if isinstance(node, ast.Attribute) and (
             node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRIBUTES
         ):
-            raise ValidationError(f"Invalid expression {source!r}: attribute '{node.attr}' is not allowed")
+            raise ValidationError(_("Invalid expression %(source)r: attribute '%(attribute)s' is not allowed",
+                                    source=source, attribute=node.attr))
     return tree
 
 
@@ -120,7 +124,8 @@ class _Evaluator:
         if node.id in ("True", "False", "None"):
             return {"True": True, "False": False, "None": None}[node.id]
         if self.strict:
-            raise ValidationError(f"Invalid expression {self.source!r}: unknown name '{node.id}'")
+            raise ValidationError(_("Invalid expression %(source)r: unknown name '%(name)s'",
+                                    source=self.source, name=node.id))
         return _Undefined()
 
     def visit_Attribute(self, node: ast.Attribute) -> Any:
@@ -186,7 +191,8 @@ class _Evaluator:
     def visit_Call(self, node: ast.Call) -> Any:
         function = self.visit(node.func)
         if not callable(function) or not getattr(function, "__safe_for_eval__", True):
-            raise ValidationError(f"Invalid expression {self.source!r}: call of a non-callable")
+            raise ValidationError(_("Invalid expression %(source)r: call of a non-callable",
+                                    source=self.source))
         args = [self.visit(arg) for arg in node.args]
         kwargs = {kw.arg: self.visit(kw.value) for kw in node.keywords if kw.arg}
         return function(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Install hooks of the CRM."""
 from __future__ import annotations
 
+from core.records.compute import mark_to_compute, recompute_pending
 from core.records.environment import Environment
 
 
@@ -9,5 +10,5 @@ def post_init(env: Environment) -> None:
     partners = env["res.partner"].sudo().with_context(active_test=False).search(
         ["|", ("phone", "!=", False), ("mobile", "!=", False)])
     if partners:
-        partners._mark_to_compute({partners._fields["phone_sanitized"]: set(partners.ids)})
-        partners._recompute_pending()
+        mark_to_compute(partners, {partners._fields["phone_sanitized"]: set(partners.ids)})
+        recompute_pending(partners)

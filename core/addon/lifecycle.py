@@ -1,18 +1,17 @@
-"""Installing, upgrading and uninstalling addons: definitions, schema, data, bookkeeping.
+"""Installing, upgrading and uninstalling addons: which addons, their data and their bookkeeping.
 
-Each operation builds the registry of the addons that will be installed, migrates the schema to
-it (alembic compare → plan → apply, destructive changes refused unless allowed), loads or
-removes data in one transaction, and only then publishes the new registry and signals the
-other processes to reload.
+Each operation is an application of definitions (``core.addon.apply``): build the registry of the
+addons that will be installed, migrate the schema to it, reflect it, load or remove data in one
+transaction, and only then publish the new registry and signal the other processes to reload.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
 
+from core.addon.apply import INSTALL_CONTEXT, AddonApplication, Progress
 from core.addon.data import DataLoader
 from core.addon.graph import dependents, resolve, with_auto_install
 from core.addon.records import (
@@ -23,30 +22,103 @@ from core.addon.records import (
     remove_custom_fields_of,
     remove_stale_records,
 )
-from core.addon.reflect import reflect_models
 from core.addon.xmlids import forget_cache
 from core.exceptions import AddonError
 from core.i18n import _
 from core.loader.catalogs import check_catalog_dirs
 from core.records.environment import SUPERUSER_ID, Environment
 from core.registry.registry import Registry
-from core.schema.apply import sync_schema
 
 _logger = logging.getLogger(__name__)
-Progress = Callable[[str], None]
-INSTALL_CONTEXT = {"lang": "en_US", "install_mode": True, "tracking_disable": True}
 
 
-def _new_registry(registry: Registry, addons: list[str]) -> Registry:
-    fresh = Registry(registry.url, engine=registry.engine, addons_path=registry.addons_path)
-    fresh.build(addons)
-    return fresh
+class _Install(AddonApplication):
+    def __init__(self, current: Registry, addons: list[str], new_addons: list[str], demo: bool | None,
+                 allow_destructive: bool, progress: Progress | None) -> None:
+        super().__init__(current, addons, f"install {', '.join(new_addons)}", allow_destructive, progress)
+        self.new_addons, self.demo = new_addons, demo
+
+    def prepare(self, fresh: Registry) -> None:
+        check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in self.new_addons)
+
+    def schema_label(self) -> str:
+        return f"schema: {', '.join(self.new_addons)}"
+
+    def before_reflect(self, env: Environment, fresh: Registry) -> None:
+        for name in self.new_addons:
+            call_hook(fresh.manifests[name], "pre_init", env)
+
+    def after_reflect(self, env: Environment, fresh: Registry) -> None:
+        demo = self.demo
+        if demo is None:
+            demo = "base" not in self.new_addons and database_has_demo(env)
+        for name in self.new_addons:
+            manifest = fresh.manifests[name]
+            if self.progress:
+                self.progress(f"data: {name}")
+            loader = DataLoader(env, manifest, mode="install")
+            loader.load_files(manifest.data)
+            if demo:
+                loader.load_files(manifest.demo)
+            record_module(env, manifest, "installed", demo=demo)
+            call_hook(manifest, "post_init", env)
+            forget_cache(env)
 
 
-def _publish(fresh: Registry) -> Registry:
-    fresh.registry_version, fresh.cache_version = fresh.read_signals()
-    Registry.replace(fresh)
-    return fresh
+class _Upgrade(AddonApplication):
+    def __init__(self, current: Registry, targets: list[str], allow_destructive: bool,
+                 progress: Progress | None) -> None:
+        super().__init__(current, list(current.addons), f"upgrade {', '.join(targets)}", allow_destructive,
+                         progress)
+        self.targets = targets
+
+    def prepare(self, fresh: Registry) -> None:
+        check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in self.targets)
+
+    def schema_label(self) -> str:
+        return f"schema: {', '.join(self.targets)}"
+
+    def after_reflect(self, env: Environment, fresh: Registry) -> None:
+        demo = database_has_demo(env)
+        for name in self.targets:
+            manifest = fresh.manifests[name]
+            if self.progress:
+                self.progress(f"data: {name}")
+            loader = DataLoader(env, manifest, mode="update")
+            loader.load_files(manifest.data)
+            if demo:
+                loader.load_files(manifest.demo)
+            remove_stale_records(env, name, loader.loaded)
+            record_module(env, manifest, "installed")
+            forget_cache(env)
+
+
+class _Uninstall(AddonApplication):
+    """The addons' data goes first, with the registry that still knows them; then their tables."""
+
+    def __init__(self, current: Registry, remaining: list[str], names: list[str],
+                 progress: Progress | None) -> None:
+        super().__init__(current, remaining, f"uninstall {', '.join(names)}", True, progress)
+        self.names = names
+
+    def tables_to_drop(self, fresh: Registry) -> set[str]:
+        old = self.current
+        removed_models = {model for model in old.models if model not in fresh.models}
+        owned = {old.models[model]._table.name for model in removed_models if not old.models[model]._abstract}
+        return owned | (set(old.relations) - set(fresh.relations))
+
+    def prepare(self, fresh: Registry) -> None:
+        old = self.current
+        removed_models = {model for model in old.models if model not in fresh.models}
+        with old.cursor() as cr:
+            env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
+            for name in reversed([n for n in old.addons if n in self.names]):
+                if self.progress:
+                    self.progress(f"data: {name}")
+                call_hook(old.manifests[name], "uninstall_hook", env)
+                remove_addon_records(env, name)
+                record_module(env, old.manifests[name], "uninstalled")
+            remove_custom_fields_of(env, removed_models)
 
 
 def install(registry: Registry, names: list[str], demo: bool | None = None, allow_destructive: bool = False,
@@ -64,31 +136,7 @@ def install(registry: Registry, names: list[str], demo: bool | None = None, allo
     new_addons = [name for name in wanted if name not in installed]
     if not new_addons:
         return registry
-    fresh = _new_registry(registry, wanted)
-    check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in new_addons)
-    if progress:
-        progress(f"schema: {', '.join(new_addons)}")
-    sync_schema(fresh, allow_destructive=allow_destructive, reason=f"install {', '.join(new_addons)}")
-    with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
-        for name in new_addons:
-            call_hook(fresh.manifests[name], "pre_init", env)
-        reflect_models(env)
-        if demo is None:
-            demo = "base" not in new_addons and database_has_demo(env)
-        for name in new_addons:
-            manifest = fresh.manifests[name]
-            if progress:
-                progress(f"data: {name}")
-            loader = DataLoader(env, manifest, mode="install")
-            loader.load_files(manifest.data)
-            if demo:
-                loader.load_files(manifest.demo)
-            record_module(env, manifest, "installed", demo=demo)
-            call_hook(manifest, "post_init", env)
-            forget_cache(env)
-        fresh.signal_changes(cr, registry=True)
-    return _publish(fresh)
+    return _Install(registry, wanted, new_addons, demo, allow_destructive, progress).run()
 
 
 def upgrade(registry: Registry, names: list[str], allow_destructive: bool = False,
@@ -107,28 +155,7 @@ def upgrade(registry: Registry, names: list[str], allow_destructive: bool = Fals
     below = [d for n in names for d in dependents(n, installed, available)]
     targets = list(dict.fromkeys(list(names) + below))
     targets = [name for name in installed if name in targets]
-    fresh = _new_registry(registry, installed)
-    check_catalog_dirs(fresh.manifests[name].path / "i18n" for name in targets)
-    if progress:
-        progress(f"schema: {', '.join(targets)}")
-    sync_schema(fresh, allow_destructive=allow_destructive, reason=f"upgrade {', '.join(targets)}")
-    with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
-        reflect_models(env)
-        demo = database_has_demo(env)
-        for name in targets:
-            manifest = fresh.manifests[name]
-            if progress:
-                progress(f"data: {name}")
-            loader = DataLoader(env, manifest, mode="update")
-            loader.load_files(manifest.data)
-            if demo:
-                loader.load_files(manifest.demo)
-            remove_stale_records(env, name, loader.loaded)
-            record_module(env, manifest, "installed")
-            forget_cache(env)
-        fresh.signal_changes(cr, registry=True)
-    return _publish(fresh)
+    return _Upgrade(registry, targets, allow_destructive, progress).run()
 
 
 def uninstall(registry: Registry, names: list[str], progress: Progress | None = None) -> Registry:
@@ -157,29 +184,7 @@ def uninstall(registry: Registry, names: list[str], progress: Progress | None = 
             raise AddonError(_("Cannot uninstall %(addon)s: installed addons depend on it (%(blockers)s); "
                                "uninstall them first.", addon=name, blockers=", ".join(blockers)))
     remaining = [name for name in installed if name not in names]
-    fresh = _new_registry(registry, remaining)
-    removed_models = {model for model, cls in registry.models.items() if model not in fresh.models}
-    owned_tables = {registry.models[model]._table.name for model in removed_models
-                    if not registry.models[model]._abstract}
-    owned_tables |= set(registry.relations) - set(fresh.relations)
-    with registry.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
-        for name in reversed([n for n in installed if n in names]):
-            if progress:
-                progress(f"data: {name}")
-            call_hook(registry.manifests[name], "uninstall_hook", env)
-            remove_addon_records(env, name)
-            record_module(env, registry.manifests[name], "uninstalled")
-        remove_custom_fields_of(env, removed_models)
-    if progress:
-        progress("schema")
-    sync_schema(fresh, allow_destructive=True, drop_tables=owned_tables,
-                reason=f"uninstall {', '.join(names)}")
-    with fresh.cursor() as cr:
-        env = Environment(cr, SUPERUSER_ID, INSTALL_CONTEXT)
-        reflect_models(env)
-        fresh.signal_changes(cr, registry=True)
-    return _publish(fresh)
+    return _Uninstall(registry, remaining, names, progress).run()
 
 
 def init_database(url: str, addons: list[str], demo: bool = False, admin_password: str | None = None,

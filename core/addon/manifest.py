@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.exceptions import AddonError, MetadataError
+from core.i18n import _
 from core.loader.validate import validate_document
 from core.loader.yaml_source import load_yaml_file
 
@@ -94,7 +95,7 @@ def discover(paths: list[Path]) -> dict[str, Manifest]:
     found: dict[str, Manifest] = {}
     for path in paths:
         if not path.is_dir():
-            raise AddonError(f"Addons path {path} does not exist")
+            raise AddonError(_("Addons path %(path)s does not exist", path=str(path)))
         for folder in sorted(path.iterdir()):
             if folder.name in found or not (folder / MANIFEST).is_file():
                 continue

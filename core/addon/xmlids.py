@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.exceptions import ValidationError
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.environment import Environment
@@ -16,11 +17,11 @@ XMLID_MODEL = "ir.model.data"
 
 def split_xmlid(xml_id: str, default_module: str | None = None) -> tuple[str, str]:
     if not isinstance(xml_id, str) or not xml_id.strip():
-        raise ValidationError(f"Invalid external id {xml_id!r}")
+        raise ValidationError(_("Invalid external id %(xml_id)r", xml_id=xml_id))
     module, dot, name = xml_id.strip().partition(".")
     if not dot:
         if default_module is None:
-            raise ValidationError(f"Invalid external id {xml_id!r}: expected module.name")
+            raise ValidationError(_("Invalid external id %(xml_id)r: expected module.name", xml_id=xml_id))
         return default_module, module
     return module, name
 

@@ -1,20 +1,20 @@
-"""One transaction of work: a connection, the record cache, and deferred writes of computed values."""
+"""One transaction of work: a connection, callbacks around its end, retries on conflicts.
+
+Layers above keep their own state of a transaction by subclassing Cursor (the record API's
+``RecordCursor``): ``flush`` writes what they hold back, ``_ended`` and ``_savepoint_undone`` tell
+them the transaction or a savepoint ended.
+"""
 from __future__ import annotations
 
 import logging
 import random
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, OperationalError
-
-if TYPE_CHECKING:
-    from core.fields.base import Field
-    from core.registry.registry import Registry
 
 _logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -22,130 +22,20 @@ RETRYABLE_PGCODES = {"40001", "40P01", "55P03"}  # serialization failure, deadlo
 MAX_TRIES = 5
 
 
-class SecretValues(dict):
-    """The cache of a stored secret field: whatever is put in (a fetched column, a written value) is
-    kept as "", so no read, export or Python attribute can hand the stored value out."""
-
-    __slots__ = ()
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        dict.__setitem__(self, key, "")
-
-    def update(self, *args: Any, **kwargs: Any) -> None:
-        for key in dict(*args, **kwargs):
-            dict.__setitem__(self, key, "")
-
-    def setdefault(self, key: Any, default: Any = None) -> Any:
-        return dict.setdefault(self, key, "")
-
-
-class _ValuesByField(dict):
-    """Field → {id: value}, made on first use (the dict of a stored secret field blanks its values)."""
-
-    __slots__ = ()
-
-    def __missing__(self, field: Field) -> dict[Any, Any]:
-        values: dict[Any, Any] = SecretValues() if field.secret and field.store else {}
-        self[field] = values
-        return values
-
-
-class Cache:
-    """Field values of records read or written in this transaction, keyed by field then id."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self) -> None:
-        self._data: dict[Field, dict[Any, Any]] = _ValuesByField()
-
-    def field_values(self, field: Field) -> dict[Any, Any]:
-        return self._data[field]
-
-    def get(self, field: Field, record_id: Any, default: Any = None) -> Any:
-        return self._data[field].get(record_id, default)
-
-    def contains(self, field: Field, record_id: Any) -> bool:
-        return record_id in self._data[field]
-
-    def set(self, field: Field, record_id: Any, value: Any) -> None:
-        self._data[field][record_id] = value
-
-    def missing(self, field: Field, ids: Any) -> list[Any]:
-        values = self._data[field]
-        return [i for i in ids if i not in values]
-
-    def invalidate(self, fields: Any = None, ids: Any = None) -> None:
-        if fields is None:
-            if ids is None:
-                self._data.clear()
-                return
-            fields = list(self._data)
-        for field in fields:
-            values = self._data.get(field)
-            if not values:
-                continue
-            if ids is None:
-                values.clear()
-            else:
-                for record_id in ids:
-                    values.pop(record_id, None)
-
-
-class ToWrite:
-    """Computed values assigned in the cache that still have to reach their columns."""
-
-    __slots__ = ("_dirty",)
-
-    def __init__(self) -> None:
-        self._dirty: defaultdict[Field, set[int]] = defaultdict(set)
-
-    def mark(self, field: Field, record_id: int) -> None:
-        self._dirty[field].add(record_id)
-
-    def discard(self, field: Field, record_id: int) -> None:
-        ids = self._dirty.get(field)
-        if ids:
-            ids.discard(record_id)
-
-    def dirty_ids(self, field: Field) -> set[int]:
-        return set(self._dirty.get(field, ()))
-
-    def has_any(self, fields: Any) -> bool:
-        """Whether one of ``fields`` has values waiting for their column."""
-        dirty = self._dirty
-        return bool(dirty) and any(dirty.get(field) for field in fields)
-
-    def __bool__(self) -> bool:
-        return any(self._dirty.values())
-
-    def pop_all(self) -> dict[Field, set[int]]:
-        dirty = {f: ids for f, ids in self._dirty.items() if ids}
-        self._dirty = defaultdict(set)
-        return dirty
-
-    def clear(self) -> None:
-        self._dirty.clear()
-
-
 class Cursor:
-    """A connection in one transaction, with what the record API keeps for its duration."""
+    """A connection in one transaction, with callbacks run around its end."""
 
-    def __init__(self, registry: Registry, readonly: bool = False) -> None:
-        self.registry = registry
+    def __init__(self, engine: sa.Engine, readonly: bool = False) -> None:
         self.readonly = readonly
-        self.connection = registry.engine.connect()
-        if readonly and registry.engine.dialect.name == "sqlite":
+        self.connection = engine.connect()
+        if readonly and engine.dialect.name == "sqlite":
             self.connection = self.connection.execution_options(sqlite_begin="DEFERRED")
         self.transaction = self.connection.begin()
         self.sql_count = 0
-        self.cache = Cache()
-        self.towrite = ToWrite()
-        self.protected: dict[Field, set[Any]] = {}
-        self.prefetch_cache: dict[tuple[Any, int], tuple[Any, Any]] = {}
         self.precommit: list[Callable[[], None]] = []
         self.postcommit: list[Callable[[], None]] = []
         self.postrollback: list[Callable[[], None]] = []
-        self.data: dict[str, Any] = {}  # per-transaction scratch space of features (tracking, ...)
+        self.data: dict[str, Any] = {}  # per-transaction scratch space of features (xml ids, tracking...)
         self.closed = False
 
     @property
@@ -162,11 +52,13 @@ class Cursor:
         return self.connection.execute(statement, params)
 
     def flush(self) -> None:
-        """Write pending computed values to their columns."""
-        if self.towrite:
-            from core.records.flush import flush_towrite
+        """Write what the layers above hold back (nothing here)."""
 
-            flush_towrite(self)
+    def _ended(self, committed: bool) -> None:
+        """The transaction was committed or rolled back: layers above drop their work in progress."""
+
+    def _savepoint_undone(self) -> None:
+        """A savepoint was rolled back: layers above drop what they cached since."""
 
     def commit(self) -> None:
         self.flush()
@@ -178,6 +70,7 @@ class Cursor:
             callback()
         self.postrollback.clear()
         self.data.clear()
+        self._ended(committed=True)
         self.transaction = self.connection.begin()
 
     def rollback(self) -> None:
@@ -185,9 +78,7 @@ class Cursor:
         self.postcommit.clear()
         for callback in self._drain(self.postrollback):
             callback()
-        self.towrite.clear()
-        self.cache.invalidate()
-        self.prefetch_cache.clear()
+        self._ended(committed=False)
         self.data.clear()
         if self.transaction.is_active:
             self.transaction.rollback()
@@ -209,9 +100,7 @@ class Cursor:
         except BaseException:
             if nested.is_active:
                 nested.rollback()
-            self.towrite.clear()
-            self.cache.invalidate()
-            self.prefetch_cache.clear()
+            self._savepoint_undone()
             raise
         else:
             if nested.is_active:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.domain.parse import AND, FALSE_LEAF, NEGATIVE_OPERATORS, NOT, OR, TRUE_LEAF, normalize
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.recordset import BaseModel
@@ -73,7 +74,7 @@ class DomainCompiler:
         names = path.split(".")
         field = self.fields.get(names[0])
         if field is None or field.groups and not self.model._field_accessible(field):
-            raise ValidationError(f"Invalid field {self.model._name}.{names[0]} in leaf {leaf!r}")
+            raise invalid_field(names[0], self.model._name, leaf=leaf)
         if field.secret:
             return sa.true()  # ignored: a domain must never become a way to test a secret
         if len(names) > 1:
@@ -106,14 +107,16 @@ class DomainCompiler:
                 try:
                     return int(value)
                 except (TypeError, ValueError):
-                    raise ValidationError(f"Invalid value {value!r} in leaf {leaf!r}") from None
+                    raise ValidationError(_("Invalid value %(value)s in leaf %(leaf)s", value=repr(value),
+                                            leaf=repr(leaf))) from None
             return value
         if field.translate:
             return value
         try:
             return field.convert_to_search(value, self.model)
         except ValidationError as error:
-            raise ValidationError(f"Invalid value {value!r} in leaf {leaf!r}: {error.message}") from None
+            raise ValidationError(_("Invalid value %(value)s in leaf %(leaf)s: %(reason)s", value=repr(value),
+                                    leaf=repr(leaf), reason=error.message)) from None
 
     def _values(self, field: Field, value: Any, leaf: Any) -> list[Any]:
         if hasattr(value, "_ids"):
@@ -163,7 +166,8 @@ class DomainCompiler:
                 return sa.or_(sa.not_(condition), column.is_(None))
             return condition
         if operator in ("child_of", "parent_of", "any", "not any"):
-            raise ValidationError(f"Invalid leaf {leaf!r}: operator {operator!r} needs a relational field")
+            raise ValidationError(_("Invalid leaf %(leaf)s: operator %(operator)r needs a relational field",
+                                    leaf=repr(leaf), operator=operator))
         converted = self._convert(field, value, leaf)
         if operator in ("=", "!=", "<>"):
             if converted is None:
@@ -227,7 +231,8 @@ class DomainCompiler:
         if field.type == "one2many":
             inverse = comodel._fields[field.attrs["inverse_name"]]
             if not inverse.column:
-                raise ValidationError(f"Field {field} cannot be searched: its inverse is not stored")
+                raise ValidationError(_("Field %(field)s cannot be searched: its inverse is not stored",
+                                        field=str(field)))
             alias = comodel._table.alias()
             query = sa.select(alias.c[inverse.column_name]).where(alias.c[inverse.column_name].is_not(None))
             model_field = inverse.attrs.get("model_field")
@@ -268,7 +273,8 @@ class DomainCompiler:
         if field.type not in ("many2one", "one2many", "many2many"):
             if field.related and not field.column:
                 return self.leaf((".".join(field.related_path + names[1:]), operator, value))
-            raise ValidationError(f"Invalid leaf {leaf!r}: '{names[0]}' is not a relational field")
+            raise ValidationError(_("Invalid leaf %(leaf)s: '%(field)s' is not a relational field",
+                                    leaf=repr(leaf), field=names[0]))
         rest = ".".join(names[1:])
         if field.type == "many2one":
             if not field.column:
@@ -290,8 +296,9 @@ class DomainCompiler:
             return self.leaf((field.related, operator, value))
         if field.type in ("one2many", "many2many"):
             return self._x2many_leaf(field, operator, value, leaf)
-        raise ValidationError(f"Invalid leaf {leaf!r}: field '{field.name}' of {self.model._name} is not "
-                              "stored and cannot be searched")
+        raise ValidationError(_("Invalid leaf %(leaf)s: field '%(field)s' of %(model)s is not stored and "
+                                "cannot be searched", leaf=repr(leaf), field=field.name,
+                                model=self.model._name))
 
     # -- hierarchies -----------------------------------------------------------------------
     def _hierarchy(self, comodel: BaseModel, operator: str, value: Any, leaf: Any,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.exceptions import ValidationError
+from core.i18n import _
 
 AND, OR, NOT = "&", "|", "!"
 TRUE_LEAF = (1, "=", 1)
@@ -31,14 +32,15 @@ def is_leaf(element: Any) -> bool:
 
 def check_leaf(leaf: Any) -> tuple[Any, str, Any]:
     if not is_leaf(leaf):
-        raise ValidationError(f"Invalid leaf {leaf!r}: expected (field, operator, value)")
+        raise ValidationError(_("Invalid leaf %(leaf)s: expected (field, operator, value)", leaf=repr(leaf)))
     left, operator, right = leaf
     if tuple(leaf) in (TRUE_LEAF, FALSE_LEAF):
         return tuple(leaf)  # type: ignore[return-value]
     if not isinstance(operator, str) or operator.lower() not in OPERATORS:
-        raise ValidationError(f"Invalid leaf {tuple(leaf)!r}: unknown operator {operator!r}")
+        raise ValidationError(_("Invalid leaf %(leaf)s: unknown operator %(operator)r",
+                                leaf=repr(tuple(leaf)), operator=operator))
     if not left:
-        raise ValidationError(f"Invalid leaf {tuple(leaf)!r}: empty field name")
+        raise ValidationError(_("Invalid leaf %(leaf)s: empty field name", leaf=repr(tuple(leaf))))
     return left, operator.lower(), right
 
 
@@ -47,7 +49,7 @@ def normalize(domain: Any) -> list[Any]:
     if domain is None or domain is False:
         return []
     if not isinstance(domain, (list, tuple)):
-        raise ValidationError(f"Invalid domain {domain!r}: expected a list")
+        raise ValidationError(_("Invalid domain %(domain)s: expected a list", domain=repr(domain)))
     if is_leaf(domain) and not any(isinstance(e, (list, tuple)) for e in domain):
         domain = [domain]
     result: list[Any] = []
@@ -64,7 +66,8 @@ def normalize(domain: Any) -> list[Any]:
             result.append(check_leaf(element))
             expected -= 1
     if expected > 0 and result:
-        raise ValidationError(f"Invalid domain {list(domain)!r}: an operator lacks its operands")
+        raise ValidationError(_("Invalid domain %(domain)s: an operator lacks its operands",
+                                domain=repr(list(domain))))
     return result
 
 

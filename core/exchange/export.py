@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from core.addon.xmlids import ensure_export_xmlids
-from core.exceptions import ValidationError
+from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -48,8 +48,7 @@ def check_paths(model: BaseModel, paths: list[list[str]]) -> None:
                 break
             field = current._fields.get(name)
             if field is None or not current._field_accessible(field):
-                raise ValidationError(_("Invalid field %(field)r on model %(model)r (export path %(path)r)",
-                                        field=name, model=current._name, path="/".join(path)), field=name)
+                raise invalid_field(name, current._name, path="/".join(path))
             if position < len(path) - 1:
                 if not field.relational:
                     raise ValidationError(_("Invalid export path %(path)r: %(field)r is not a relational "

@@ -40,13 +40,17 @@ class AccessMixin:
         return True
 
     def _rule_condition(self: BaseModel, operation: str, table: sa.FromClause) -> Any:
-        """The SQL condition of the record rules of ``operation`` for the user, or None."""
+        """The SQL condition of the record rules of ``operation`` for the user (and of the model's
+        ``_extra_rule_condition``), or None."""
         if self.env.su:
             return None
         domain = self._registry.security.rule_domain(self.env, self._name, operation)
-        if domain is None:
-            return None
-        return DomainCompiler(self.sudo().with_context(active_test=False), table).compile(domain)
+        condition = None if domain is None else \
+            DomainCompiler(self.sudo().with_context(active_test=False), table).compile(domain)
+        extra = self._extra_rule_condition(operation, table)
+        if extra is None:
+            return condition
+        return extra if condition is None else sa.and_(condition, extra)
 
     def check_access_rule(self: BaseModel, operation: str) -> None:
         """Raise AccessError if a record rule forbids ``operation`` on one of these records."""

@@ -1,7 +1,6 @@
 """Keeping stored computed fields right: which records a change affects, and recomputing them."""
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -18,247 +17,257 @@ if TYPE_CHECKING:
 MAX_RECOMPUTES_PER_FIELD = 50
 
 
-class ComputeMixin:
-    """Part of BaseModel: modified() and recompute()."""
-
-    def _modified_targets(self: BaseModel, fnames: Any, only_paths: bool = False, create: bool = False,
-                          unlinking: bool = False) -> dict[Field, set[int]]:
-        """Stored computed fields (and the ids) that depend on ``fnames`` of these records.
-
-        ``only_paths``: the records reached through relations, before a write that may move these
-        records elsewhere (only paths whose last step is the reverse of a written field can change).
-        ``create``: the records are new: create computes their own fields, and nothing points at
-        them through a many2one yet. ``unlinking``: the records are about to be deleted.
-        """
-        registry = self._registry
-        targets: dict[Field, set[int]] = {}
-        ids = [i for i in self._ids if isinstance(i, int)]
-        if not ids:
-            return targets
-        # several changed fields often lead to the same path: look each path up once
-        by_path: dict[tuple[str, str], list[Field]] = {}
-        for fname in fnames:
-            for target, path in registry.triggers.get((self._name, fname), ()):
-                if path is None:
-                    if not only_paths and not create and target.model_name == self._name:
-                        targets.setdefault(target, set()).update(ids)
-                    continue
-                if self._path_is_relevant(target.model_name, path, fname, only_paths, create, unlinking):
-                    fields = by_path.setdefault((target.model_name, path), [])
-                    if target not in fields:
-                        fields.append(target)
-        for (model_name, path), fields in by_path.items():
-            found = self._trigger_ids(model_name, path, ids)
-            if found:
-                for target in fields:
-                    targets.setdefault(target, set()).update(found)
-        return targets
-
-    def _path_is_relevant(
-        self: BaseModel,
-        model_name: str,
-        path: str,
-        fname: str,
-        only_paths: bool,
-        create: bool,
-        unlinking: bool,
-    ) -> bool:
-        hops = self._registry.path_fields(model_name, path)
-        last = hops[-1]
-        if create:
-            return last.type != "many2one"
-        if unlinking:
-            # records pointing here with ondelete restrict were refused already; cascaded ones disappear
-            return not (
-                len(hops) == 1 and last.type == "many2one" and last.ondelete in ("restrict", "cascade")
-            )
-        if only_paths:
-            return self._reverses(last, fname)
-        return True
-
-    def _reverses(self: BaseModel, hop: Field, fname: str) -> bool:
-        """Whether writing ``fname`` on these records changes which records ``hop`` reaches them from."""
-        if hop.comodel_name != self._name:
-            return False
-        if hop.type == "one2many":
-            return hop.inverse_name == fname
-        written = self._fields.get(fname)
-        return hop.type == "many2many" and written is not None and written.type == "many2many" and \
-            getattr(written, "relation", None) == hop.relation
-
-    def _trigger_ids(self: BaseModel, model_name: str, path: str, ids: list[int]) -> set[int]:
-        """Ids of ``model_name`` whose ``path`` reaches one of ``ids`` (records of this model)."""
-        registry = self._registry
-        fields = registry.path_fields(model_name, path)
-        first = fields[0]
-        if len(fields) == 1 and first.type == "one2many":
-            inverse = self._fields.get(first.inverse_name)
-            # (a res_id-style inverse holds ids of any model: the query below keeps this model's rows)
-            if inverse is not None and inverse.column and not inverse.attrs.get("model_field"):
-                # the records owning these lines are the lines' own many2one values
-                return self._column_values(inverse, ids)
-        if len(fields) == 1 and first.type == "many2many":
-            linked = self._linked_from_cache(first, ids)
-            if linked is not None:
-                return linked
-        cr = self.env.cr
-        if cr.towrite.has_any(fields):
-            cr.flush()
-        model = self.env[model_name].sudo().with_context(active_test=False)
-        table = model._table
-        condition = DomainCompiler(model, table).compile([(path, "in", ids)])
-        return {row[0] for row in cr.execute(sa.select(table.c.id).where(condition))}
-
-    def _linked_from_cache(self: BaseModel, hop: Field, ids: list[int]) -> set[int] | None:
-        """Records linked to ``ids`` through the many2many ``hop``, read from the other side of its
-        relation on these records when the cache holds it for all of them (else None)."""
-        for field in self._fields.values():
-            if field.type == "many2many" and not field.computed and field.relation == hop.relation and \
-                    field.comodel_name == hop.model_name and not field.domain:
-                values = self.env.cache.field_values(field)
-                if all(i in values for i in ids):
-                    return {target for i in ids for target in values[i] or ()}
-        return None
-
-    def _column_values(self: BaseModel, field: Field, ids: list[int]) -> set[int]:
-        """The non-empty values of a many2one column for ``ids``, from the cache when it has them."""
-        values = self.env.cache.field_values(field)
-        result = {values[i] for i in ids if i in values and values[i] is not None}
-        missing = [i for i in ids if i not in values]
-        if missing:
-            cr = self.env.cr
-            if cr.towrite.has_any((field,)):
-                cr.flush()
-            table = self._table
-            column = table.c[field.column_name]
-            for chunk in split_every(missing, 10000):
-                statement = (
-                    sa.select(column)
-                    .where(in_ids(table.c.id, chunk, cr.dialect))
-                    .where(column.is_not(None))
-                    .distinct()
-                )
-                result.update(row[0] for row in cr.execute(statement))
-        return result
-
-    def _mark_to_compute(self: BaseModel, targets: dict[Field, set[int]]) -> None:
-        cr = self.env.cr
-        tocompute = cr.data.setdefault("tocompute", {})
-        for field, ids in targets.items():
-            if not ids:
-                continue
-            tocompute.setdefault(field, set()).update(ids)
-            self.env.cache.invalidate([field], ids)
-
-    def _modified(self: BaseModel, fnames: Any, before: dict[Field, set[int]] | None = None,
-                  create: bool = False) -> None:
-        """Mark what depends on ``fnames`` of these records for recomputation, and drop stale caches."""
-        targets = self._modified_targets(fnames, create=create)
-        for field, ids in (before or {}).items():
-            targets.setdefault(field, set()).update(ids)
-        self._mark_to_compute(targets)
-        self._invalidate_dependents(fnames)
-
-    def _invalidate_dependents(self: BaseModel, fnames: Any) -> None:
-        registry = self._registry
-        cache = self.env.cache
-        cache.invalidate(registry.unstored_computed)
-        inverses = [f for name in fnames for f in registry.inverse_x2many.get((self._name, name), ())]
-        if inverses:
-            cache.invalidate(inverses)
-        self.env.cr.prefetch_cache.clear()
-
-    def _recompute_pending(self: BaseModel) -> None:
-        """Compute every pending stored computed field, following chains of dependencies."""
-        cr = self.env.cr
-        tocompute: dict[Field, set[int]] = cr.data.get("tocompute") or {}
-        while tocompute:
-            field = next(iter(tocompute))
-            self._recompute_field(field, tocompute.pop(field))
-        for key in ("fresh_null", "recomputed", "given_computed", "unlinked"):
-            cr.data.pop(key, None)
-        cr.flush()
-
-    def _recompute_field(self: BaseModel, field: Field, ids: set[Any]) -> None:
-        """Compute ``field`` (and the fields its method also sets) on ``ids``; what changed is modified."""
-        env, cr = self.env, self.env.cr
-        counts: Counter[Field] = cr.data.setdefault("recomputed", Counter())
-        counts[field] += 1
-        if counts[field] > MAX_RECOMPUTES_PER_FIELD:
-            raise RecursionError(
-                f"stored computed field {field} keeps being recomputed: its dependencies loop"
-            )
-        records = env[field.model_name].sudo().with_context(active_test=False).browse(sorted(ids))
-        if field.model_name in cr.data.get("unlinked", ()):
-            # a deleted record (or one its deletion cascaded to) may still be pending
-            records = records.exists()
-        if not records:
-            return
-        fields = records._fields_computed_by(field.compute) if field.compute else [field]
-        tocompute = cr.data.get("tocompute") or {}
-        for other in fields:
-            if other is not field and other in tocompute:
-                tocompute[other] -= set(records._ids)
-                if not tocompute[other]:
-                    del tocompute[other]
-        before = self._column_values_before(fields, records._ids)
-        dirty = {f: cr.towrite.dirty_ids(f) & set(records._ids) for f in fields}
-        cache = env.cache
-        given = cr.data.get("given_computed") or {}
-        kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ()) if i in before[f]}
-        cache.invalidate(fields, records._ids)
-        records._compute_values(field, list(records._ids))
-        for (f, i), value in kept.items():
-            cache.set(f, i, value)
-        changed = [f.name for f in fields if self._settle(f, records._ids, before[f], dirty[f])]
-        if changed:
-            records._modified(changed)
-
-    def _column_values_before(self: BaseModel, fields: list[Field],
-                              ids: tuple[Any, ...]) -> dict[Field, dict[Any, Any]]:
-        """What each column holds now: the cached value, or NULL for records this transaction just
-        inserted without a value; ``_MISSING`` when unknown."""
-        cache, fresh = self.env.cache, self.env.cr.data.get("fresh_null") or {}
-        before = {f: {i: cache.get(f, i, _MISSING) for i in ids} for f in fields}
-        for f in fields:
-            fresh_ids = fresh.get(f)
-            if fresh_ids:
-                for i in fresh_ids & set(ids):
-                    if before[f][i] is _MISSING:
-                        before[f][i] = None
-                # once computed, the column will hold the computed value, not NULL
-                fresh_ids.difference_update(ids)
-        return before
-
-    def _settle(self: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[Any, Any],
-                dirty: set[Any]) -> bool:
-        """Whether the computed values of ``field`` differ from the columns; equal ones are not written."""
-        cache, towrite = self.env.cache, self.env.cr.towrite
-        differs = False
-        for i in ids:
-            new = cache.get(field, i)
-            if before[i] is not _MISSING and new == before[i]:
-                if i not in dirty:
-                    towrite.discard(field, i)  # the column already holds this value
-            else:
-                differs = True
-        return differs
-
-    def _flush_for_query(self: BaseModel) -> None:
-        """Before SQL reads the tables: pending computations done, their values in the columns."""
-        if self.env.cr.data.get("tocompute"):
-            self._recompute_pending()
-        else:
-            self.env.cr.flush()
-
-    def _compute_pending_for(self: BaseModel, field: Field) -> bool:
-        """If ``field`` is waiting to be recomputed for some of these records, compute it now (with
-        every other record waiting for it, in one batch); whether anything was computed."""
-        tocompute = self.env.cr.data.get("tocompute")
-        if not tocompute or field not in tocompute or not (tocompute[field] & set(self._ids)):
-            return False
-        self._recompute_field(field, tocompute.pop(field))
-        return True
-
-
 _MISSING = object()
+
+
+def modified_targets(model: BaseModel, fnames: Any, only_paths: bool = False, create: bool = False,
+                      unlinking: bool = False) -> dict[Field, set[int]]:
+    """Stored computed fields (and the ids) that depend on ``fnames`` of these records.
+
+    ``only_paths``: the records reached through relations, before a write that may move these
+    records elsewhere (only paths whose last step is the reverse of a written field can change).
+    ``create``: the records are new: create computes their own fields, and nothing points at
+    them through a many2one yet. ``unlinking``: the records are about to be deleted.
+    """
+    registry = model._registry
+    targets: dict[Field, set[int]] = {}
+    ids = [i for i in model._ids if isinstance(i, int)]
+    if not ids:
+        return targets
+    # several changed fields often lead to the same path: look each path up once
+    by_path: dict[tuple[str, str], list[Field]] = {}
+    for fname in fnames:
+        for target, path in registry.triggers.get((model._name, fname), ()):
+            if path is None:
+                if not only_paths and not create and target.model_name == model._name:
+                    targets.setdefault(target, set()).update(ids)
+                continue
+            if path_is_relevant(model, target.model_name, path, fname, only_paths, create, unlinking):
+                fields = by_path.setdefault((target.model_name, path), [])
+                if target not in fields:
+                    fields.append(target)
+    for (model_name, path), fields in by_path.items():
+        found = trigger_ids(model, model_name, path, ids)
+        if found:
+            for target in fields:
+                targets.setdefault(target, set()).update(found)
+    return targets
+
+
+def path_is_relevant(
+    model: BaseModel,
+    model_name: str,
+    path: str,
+    fname: str,
+    only_paths: bool,
+    create: bool,
+    unlinking: bool,
+) -> bool:
+    hops = model._registry.path_fields(model_name, path)
+    last = hops[-1]
+    if create:
+        return last.type != "many2one"
+    if unlinking:
+        # records pointing here with ondelete restrict were refused already; cascaded ones disappear
+        return not (
+            len(hops) == 1 and last.type == "many2one" and last.ondelete in ("restrict", "cascade")
+        )
+    if only_paths:
+        return reverses(model, last, fname)
+    return True
+
+
+def reverses(model: BaseModel, hop: Field, fname: str) -> bool:
+    """Whether writing ``fname`` on these records changes which records ``hop`` reaches them from."""
+    if hop.comodel_name != model._name:
+        return False
+    if hop.type == "one2many":
+        return hop.inverse_name == fname
+    written = model._fields.get(fname)
+    return hop.type == "many2many" and written is not None and written.type == "many2many" and \
+        getattr(written, "relation", None) == hop.relation
+
+
+def trigger_ids(target: BaseModel, model_name: str, path: str, ids: list[int]) -> set[int]:
+    """Ids of ``model_name`` whose ``path`` reaches one of ``ids`` (records of this model)."""
+    registry = target._registry
+    fields = registry.path_fields(model_name, path)
+    first = fields[0]
+    if len(fields) == 1 and first.type == "one2many":
+        inverse = target._fields.get(first.inverse_name)
+        # (a res_id-style inverse holds ids of any model: the query below keeps this model's rows)
+        if inverse is not None and inverse.column and not inverse.attrs.get("model_field"):
+            # the records owning these lines are the lines' own many2one values
+            return column_values(target, inverse, ids)
+    if len(fields) == 1 and first.type == "many2many":
+        linked = linked_from_cache(target, first, ids)
+        if linked is not None:
+            return linked
+    cr = target.env.cr
+    if cr.state.towrite.has_any(fields):
+        cr.flush()
+    model = target.env[model_name].sudo().with_context(active_test=False)
+    table = model._table
+    condition = DomainCompiler(model, table).compile([(path, "in", ids)])
+    return {row[0] for row in cr.execute(sa.select(table.c.id).where(condition))}
+
+
+def linked_from_cache(model: BaseModel, hop: Field, ids: list[int]) -> set[int] | None:
+    """Records linked to ``ids`` through the many2many ``hop``, read from the other side of its
+    relation on these records when the cache holds it for all of them (else None)."""
+    for field in model._fields.values():
+        if field.type == "many2many" and not field.computed and field.relation == hop.relation and \
+                field.comodel_name == hop.model_name and not field.domain:
+            values = model.env.cache.field_values(field)
+            if all(i in values for i in ids):
+                return {target for i in ids for target in values[i] or ()}
+    return None
+
+
+def column_values(records: BaseModel, field: Field, ids: list[int]) -> set[int]:
+    """The non-empty values of a many2one column for ``ids``, from the cache when it has them."""
+    values = records.env.cache.field_values(field)
+    result = {values[i] for i in ids if i in values and values[i] is not None}
+    missing = [i for i in ids if i not in values]
+    if missing:
+        cr = records.env.cr
+        if cr.state.towrite.has_any((field,)):
+            cr.flush()
+        table = records._table
+        column = table.c[field.column_name]
+        for chunk in split_every(missing, 10000):
+            statement = (
+                sa.select(column)
+                .where(in_ids(table.c.id, chunk, cr.dialect))
+                .where(column.is_not(None))
+                .distinct()
+            )
+            result.update(row[0] for row in cr.execute(statement))
+    return result
+
+
+def mark_to_compute(records: BaseModel, targets: dict[Field, set[int]]) -> None:
+    cr = records.env.cr
+    tocompute = cr.state.tocompute
+    for field, ids in targets.items():
+        if not ids:
+            continue
+        tocompute.setdefault(field, set()).update(ids)
+        records.env.cache.invalidate([field], ids)
+
+
+def modified(model: BaseModel, fnames: Any, before: dict[Field, set[int]] | None = None,
+              create: bool = False) -> None:
+    """Mark what depends on ``fnames`` of these records for recomputation, and drop stale caches."""
+    targets = modified_targets(model, fnames, create=create)
+    for field, ids in (before or {}).items():
+        targets.setdefault(field, set()).update(ids)
+    mark_to_compute(model, targets)
+    invalidate_dependents(model, fnames)
+
+
+def invalidate_dependents(records: BaseModel, fnames: Any) -> None:
+    registry = records._registry
+    cache = records.env.cache
+    cache.invalidate(registry.unstored_computed)
+    inverses = [f for name in fnames for f in registry.inverse_x2many.get((records._name, name), ())]
+    if inverses:
+        cache.invalidate(inverses)
+    records.env.cr.state.prefetch.clear()
+
+
+def recompute_pending(records: BaseModel) -> None:
+    """Compute every pending stored computed field, following chains of dependencies."""
+    cr = records.env.cr
+    tocompute = cr.state.tocompute
+    while tocompute:
+        field = next(iter(tocompute))
+        recompute_field(records, field, tocompute.pop(field))
+    cr.state.queue_done()
+    cr.flush()
+
+
+def recompute_field(model: BaseModel, field: Field, ids: set[Any]) -> None:
+    """Compute ``field`` (and the fields its method also sets) on ``ids``; what changed is modified."""
+    env, cr = model.env, model.env.cr
+    counts = cr.state.recomputed
+    counts[field] += 1
+    if counts[field] > MAX_RECOMPUTES_PER_FIELD:
+        raise RecursionError(
+            f"stored computed field {field} keeps being recomputed: its dependencies loop"
+        )
+    records = env[field.model_name].sudo().with_context(active_test=False).browse(sorted(ids))
+    if field.model_name in cr.state.unlinked:
+        # a deleted record (or one its deletion cascaded to) may still be pending
+        records = records.exists()
+    if not records:
+        return
+    fields = records._fields_computed_by(field.compute) if field.compute else [field]
+    tocompute = cr.state.tocompute
+    for other in fields:
+        if other is not field and other in tocompute:
+            tocompute[other] -= set(records._ids)
+            if not tocompute[other]:
+                del tocompute[other]
+    before = column_values_before(model, fields, records._ids)
+    dirty = {f: cr.state.towrite.dirty_ids(f) & set(records._ids) for f in fields}
+    cache = env.cache
+    given = cr.state.given_computed
+    kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ()) if i in before[f]}
+    cache.invalidate(fields, records._ids)
+    records._compute_values(field, list(records._ids))
+    for (f, i), value in kept.items():
+        cache.set(f, i, value)
+    changed = [f.name for f in fields if settle(model, f, records._ids, before[f], dirty[f])]
+    if changed:
+        modified(records, changed)
+
+
+def column_values_before(model: BaseModel, fields: list[Field],
+                          ids: tuple[Any, ...]) -> dict[Field, dict[Any, Any]]:
+    """What each column holds now: the cached value, or NULL for records this transaction just
+    inserted without a value; ``_MISSING`` when unknown."""
+    cache, fresh = model.env.cache, model.env.cr.state.fresh_null
+    before = {f: {i: cache.get(f, i, _MISSING) for i in ids} for f in fields}
+    for f in fields:
+        fresh_ids = fresh.get(f)
+        if fresh_ids:
+            for i in fresh_ids & set(ids):
+                if before[f][i] is _MISSING:
+                    before[f][i] = None
+            # once computed, the column will hold the computed value, not NULL
+            fresh_ids.difference_update(ids)
+    return before
+
+
+def settle(records: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[Any, Any],
+            dirty: set[Any]) -> bool:
+    """Whether the computed values of ``field`` differ from the columns; equal ones are not written."""
+    cache, towrite = records.env.cache, records.env.towrite
+    differs = False
+    for i in ids:
+        new = cache.get(field, i)
+        if before[i] is not _MISSING and new == before[i]:
+            if i not in dirty:
+                towrite.discard(field, i)  # the column already holds this value
+        else:
+            differs = True
+    return differs
+
+
+def flush_for_query(records: BaseModel) -> None:
+    """Before SQL reads the tables: pending computations done, their values in the columns."""
+    if records.env.cr.state.tocompute:
+        recompute_pending(records)
+    else:
+        records.env.cr.flush()
+
+
+def compute_pending_for(model: BaseModel, field: Field) -> bool:
+    """If ``field`` is waiting to be recomputed for some of these records, compute it now (with
+    every other record waiting for it, in one batch); whether anything was computed."""
+    tocompute = model.env.cr.state.tocompute
+    if not tocompute or field not in tocompute or not (tocompute[field] & set(model._ids)):
+        return False
+    recompute_field(model, field, tocompute.pop(field))
+    return True

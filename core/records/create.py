@@ -14,8 +14,12 @@ from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
+from core.records.compute import modified, recompute_pending
+from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error
+from core.records.precompute import precompute_new, precompute_todo
 from core.records.recordset import split_every
+from core.records.x2many import write_others_batch
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -78,7 +82,7 @@ class CreateMixin:
                          prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
-        todo = self._precompute_todo(column_values)
+        todo = precompute_todo(self, column_values)
         if len(column_values) == 1 and not todo:
             ids = self._insert(column_values)  # one INSERT ... RETURNING: the cheapest for one row
             self._cache_created(ids, column_values, others_list)
@@ -87,16 +91,16 @@ class CreateMixin:
             ids = reserve_ids(self.env.cr, self._table, len(column_values))
             self._cache_created(ids, column_values, others_list)
             try:
-                precomputed = self._precompute_new(ids, column_values, todo) if todo else set()
+                precomputed = precompute_new(self, ids, column_values, todo) if todo else set()
                 self._insert_reserved(ids, column_values, precomputed)
             except BaseException:
                 self._forget_unsaved(ids)
                 raise
         records = self.browse(ids)
-        self._write_others_batch(records, others_list, creating=True)
+        write_others_batch(self, records, others_list, creating=True)
         self._compute_new(records, column_values, precomputed)
-        records._modified([f.name for f in self._fields.values() if f.store], create=True)
-        records._recompute_pending()
+        modified(records, [f.name for f in self._fields.values() if f.store], create=True)
+        recompute_pending(records)
         records._check_rules_after("create")
         given = {f.name for columns, others in prepared for f in (*columns, *others)}
         records._validate_constraints(given | {f.name for f in self._stored_computed()})
@@ -121,14 +125,14 @@ class CreateMixin:
         plan = create_plan(self)
         if not plan.stamps:
             return {}
-        now = self.env.cr.data.get("now") or clock.utcnow()
+        now = clock.utcnow()
         uid = self.env.uid if self._registry.has_users else None
         values = {"create_date": now, "write_date": now, "create_uid": uid, "write_uid": uid}
         return {field: values[field.name] for field in plan.stamps}
 
     def _prepare_create(self: BaseModel, vals: dict[str, Any], shared: dict[str, Any] | None = None,
                         stamps: dict[Field, Any] | None = None) -> tuple[dict[Field, Any], dict[Field, Any]]:
-        vals = self._add_missing_defaults(vals, shared)
+        vals = add_missing_defaults(self, vals, shared)
         columns, others = self._convert_vals(vals, creating=True)
         for field, value in (self._stamp_values() if stamps is None else stamps).items():
             columns.setdefault(field, value)
@@ -184,7 +188,7 @@ class CreateMixin:
         for field in self._column_fields():
             for record_id in ids:
                 towrite.discard(field, record_id)
-        for pending in (self.env.cr.data.get("fresh_null") or {}).values():
+        for pending in self.env.cr.state.fresh_null.values():
             pending.difference_update(ids)
 
     @staticmethod
@@ -218,7 +222,7 @@ class CreateMixin:
             for record_id, given in zip(ids, others):
                 if field not in given:
                     values[record_id] = ()
-        fresh = self.env.cr.data.setdefault("fresh_null", {})
+        fresh = self.env.cr.state.fresh_null
         for field in self._column_fields():
             if field.name == "id":
                 continue
@@ -250,14 +254,14 @@ class CreateMixin:
         stored = self._stored_computed()
         if not stored:
             return
-        cache, data = self.env.cache, self.env.cr.data
+        cache, state = self.env.cache, self.env.cr.state
         for field in stored:
             todo = [] if field in precomputed else [
                 i for i, row in zip(records._ids, rows) if field not in row]
             if todo:
-                data.setdefault("tocompute", {}).setdefault(field, set()).update(todo)
+                state.tocompute.setdefault(field, set()).update(todo)
                 cache.invalidate([field], todo)
             if len(todo) < len(rows):
                 # a value given on create is kept, even when its method computes a sibling field
                 given = {i for i, row in zip(records._ids, rows) if field in row}
-                data.setdefault("given_computed", {}).setdefault(field, set()).update(given)
+                state.given_computed.setdefault(field, set()).update(given)

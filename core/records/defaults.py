@@ -25,47 +25,6 @@ BUILTIN_DEFAULTS = {
 class DefaultsMixin:
     """Part of BaseModel: default_get and defaults on create."""
 
-    def _default_value(self: BaseModel, name: str) -> Any:
-        field = self._fields[name]
-        spec = field.default
-        if isinstance(spec, dict) and set(spec) == {"call"}:
-            target = spec["call"]
-            if target in BUILTIN_DEFAULTS:
-                return BUILTIN_DEFAULTS[target](self)
-            if target.startswith("context."):
-                return self.env.context.get(target[len("context."):], False)
-            method = getattr(self, target, None)
-            if method is None:
-                raise ValidationError(
-                    f"Default of field {field} calls {target}, which {self._name} does not have"
-                )
-            return method()
-        if isinstance(spec, (list, dict)):
-            return type(spec)(spec)
-        return spec
-
-    def _default_is_shared(self: BaseModel, name: str) -> bool:
-        """Whether the default of ``name`` is the same for every record of one create: literals,
-        built-ins and context values are; a model method may give each record its own."""
-        if f"default_{name}" in self.env.context:
-            return True
-        spec = self._fields[name].default
-        if isinstance(spec, dict) and set(spec) == {"call"}:
-            target = spec["call"]
-            return target in BUILTIN_DEFAULTS or target.startswith("context.")
-        return True
-
-    def _one_default(self: BaseModel, name: str) -> Any:
-        """The default of one field: the context's ``default_<field>`` first, then the declared one."""
-        field = self._fields[name]
-        key = f"default_{name}"
-        if key in self.env.context:
-            return self.env.context[key]
-        value = self._default_value(name)
-        if hasattr(value, "_ids"):
-            value = value.id if field.type == "many2one" else [(6, 0, value.ids)]
-        return value
-
     def default_get(self: BaseModel, fields_list: list[str] | None = None) -> dict[str, Any]:
         """Default values of ``fields_list`` (context ``default_<field>`` keys first)."""
         context = self.env.context
@@ -76,39 +35,85 @@ class DefaultsMixin:
             if field is None:
                 raise invalid_field(name, self._name)
             if f"default_{name}" in context or field.default is not MISSING:
-                result[name] = self._one_default(name)
+                result[name] = one_default(self, name)
         return result
 
-    def _add_missing_defaults(self: BaseModel, vals: dict[str, Any],
-                              shared: dict[str, Any] | None = None) -> dict[str, Any]:
-        """``vals`` completed with the defaults of the fields it lacks. ``shared`` (one dict per
-        create batch) keeps the defaults that are the same for every record, computed once."""
-        if not isinstance(vals, dict):
-            raise ValidationError(_("Invalid values for %(model)s: expected a dictionary, got %(kind)s",
-                                    model=self._name, kind=type(vals).__name__))
-        missing = [name for name in self._fields_with_default() if name not in vals]
-        context = self.env.context
-        extra = [key[8:] for key in context if key.startswith("default_") and key[8:] in self._fields
-                 and key[8:] not in vals and key[8:] not in missing]
-        if not missing and not extra:
-            return vals
-        defaults: dict[str, Any] = {}
-        for name in missing + extra:
-            if shared is not None and name in shared:
-                value = shared[name]
-                defaults[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
-                continue
-            value = self._one_default(name)
-            if shared is not None and self._default_is_shared(name):
-                shared[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
-            defaults[name] = value
-        defaults.update(vals)
-        return defaults
 
-    def _fields_with_default(self: BaseModel) -> list[str]:
-        cls = type(self)
-        names = cls.__dict__.get("_default_names_cache")
-        if names is None:
-            names = [name for name, field in self._fields.items() if field.default is not MISSING]
-            cls._default_names_cache = names
-        return names
+def default_value(records: BaseModel, name: str) -> Any:
+    field = records._fields[name]
+    spec = field.default
+    if isinstance(spec, dict) and set(spec) == {"call"}:
+        target = spec["call"]
+        if target in BUILTIN_DEFAULTS:
+            return BUILTIN_DEFAULTS[target](records)
+        if target.startswith("context."):
+            return records.env.context.get(target[len("context."):], False)
+        method = getattr(records, target, None)
+        if method is None:
+            raise ValidationError(
+                f"Default of field {field} calls {target}, which {records._name} does not have"
+            )
+        return method()
+    if isinstance(spec, (list, dict)):
+        return type(spec)(spec)
+    return spec
+
+
+def default_is_shared(records: BaseModel, name: str) -> bool:
+    """Whether the default of ``name`` is the same for every record of one create: literals,
+    built-ins and context values are; a model method may give each record its own."""
+    if f"default_{name}" in records.env.context:
+        return True
+    spec = records._fields[name].default
+    if isinstance(spec, dict) and set(spec) == {"call"}:
+        target = spec["call"]
+        return target in BUILTIN_DEFAULTS or target.startswith("context.")
+    return True
+
+
+def one_default(records: BaseModel, name: str) -> Any:
+    """The default of one field: the context's ``default_<field>`` first, then the declared one."""
+    field = records._fields[name]
+    key = f"default_{name}"
+    if key in records.env.context:
+        return records.env.context[key]
+    value = default_value(records, name)
+    if hasattr(value, "_ids"):
+        value = value.id if field.type == "many2one" else [(6, 0, value.ids)]
+    return value
+
+
+def add_missing_defaults(records: BaseModel, vals: dict[str, Any],
+                          shared: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``vals`` completed with the defaults of the fields it lacks. ``shared`` (one dict per
+    create batch) keeps the defaults that are the same for every record, computed once."""
+    if not isinstance(vals, dict):
+        raise ValidationError(_("Invalid values for %(model)s: expected a dictionary, got %(kind)s",
+                                model=records._name, kind=type(vals).__name__))
+    missing = [name for name in fields_with_default(records) if name not in vals]
+    context = records.env.context
+    extra = [key[8:] for key in context if key.startswith("default_") and key[8:] in records._fields
+             and key[8:] not in vals and key[8:] not in missing]
+    if not missing and not extra:
+        return vals
+    defaults: dict[str, Any] = {}
+    for name in missing + extra:
+        if shared is not None and name in shared:
+            value = shared[name]
+            defaults[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
+            continue
+        value = one_default(records, name)
+        if shared is not None and default_is_shared(records, name):
+            shared[name] = copy.deepcopy(value) if isinstance(value, (list, dict)) else value
+        defaults[name] = value
+    defaults.update(vals)
+    return defaults
+
+
+def fields_with_default(records: BaseModel) -> list[str]:
+    cls = type(records)
+    names = cls.__dict__.get("_default_names_cache")
+    if names is None:
+        names = [name for name, field in records._fields.items() if field.default is not MISSING]
+        cls._default_names_cache = names
+    return names

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.exceptions import ValidationError
-from core.i18n import DEFAULT_LANG
+from core.i18n import DEFAULT_LANG, _
 
 if TYPE_CHECKING:
-    from core.db.transaction import Cache, Cursor, ToWrite
     from core.fields.base import Field
     from core.records.recordset import BaseModel
+    from core.records.transaction_state import Cache, RecordCursor, ToWrite
     from core.registry.registry import Registry
 
 SUPERUSER_ID = 1
@@ -24,7 +24,7 @@ class Environment(Mapping[str, "BaseModel"]):
 
     __slots__ = ("cr", "uid", "context", "su", "_cache_key")
 
-    def __init__(self, cr: Cursor, uid: int = SUPERUSER_ID, context: Mapping[str, Any] | None = None,
+    def __init__(self, cr: RecordCursor, uid: int = SUPERUSER_ID, context: Mapping[str, Any] | None = None,
                  su: bool = False) -> None:
         self.cr = cr
         self.uid = uid
@@ -41,7 +41,7 @@ class Environment(Mapping[str, "BaseModel"]):
         try:
             cls = self.registry.models[model_name]
         except KeyError:
-            raise ValidationError(f"Object {model_name} doesn't exist") from None
+            raise ValidationError(_("Object %(model)s doesn't exist", model=model_name)) from None
         return cls(self, (), ())
 
     def __contains__(self, model_name: object) -> bool:
@@ -61,7 +61,8 @@ class Environment(Mapping[str, "BaseModel"]):
         return hash((id(self.cr), self.uid, self.su))
 
     # -- derived environments --------------------------------------------------------------
-    def __call__(self, cr: Cursor | None = None, user: Any = None, context: Mapping[str, Any] | None = None,
+    def __call__(self, cr: RecordCursor | None = None, user: Any = None,
+                 context: Mapping[str, Any] | None = None,
                  su: bool | None = None) -> Environment:
         uid = self.uid if user is None else (user.id if hasattr(user, "_ids") else int(user))
         return Environment(cr or self.cr, uid, self.context if context is None else context,
@@ -73,15 +74,15 @@ class Environment(Mapping[str, "BaseModel"]):
     # -- shortcuts -------------------------------------------------------------------------
     @property
     def cache(self) -> Cache:
-        return self.cr.cache
+        return self.cr.state.cache
 
     @property
     def towrite(self) -> ToWrite:
-        return self.cr.towrite
+        return self.cr.state.towrite
 
     @property
     def protected(self) -> dict[Field, set[Any]]:
-        return self.cr.protected
+        return self.cr.state.protected
 
     @property
     def lang(self) -> str:
@@ -142,7 +143,7 @@ class Environment(Mapping[str, "BaseModel"]):
     def relational_prefetch(self, field: Field, prefetch_ids: Any) -> tuple[Any, ...]:
         """Comodel ids referenced by ``field`` on the records of ``prefetch_ids`` (cached per group)."""
         key = (field, id(prefetch_ids))
-        cached = self.cr.prefetch_cache.get(key)
+        cached = self.cr.state.prefetch.get(key)
         if cached is not None and cached[0] is prefetch_ids:
             return cached[1]
         values = self.cache.field_values(field)
@@ -157,7 +158,7 @@ class Environment(Mapping[str, "BaseModel"]):
             else:
                 seen[value] = None
         result = tuple(seen)
-        self.cr.prefetch_cache[key] = (prefetch_ids, result)
+        self.cr.state.prefetch[key] = (prefetch_ids, result)
         return result
 
     def flush(self) -> None:
@@ -166,4 +167,4 @@ class Environment(Mapping[str, "BaseModel"]):
     def invalidate_all(self) -> None:
         self.cr.flush()
         self.cache.invalidate()
-        self.cr.prefetch_cache.clear()
+        self.cr.state.prefetch.clear()

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 if TYPE_CHECKING:
-    from core.db.transaction import Cursor
     from core.fields.base import Field
+    from core.records.transaction_state import RecordCursor
 
 
-def flush_towrite(cr: Cursor) -> None:
+def flush_towrite(cr: RecordCursor) -> None:
     """One executemany UPDATE per model and set of dirty columns."""
-    while cr.towrite:
-        dirty = cr.towrite.pop_all()
+    while cr.state.towrite:
+        dirty = cr.state.towrite.pop_all()
         by_model: dict[Any, dict[int, list[Field]]] = defaultdict(lambda: defaultdict(list))
         for field, ids in dirty.items():
             if not field.column:
@@ -33,7 +33,7 @@ def flush_towrite(cr: Cursor) -> None:
                 for record_id in ids:
                     row = {"_id": record_id}
                     for field in fields:
-                        value = cr.cache.get(field, record_id)
+                        value = cr.state.cache.get(field, record_id)
                         row[f"v_{field.column_name}"] = (
                             None if value is None else field.convert_to_column(value)
                         )

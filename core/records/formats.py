@@ -1,8 +1,8 @@
-"""Part of BaseModel: what the format checks of ``validate:`` fields depend on, for the values being
+"""What the format checks of ``validate:`` fields depend on, for the values being
 written on records: the country the record is in and the settings of its company.
 
 The country is the record's own ``country_id`` (as written, else as stored), which a model may
-override with ``_format_country_code``; else the company's. The company is the record's
+override with the ``_format_country_code`` override point; else the company's. The company is the record's
 ``company_id``, else the current one; its model answers ``_format_settings()`` (its country and the
 checks it makes strict). Nothing is read unless a check asks for it.
 """
@@ -34,7 +34,7 @@ class RecordFormats:
 
     @cached_property
     def settings(self) -> FormatSettings:
-        company = self.records._format_company(self.vals)
+        company = format_company(self.records, self.vals)
         reader = getattr(company, "_format_settings", None) if company is not None else None
         return reader() if reader is not None else FormatSettings()
 
@@ -46,39 +46,35 @@ class RecordFormats:
         return check in self.settings.strict_checks
 
 
-class FormatsMixin:
-    """Part of BaseModel: the context of format checks."""
+def format_target(records: BaseModel, name: str, vals: dict[str, Any], comodel: str) -> BaseModel | None:
+    """The record of the many2one ``name`` (to ``comodel``) that ``vals`` write, else the one all
+    ``records`` share; None when the model has no such field or the records differ."""
+    field: Field | None = records._fields.get(name)
+    if field is None or field.type != "many2one" or field.comodel_name != comodel:
+        return None
+    if name in vals:
+        value = vals[name]
+        value = value.id if hasattr(value, "_ids") else value
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else False
+        if not isinstance(value, int) or isinstance(value, bool) or not value:
+            return None  # empty, or not an id: the field's own conversion names the problem
+        return records.env[comodel].sudo().browse(value).exists() or None
+    if not records._ids:
+        return None
+    targets = records.sudo().mapped(name)
+    return targets if len(targets) == 1 else None
 
-    def _format_context(self: BaseModel, vals: dict[str, Any]) -> RecordFormats:
-        return RecordFormats(self, vals)
 
-    def _format_value(self: BaseModel, name: str, vals: dict[str, Any], comodel: str) -> BaseModel | None:
-        """The record of the many2one ``name`` (to ``comodel``) that ``vals`` write, else the one all
-        these records share; None when the model has no such field or the records differ."""
-        field: Field | None = self._fields.get(name)
-        if field is None or field.type != "many2one" or field.comodel_name != comodel:
-            return None
-        if name in vals:
-            value = vals[name]
-            value = value.id if hasattr(value, "_ids") else value
-            if isinstance(value, (list, tuple)):
-                value = value[0] if value else False
-            if not isinstance(value, int) or isinstance(value, bool) or not value:
-                return None  # empty, or not an id: the field's own conversion names the problem
-            return self.env[comodel].sudo().browse(value).exists() or None
-        if not self._ids:
-            return None
-        targets = self.sudo().mapped(name)
-        return targets if len(targets) == 1 else None
+def format_country_code(records: BaseModel, vals: dict[str, Any]) -> str | None:
+    """ISO code of the records' own country (``country_id`` written or stored), if any."""
+    country = format_target(records, "country_id", vals, "res.country")
+    return (country.code or None) if country else None
 
-    def _format_country_code(self: BaseModel, vals: dict[str, Any]) -> str | None:
-        """ISO code of the country phone numbers and VAT numbers of these records are read in."""
-        country = self._format_value("country_id", vals, "res.country")
-        return (country.code or None) if country else None
 
-    def _format_company(self: BaseModel, vals: dict[str, Any]) -> BaseModel | None:
-        """The company whose settings apply: the records' own, else the current one."""
-        if "res.company" not in self.env:
-            return None
-        company = self._format_value("company_id", vals, "res.company")
-        return company or self.env.company
+def format_company(records: BaseModel, vals: dict[str, Any]) -> BaseModel | None:
+    """The company whose settings apply: the records' own, else the current one."""
+    if "res.company" not in records.env:
+        return None
+    company = format_target(records, "company_id", vals, "res.company")
+    return company or records.env.company

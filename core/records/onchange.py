@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.exceptions import invalid_field
+from core.records.compute import invalidate_dependents
 from core.records.recordset import NewId
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class OnchangeMixin:
                 result = method()
                 if isinstance(result, dict) and result.get("warning"):
                     warnings.append(result["warning"])
-        record._invalidate_dependents(list(field_names or names))
+        invalidate_dependents(record, list(field_names or names))
         for name in names:
             field = self._fields[name]
             if field.computed and name not in given:

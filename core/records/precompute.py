@@ -94,36 +94,34 @@ def _ordered(model: type[BaseModel], fields: list[Field]) -> tuple[Field, ...]:
     return tuple(ordered)
 
 
-class PrecomputeMixin:
-    """Part of BaseModel: computing the precomputed fields of records about to be inserted."""
+def precompute_todo(records: BaseModel, rows: list[dict[Field, Any]]) -> list[Field]:
+    """The precomputed fields some of ``rows`` lacks a value for."""
+    fields = records._registry.precompute.get(records._name, ())
+    return [f for f in fields if any(f not in row for row in rows)]
 
-    def _precompute_todo(self: BaseModel, rows: list[dict[Field, Any]]) -> list[Field]:
-        """The precomputed fields some of ``rows`` lacks a value for."""
-        fields = self._registry.precompute.get(self._name, ())
-        return [f for f in fields if any(f not in row for row in rows)]
 
-    def _precompute_new(self: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
-                        todo: list[Field]) -> set[Field]:
-        """Compute ``todo`` for the new records ``ids`` (cached from ``rows``, not inserted yet); the
-        fields whose values now wait in the cache for the INSERT. A value given in a row is kept."""
-        cache, towrite = self.env.cache, self.env.towrite
-        records = self.sudo().with_context(active_test=False)
-        fresh = self.env.cr.data.get("fresh_null") or {}
-        done: set[Field] = set()
-        for field in todo:
-            if field in done:
-                continue
-            group = records._fields_computed_by(field.compute) if field.compute else [field]
-            missing = [i for i, row in zip(ids, rows) if any(f not in row for f in group)]
-            if missing:
-                records._compute_values(field, missing)
-            for f in group:
-                values = cache.field_values(f)
-                for record_id, row in zip(ids, rows):
-                    if f in row:
-                        values[record_id] = row[f]  # given on create: kept, whatever its method says
-                    towrite.discard(f, record_id)
-                if f in fresh:
-                    fresh[f].difference_update(ids)
-                done.add(f)
-        return done
+def precompute_new(model: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+                    todo: list[Field]) -> set[Field]:
+    """Compute ``todo`` for the new records ``ids`` (cached from ``rows``, not inserted yet); the
+    fields whose values now wait in the cache for the INSERT. A value given in a row is kept."""
+    cache, towrite = model.env.cache, model.env.towrite
+    records = model.sudo().with_context(active_test=False)
+    fresh = model.env.cr.state.fresh_null
+    done: set[Field] = set()
+    for field in todo:
+        if field in done:
+            continue
+        group = records._fields_computed_by(field.compute) if field.compute else [field]
+        missing = [i for i, row in zip(ids, rows) if any(f not in row for f in group)]
+        if missing:
+            records._compute_values(field, missing)
+        for f in group:
+            values = cache.field_values(f)
+            for record_id, row in zip(ids, rows):
+                if f in row:
+                    values[record_id] = row[f]  # given on create: kept, whatever its method says
+                towrite.discard(f, record_id)
+            if f in fresh:
+                fresh[f].difference_update(ids)
+            done.add(f)
+    return done

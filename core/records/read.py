@@ -9,6 +9,7 @@ from core.db.sql import in_ids
 from core.exceptions import AccessError, MissingError, ValidationError, invalid_field
 from core.fields.base import Field
 from core.i18n import _
+from core.records.compute import compute_pending_for, flush_for_query
 from core.records.recordset import PREFETCH_MAX, NewId, split_every
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class ReadMixin:
         if isinstance(record_id, NewId):
             self._fetch_new(field)
             return
-        if field.store and field.computed and self._compute_pending_for(field) and \
+        if field.store and field.computed and compute_pending_for(self, field) and \
                 self.env.cache.contains(field, record_id):
             return
         ids = self._prefetch_batch(field, record_id)
@@ -41,7 +42,7 @@ class ReadMixin:
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
         else:
-            raise ValidationError(f"Field {field} cannot be read")
+            raise ValidationError(_("Field %(field)s cannot be read", field=str(field)))
 
     def _prefetch_batch(self: BaseModel, field: Field, record_id: Any) -> list[Any]:
         values = self.env.cache.field_values(field)
@@ -282,7 +283,7 @@ class ReadMixin:
         ids = [i for i in self._ids if isinstance(i, int)]
         if not ids:
             return []
-        self._flush_for_query()
+        flush_for_query(self)
         present = self._prefetch_for_read(field_list, ids, just_searched)
         cache = self.env.cache
         records = self.browse([i for i in ids if i in present])
@@ -384,6 +385,7 @@ class ReadMixin:
         return "name" if "name" in self._fields else "id"
 
     def _compute_display_name(self: BaseModel) -> None:
+        """Override point: set ``display_name`` of each record; the record name by default."""
         name = self._rec_name_field()
         for record in self:
             if name == "id":

@@ -11,6 +11,7 @@ from core.domain.compile import DomainCompiler
 from core.domain.parse import AND_, normalize
 from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
+from core.records.compute import flush_for_query
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -45,11 +46,17 @@ class SearchMixin:
         return AND_([[("active", "=", True)], domain]) if domain else [("active", "=", True)]
 
     def _where_condition(self: BaseModel, domain: Any, table: sa.FromClause, operation: str = "read") -> Any:
-        """The condition of ``domain`` + active_test + record rules over ``table``."""
-        domain = self._active_domain(normalize(domain))
+        """The condition of ``domain`` + the model's ``_extra_search_domain`` + active_test + record
+        rules over ``table``, narrowed by the model's ``_narrow_search``."""
+        domain = normalize(domain)
+        extra = self._extra_search_domain(domain)
+        if extra:
+            domain = AND_([list(extra), domain]) if domain else list(extra)
+        domain = self._active_domain(domain)
         condition = DomainCompiler(self, table).compile(domain)
         rule = self._rule_condition(operation, table)
-        return condition if rule is None else sa.and_(condition, rule)
+        condition = condition if rule is None else sa.and_(condition, rule)
+        return self._narrow_search(condition, table, operation)
 
     def _subquery_ids(self: BaseModel, domain: Any) -> sa.Select[Any]:
         """``SELECT id`` of the records matching ``domain``, to nest in another query."""
@@ -131,7 +138,7 @@ class SearchMixin:
                 order: str | None = None) -> list[int]:
         """Ids matching ``domain`` in ``order``."""
         self._check_access("read")
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         statement = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         statement = statement.order_by(*self._order_by(order, table))
@@ -167,7 +174,7 @@ class SearchMixin:
 
     def search_count(self: BaseModel, domain: Any = None, limit: int | None = None) -> int:
         self._check_access("read")
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         inner = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         if limit:
@@ -180,7 +187,7 @@ class SearchMixin:
         """Search and cache the stored columns of ``field_names`` in the same query."""
         self._check_access("read")
         fields = self._check_field_names(field_names)
-        self._flush_for_query()
+        flush_for_query(self)
         table = self._table
         columns = list(dict.fromkeys(self._prefetchable_columns()
                                      + [f for f in fields if f.column and not f.secret]))
@@ -218,6 +225,8 @@ class SearchMixin:
 
     def _name_search(self: BaseModel, name: str, domain: list[Any], operator: str = "ilike",
                      limit: int | None = 100, order: str | None = None) -> list[int]:
+        """Override point: the ids of the records whose name matches ``name`` with ``operator``, within
+        ``domain``; ``name_search`` and the name lookups of imports call it. Matches the record name."""
         if name or operator not in ("ilike", "like", "=ilike", "=like"):
             domain = AND_([[(self._rec_name_field(), operator, name)], domain])
         return self._search(domain, limit=limit, order=order)

@@ -1,7 +1,7 @@
 """Part of BaseModel: secret (write-only) fields, such as a password hash or an SMTP password.
 
 A field declared ``secret: true`` is written like any other, but the record API never hands its stored
-value out: its cache keeps "" (``core.db.transaction.SecretValues``), reads and exports answer "",
+value out: its cache keeps "" (``core.records.transaction_state.SecretValues``), reads and exports answer "",
 a domain leaf on it is neutral, and it cannot be sorted, grouped or aggregated. The Python code that
 needs the stored value (checking a password, logging in to an SMTP server, signing a webhook) asks for
 it explicitly with ``_secret_values``.

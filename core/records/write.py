@@ -12,8 +12,17 @@ from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.hooks import record_event
 from core.i18n import _
+from core.records.compute import (
+    invalidate_dependents,
+    mark_to_compute,
+    modified,
+    modified_targets,
+    recompute_pending,
+)
+from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
 from core.records.recordset import NewId, split_every
+from core.records.x2many import write_others_batch
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -57,7 +66,7 @@ class WriteMixin:
                                         field=field.label(), model=self._name), field=name)
             cache_value = field.convert_to_cache(value, self)
             if field.format_check and cache_value:
-                formats = formats or self._format_context(vals)
+                formats = formats or RecordFormats(self, vals)
                 cache_value = field.check_format(cache_value, formats)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
                     field.computed and creating):
@@ -84,13 +93,13 @@ class WriteMixin:
         self._check_concurrency()
         names = {f.name for f in columns} | {f.name for f in others}
         with self._undone_if_refused("write"):
-            before = self._modified_targets(names, only_paths=True)
+            before = modified_targets(self, names, only_paths=True)
             if columns:
                 self._update_columns(columns)
             if others:
-                self._write_others_batch(self, [others] * len(self), creating=False)
-            self._modified(names, before)
-            self._recompute_pending()
+                write_others_batch(self, self, [others] * len(self), creating=False)
+            modified(self, names, before)
+            recompute_pending(self)
             if columns:
                 self._check_rules_after("write")
             self._validate_constraints(names)
@@ -100,7 +109,7 @@ class WriteMixin:
     def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
         fields = self._fields
         if "write_date" in fields:
-            columns.setdefault(fields["write_date"], self.env.cr.data.get("now") or clock.utcnow())
+            columns.setdefault(fields["write_date"], clock.utcnow())
             columns.setdefault(fields["write_uid"], self.env.uid if self._registry.has_users else None)
         table = self._table
         cache = self.env.cache
@@ -175,7 +184,7 @@ class WriteMixin:
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
                 else:
                     cache.set(field, record._ids[0], field.convert_to_cache(value, record))
-        self._invalidate_dependents(list(vals))
+        invalidate_dependents(self, list(vals))
         return True
 
     # -- unlink ----------------------------------------------------------------------------
@@ -187,13 +196,13 @@ class WriteMixin:
         self._check_existing_for("unlink")
         self._check_restrict_references()
         record_event(self, "unlink")
-        targets = self._modified_targets([f.name for f in self._fields.values() if f.store], only_paths=True,
+        targets = modified_targets(self, [f.name for f in self._fields.values() if f.store], only_paths=True,
                                          unlinking=True)
         self._before_unlink()
         # pending computations may name these records (or records the deletion cascades to)
         reach = set(self._registry.deletion_reach(self._name))
         reach.update(model for model, _model_field, _id_field in self._registry.reference_cleanups)
-        self.env.cr.data.setdefault("unlinked", set()).update(reach)
+        self.env.cr.state.unlinked.update(reach)
         table = self._table
         ids = list(self._ids)
         try:
@@ -203,13 +212,13 @@ class WriteMixin:
             raise translate_integrity_error(self, error, []) from None
         self.env.cache.invalidate(list(self._fields.values()), ids)
         self.env.cache.invalidate(self._registry.x2many_to(self._name))
-        self.env.cr.prefetch_cache.clear()
+        self.env.cr.state.prefetch.clear()
         for field, field_ids in targets.items():
             if field.model_name == self._name:
                 field_ids.difference_update(ids)
-        self._mark_to_compute(targets)
-        self._invalidate_dependents([])
-        self._recompute_pending()
+        mark_to_compute(self, targets)
+        invalidate_dependents(self, [])
+        recompute_pending(self)
         return True
 
     def _before_unlink(self: BaseModel) -> None:

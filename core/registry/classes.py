@@ -9,6 +9,7 @@ from core.fields.base import Field, make_field
 from core.fields.scalar import Id
 from core.hooks import hooks_of_module
 from core.records.model import BaseModel
+from core.records.override_points import check_hook_overrides
 
 if TYPE_CHECKING:
     from core.addon.manifest import Manifest
@@ -73,6 +74,7 @@ def build_class(model_def: ModelDef, fields: dict[str, Field], hooks: dict[str, 
         for cls in reversed(hooks.get(mixin, [])):
             if cls not in stack:
                 stack.append(cls)
+    check_hook_overrides(model_def.name, stack)
     for cls in stack:
         for name in fields:
             if name in cls.__dict__ and not callable(cls.__dict__[name]):

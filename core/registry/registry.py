@@ -24,6 +24,7 @@ from core.loader.validate import validate_document
 from core.loader.yaml_source import load_yaml_documents
 from core.records.environment import SUPERUSER_ID, Environment
 from core.records.precompute import plan_precompute
+from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
 from core.registry.dependencies import build_inverses, build_triggers
 
@@ -112,8 +113,8 @@ class Registry:
     def has_users(self) -> bool:
         return "res.users" in self.models
 
-    def cursor(self, readonly: bool = False) -> Cursor:
-        return Cursor(self, readonly=readonly)
+    def cursor(self, readonly: bool = False) -> RecordCursor:
+        return RecordCursor(self, readonly=readonly)
 
     @contextmanager
     def environment(self, uid: int = SUPERUSER_ID, context: dict[str, Any] | None = None,

@@ -41,7 +41,8 @@ def schema_connection(registry: Registry) -> Iterator[sa.Connection]:
             if sqlite:
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
-                    raise SchemaError(f"The schema change would break references: {problems[:5]}")
+                    raise SchemaError(_("The schema change would break references: %(problems)s",
+                                        problems=str(problems[:5])))
     finally:
         if sqlite:
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")

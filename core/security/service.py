@@ -167,8 +167,8 @@ class Security:
         try:
             return normalize(safe_eval(rule["domain"], scope))
         except ValidationError as error:
-            raise ValidationError(f"Record rule {rule['name']!r} has an invalid domain: "
-                                  f"{error.message}") from None
+            raise ValidationError(_("Record rule %(rule)r has an invalid domain: %(reason)s",
+                                    rule=rule["name"], reason=error.message)) from None
 
     def eval_scope(self, env: Environment) -> dict[str, Any]:
         """Names a rule's domain may use: ``user``, ``uid``, ``company_ids`` (the companies the user works

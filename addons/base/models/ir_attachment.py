@@ -221,14 +221,16 @@ class IrAttachment:
             vals["mimetype"] = self._safe_mimetype(mimetype)
         return vals
 
-    def _where_condition(self, domain: Any, table: Any, operation: str = "read") -> Any:
+    def _extra_search_domain(self, domain: list[Any]) -> list[Any]:
+        """The files behind binary fields (a partner's image) are not documents to list, unless the
+        search asks for them by id or by field."""
+        if any(isinstance(leaf, (list, tuple)) and leaf and leaf[0] in ("id", "res_field")
+               for leaf in domain):
+            return []
+        return [("res_field", "=", False)]
+
+    def _narrow_search(self, condition: Any, table: Any, operation: str) -> Any:
         """Every search (search, search_read, search_count...) sees only the attachments the user may read."""
-        domain = list(domain or [])
-        if not any(isinstance(leaf, (list, tuple)) and leaf and leaf[0] in ("id", "res_field")
-                   for leaf in domain):
-            # the files behind binary fields (a partner's image) are not documents to list
-            domain = [("res_field", "=", False), *domain]
-        condition = super()._where_condition(domain, table, operation)
         if self.env.su:
             return condition
         ids = [row[0] for row in self.env.cr.execute(sa.select(table.c.id).where(condition))]

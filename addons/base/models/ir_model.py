@@ -8,8 +8,8 @@ from addons.base.models.ir_model_backup import save_model_rows
 from addons.base.models.ir_model_custom import MODEL_NAME
 from addons.base.models.ir_model_fields import reflecting
 from core import _, model
+from core.addon.apply import custom_change, saved_before_removal
 from core.exceptions import UserError, ValidationError
-from core.registry.custom import custom_change, saved_before_removal
 
 CHANGEABLE = frozenset({"name", "order", "info", "is_mail_thread", "field_id", "access_ids", "rule_ids"})
 

@@ -15,8 +15,9 @@ from addons.base.models.ir_model_custom import (
     resolve_model,
 )
 from core import _, model
+from core.addon.apply import custom_change, saved_before_removal
 from core.exceptions import UserError, ValidationError
-from core.registry.custom import custom_change, parse_selection, saved_before_removal
+from core.registry.custom import parse_selection
 
 
 def reflecting(env: Any) -> bool:

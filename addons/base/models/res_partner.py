@@ -7,6 +7,7 @@ from typing import Any
 from addons.base.models.res_lang import installed_languages
 from core import _, model, public
 from core.exceptions import UserError, ValidationError
+from core.records.formats import format_target
 
 _EMAIL_IN_NAME = re.compile(r"^\s*(?P<name>.*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$")
 _BARE_EMAIL = re.compile(r"^\s*[^<>\s]+@[^<>\s]+\s*$")
@@ -70,7 +71,7 @@ class ResPartner:
         own = super()._format_country_code(vals)
         if own or vals.get("country_id"):
             return own
-        parent = self._format_value("parent_id", vals, "res.partner")
+        parent = format_target(self, "parent_id", vals, "res.partner")
         return (parent.country_id.code or None) if parent else None
 
     def unlink(self) -> bool:

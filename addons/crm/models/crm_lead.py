@@ -6,6 +6,7 @@ from typing import Any
 
 from core import _, clock, model, public
 from core.exceptions import UserError, ValidationError
+from core.records.defaults import add_missing_defaults
 
 # what a change of these fields means for the other fields of the lead
 WON_PROBABILITY = 100.0
@@ -64,7 +65,7 @@ class CrmLead:
         if not all(isinstance(vals, dict) for vals in vals_list):
             return super().create(vals_list)  # the core reports the malformed item
         now = clock.utcnow()
-        complete = [self._add_missing_defaults(vals) for vals in vals_list]
+        complete = [add_missing_defaults(self, vals) for vals in vals_list]
         teams = self._teams_of_users({v.get("user_id") for v in complete if v.get("user_id")})
         stages: dict[Any, Any] = {}
         prepared = []

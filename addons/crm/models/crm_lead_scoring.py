@@ -15,6 +15,7 @@ from addons.crm import scoring
 from core import _, model, public
 from core.domain.parse import normalize
 from core.exceptions import AccessError, ValidationError
+from core.records.compute import mark_to_compute, recompute_pending
 from core.safe_eval import base_scope, safe_eval
 
 _logger = logging.getLogger(__name__)
@@ -158,8 +159,8 @@ class CrmLeadScoring:
         if not leads or changed is not None and not changed & leads._scoring_triggers():
             return
         fields = [leads._fields[name] for name in SCORING_FIELDS]
-        leads._mark_to_compute({field: set(leads.ids) for field in fields})
-        leads._recompute_pending()
+        mark_to_compute(leads, {field: set(leads.ids) for field in fields})
+        recompute_pending(leads)
 
     def _compute_scoring_factors(self) -> None:
         models = self._pls_models({lead.team_id.id for lead in self})

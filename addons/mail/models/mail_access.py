@@ -40,9 +40,3 @@ def document_condition(env: Any, model_column: Any, id_column: Any) -> Any:
         records = env[name].with_context(active_test=False)
         parts.append(sa.and_(model_column == name, id_column.in_(records._subquery_ids([]))))
     return sa.or_(*parts) if parts else sa.false()
-
-
-def combine(condition: Any, extra: Any) -> Any:
-    if extra is None:
-        return condition
-    return extra if condition is None else sa.and_(condition, extra)

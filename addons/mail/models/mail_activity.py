@@ -117,11 +117,10 @@ class MailActivity:
     def _sees_everything(self) -> bool:
         return self.env.su or self.env.user.has_group("base.group_system")
 
-    def _rule_condition(self, operation: str, table: sa.FromClause) -> Any:
+    def _extra_rule_condition(self, operation: str, table: sa.FromClause) -> Any:
         """Reading: the activity's document is readable (as SQL, so searches, counts and groups agree)."""
-        condition = super()._rule_condition(operation, table)
         if operation != "read" or self._sees_everything():
-            return condition
+            return None
         documents = []
         for name, cls in self.env.registry.models.items():
             if cls._abstract or "activity_ids" not in cls._fields:
@@ -131,7 +130,7 @@ class MailActivity:
                 documents.append(sa.and_(table.c.res_model == name,
                                          table.c.res_id.in_(records._subquery_ids([]))))
         visible = sa.or_(*documents) if documents else sa.false()
-        return visible if condition is None else sa.and_(condition, visible)
+        return visible
 
     def _documents_allowed(self, operation: str, targets: list[tuple[str, int]]) -> set[tuple[str, int]]:
         """The (model, id) documents among ``targets`` on which the user may ``operation``."""

@@ -5,20 +5,20 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from addons.mail.models.mail_access import combine, document_condition
+from addons.mail.models.mail_access import document_condition
 from core import model
 
 
 @model("mail.followers")
 class MailFollowers:
-    def _rule_condition(self, operation: str, table: sa.FromClause) -> Any:
-        condition = super()._rule_condition(operation, table)
-        if operation != "read" or self.env.su:
-            return condition
+    def _extra_rule_condition(self, operation: str, table: sa.FromClause) -> Any:
+        """Reading: the user's own followings and those of documents the user may read."""
+        if operation != "read":
+            return None
         documents = document_condition(self.env, table.c.res_model, table.c.res_id)
         if documents is None:
-            return condition
-        return combine(condition, sa.or_(table.c.partner_id == self.env.user.partner_id.id, documents))
+            return None
+        return sa.or_(table.c.partner_id == self.env.user.partner_id.id, documents)
 
     def _compute_display_name(self) -> None:
         for follower in self:

@@ -5,20 +5,19 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from addons.mail.models.mail_access import combine, document_condition, is_share_user
+from addons.mail.models.mail_access import document_condition, is_share_user
 from core import _, model
 from core.exceptions import AccessError
 
 
 @model("mail.message")
 class MailMessage:
-    def _rule_condition(self, operation: str, table: sa.FromClause) -> Any:
-        condition = super()._rule_condition(operation, table)
-        if operation != "read" or self.env.su:
-            return condition
+    def _extra_rule_condition(self, operation: str, table: sa.FromClause) -> Any:
+        if operation != "read":
+            return None
         documents = document_condition(self.env, table.c.model, table.c.res_id)
         if documents is None:
-            return condition
+            return None
         partner = self.env.user.partner_id.id
         recipients = self.env.registry.relation_table(self._fields["partner_ids"])
         visible = sa.or_(table.c.author_id == partner,
@@ -27,7 +26,7 @@ class MailMessage:
                          documents)
         if is_share_user(self.env):
             visible = sa.and_(visible, sa.or_(table.c.is_internal.is_(None), table.c.is_internal.is_(False)))
-        return combine(condition, visible)
+        return visible
 
     def create(self, vals_list: Any) -> Any:
         if not self.env.su:

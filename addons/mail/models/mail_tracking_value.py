@@ -5,25 +5,25 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from addons.mail.models.mail_access import combine, sees_everything
+from addons.mail.models.mail_access import sees_everything
 from core import _, model
 
 
 @model("mail.tracking.value")
 class MailTrackingValue:
-    def _rule_condition(self, operation: str, table: sa.FromClause) -> Any:
-        condition = super()._rule_condition(operation, table)
-        if operation != "read" or self.env.su or sees_everything(self.env):
-            return condition
+    def _extra_rule_condition(self, operation: str, table: sa.FromClause) -> Any:
+        """Reading: only the values of messages the user may read."""
+        if operation != "read" or sees_everything(self.env):
+            return None
         messages = self.env["mail.message"]._subquery_ids([])
-        return combine(condition, table.c.mail_message_id.in_(messages))
+        return table.c.mail_message_id.in_(messages)
 
     def _compute_display_values(self) -> None:
         for value in self:
-            value.old_value_display = value._format_value("old")
-            value.new_value_display = value._format_value("new")
+            value.old_value_display = value._display_value("old")
+            value.new_value_display = value._display_value("new")
 
-    def _format_value(self, prefix: str) -> str:
+    def _display_value(self, prefix: str) -> str:
         kind = self.field_type
         if kind == "boolean":
             return _("Yes") if self[f"{prefix}_value_integer"] else _("No")
