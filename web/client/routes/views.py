@@ -18,8 +18,8 @@ from web.client.render import list as list_view
 from web.client.render.graph import build_graph
 from web.client.render.pivot import build_pivot
 from web.client.render.searchbar import search_bar
+from web.client.request_env import with_env
 from web.client.search import parse_state, saved_filter, search_domain
-from web.client.session_env import run_as_user
 from web.client.views import get_arch
 
 PAGE_LIMITS = (20, 40, 80, 200)
@@ -28,22 +28,25 @@ SENTINEL_ID = 987654321
 
 
 @bp.route("")
-def home() -> Any:
-    return run_as_user(lambda env: page(env, "client/home.html"), readonly=True)
+@with_env(readonly=True)
+def home(env: Environment) -> Any:
+    return page(env, "client/home.html")
 
 
 @bp.route("/action/<int:action_id>")
-def action(action_id: int) -> Any:
+@with_env(readonly=True)
+def action(env: Environment, action_id: int) -> Any:
     if request.args.get("qt"):
         return _with_text_search()
-    return run_as_user(lambda env: show(env, Nav(load_action(env, action_id), menu_param())), readonly=True)
+    return show(env, Nav(load_action(env, action_id), menu_param()))
 
 
 @bp.route("/model/<model>")
-def model(model: str) -> Any:
+@with_env(readonly=True)
+def model(env: Environment, model: str) -> Any:
     if request.args.get("qt"):
         return _with_text_search()
-    return run_as_user(lambda env: show(env, Nav(model_action(env, model), menu_param())), readonly=True)
+    return show(env, Nav(model_action(env, model), menu_param()))
 
 
 def _with_text_search() -> Any:
