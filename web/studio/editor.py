@@ -9,7 +9,7 @@ from core.exceptions import MissingError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
-from web.client.render import list as list_view
+from web.client.views import list as list_view
 from web.studio.arch_edit import field_names, is_container, positions, sections, walk
 from web.studio.fields import STUDIO_TYPES
 from web.studio.store import StudioView

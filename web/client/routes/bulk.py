@@ -12,11 +12,11 @@ from core.exceptions import UserError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from web.client import bp
+from web.client.actions import records_env
+from web.client.pages import nav_for
 from web.client.request_env import flash, with_env
-from web.client.routes.records import _nav
-from web.client.routes.views import records_env
 from web.client.search import parse_state, search_domain
-from web.client.views import get_arch
+from web.client.views.arch import get_arch
 
 BULK_ACTIONS = ("archive", "unarchive", "delete", "export")
 
@@ -51,7 +51,7 @@ def _flash_back(env: Environment, error: Exception, *args: Any, **kwargs: Any) -
 
 @with_env(recover=_flash_back)
 def _apply(env: Environment, model: str, operation: str, action_id: int | None) -> Any:
-    nav = _nav(env, action_id, model)
+    nav = nav_for(env, action_id, model)
     records = records_env(env, nav.action).browse(_selected_ids())
     if operation == "export":
         return _export(env, records, get_arch(env, model, "list"))
@@ -96,7 +96,7 @@ def save_filter(env: Environment, model: str) -> Any:
     """Save the current search (facets and grouping) under a name, for the user or for everyone."""
     action_id = request.args.get("action", type=int)
     name = request.form.get("name", "").strip()
-    nav = _nav(env, action_id, model)
+    nav = nav_for(env, action_id, model)
     if not name:
         raise UserError(_("Give the filter a name."))
     records = records_env(env, nav.action)

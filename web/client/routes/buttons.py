@@ -14,13 +14,14 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from core.safe_eval import expression_names
 from web.client import bp
+from web.client.actions import records_env
 from web.client.conditions import evaluate, record_scope
 from web.client.dialogs import answer, next_step, wants_json, window_action
-from web.client.render.form_data import SECTIONS, walk
+from web.client.pages import nav_for
 from web.client.request_env import flash, with_env
-from web.client.routes.records import _nav, form_refused, save_form
-from web.client.routes.views import records_env
-from web.client.views import get_arch
+from web.client.routes.records import form_refused, save_form
+from web.client.views.arch import get_arch
+from web.client.views.form_data import SECTIONS, walk
 
 
 def find_button(
@@ -77,7 +78,7 @@ def _button_refused(env: Environment, error: Exception, model: str, record_id: i
         return jsonify({"error": message}), 403 if isinstance(error, AccessError) else 400
     flash(message, "error")
     try:
-        return redirect(_nav(env, request.args.get("action", type=int), model).record_url(record_id))
+        return redirect(nav_for(env, request.args.get("action", type=int), model).record_url(record_id))
     except (UserError, AccessError):  # the action itself is what was refused
         return redirect(request.referrer or "/web")
 
@@ -86,7 +87,7 @@ def _button_refused(env: Environment, error: Exception, model: str, record_id: i
 @with_env(recover=_button_refused)
 def button(env: Environment, model: str, record_id: int, name: str) -> Any:
     """A header button of a record's form."""
-    nav = _nav(env, request.args.get("action", type=int), model)
+    nav = nav_for(env, request.args.get("action", type=int), model)
     records = records_env(env, nav.action).browse(record_id)
     back = nav.record_url(record_id)
     node = find_button(get_arch(env, model, "form"), name)

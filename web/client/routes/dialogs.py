@@ -17,10 +17,10 @@ from core.records.model import BaseModel
 from web.client import bp
 from web.client.dialogs import DialogSpec, answer, next_step, unsign, wants_json, window_action
 from web.client.form_values import FormSubmission
-from web.client.render.form import build_form
 from web.client.request_env import with_env
 from web.client.routes.buttons import call_button, find_button
-from web.client.views import get_arch
+from web.client.views.arch import get_arch
+from web.client.views.form import build_form
 
 DOM_PREFIX = "d-"  # dialog inputs never share an id with the page under them
 
@@ -50,7 +50,7 @@ def _render(
     records = _records(env, spec)
     arch = get_arch(env, spec.model, "form", spec.view_id)
     form = build_form(
-        records.env, spec.model, spec.res_id, arch, values, errors, DOM_PREFIX, with_chatter=False
+        records.env, spec.model, spec.res_id, arch, values, errors, DOM_PREFIX, with_panels=False
     )
     buttons = [n for n in arch.get("header") or () if "button" in n and not n["mods"]["invisible"]]
     return modal(

@@ -1,5 +1,5 @@
-"""One record in its form: show, create, save, delete, change the status, post in the chatter,
-download a file (its buttons are in buttons.py)."""
+"""One record in its form: show, create, save, delete, change the status, download a file (its
+buttons are in buttons.py; addons' panels beside it, the chatter, post to their own routes)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,13 @@ from core.exceptions import AccessError, MissingError, UserError, ValidationErro
 from core.i18n import _
 from core.records.environment import Environment
 from web.client import bp
-from web.client.actions import load_action, model_action
+from web.client.actions import records_env
 from web.client.form_values import FormSubmission
 from web.client.nav import Nav
-from web.client.pages import menu_param, page
-from web.client.render.chatter import has_chatter, post_note
-from web.client.render.form import build_form
+from web.client.pages import nav_for, page
 from web.client.request_env import flash, with_env
-from web.client.routes.views import records_env
-from web.client.views import get_arch
-
-
-def _nav(env: Environment, action_id: int | None, model: str | None) -> Nav:
-    act = load_action(env, action_id) if action_id else model_action(env, model or "")
-    return Nav(act, menu_param())
+from web.client.views.arch import get_arch
+from web.client.views.form import build_form
 
 
 def _record_id(raw: str) -> int | None:
@@ -83,7 +76,7 @@ def _form_page(
 
 def _record_page(env: Environment, action_id: int | None, model: str | None, record_id: int | None) -> Any:
     if request.method == "GET":
-        return _form_page(env, _nav(env, action_id, model), record_id)
+        return _form_page(env, nav_for(env, action_id, model), record_id)
     return save_form(env, action_id, model, record_id)
 
 
@@ -98,7 +91,7 @@ def save_form(
 ) -> Any:
     """Create or write the record of the posted form, then ``then(env, nav, record)`` (a response), or
     show the record. A refusal is answered by ``form_refused``, after the rollback."""
-    nav = _nav(env, action_id, model)
+    nav = nav_for(env, action_id, model)
     records = records_env(env, nav.action)
     vals = _submission(env, nav, record_id).values()
     if record_id:
@@ -120,7 +113,7 @@ def form_refused(
     """The posted form again, with the reason its values were refused (422)."""
     if request.method == "GET":
         raise error
-    nav = _nav(env, action_id, model)
+    nav = nav_for(env, action_id, model)
     # the posted values are converted again (read only) to show them as the user typed them
     submission = _submission(env, nav, record_id)
     with contextlib.suppress(UserError):
@@ -140,13 +133,13 @@ def form_refused(
 def _back_to_record(env: Environment, error: Exception, model: str, record_id: int) -> Any:
     """A refusal comes back as a message on the record's form."""
     flash(getattr(error, "message", str(error)), "error")
-    return redirect(_nav(env, request.args.get("action", type=int), model).record_url(record_id))
+    return redirect(nav_for(env, request.args.get("action", type=int), model).record_url(record_id))
 
 
 @bp.route("/data/<model>/<int:record_id>/delete", methods=["POST"])
 @with_env(recover=_back_to_record)
 def delete(env: Environment, model: str, record_id: int) -> Any:
-    nav = _nav(env, request.args.get("action", type=int), model)
+    nav = nav_for(env, request.args.get("action", type=int), model)
     records_env(env, nav.action).browse(record_id).unlink()
     flash(_("The record has been deleted."), "success")
     return redirect(nav.view_url())
@@ -156,7 +149,7 @@ def delete(env: Environment, model: str, record_id: int) -> Any:
 @with_env(recover=_back_to_record)
 def set_status(env: Environment, model: str, record_id: int) -> Any:
     """A click on the status bar: write the new stage or state."""
-    nav = _nav(env, request.args.get("action", type=int), model)
+    nav = nav_for(env, request.args.get("action", type=int), model)
     arch = get_arch(env, model, "form")
     spec = arch.get("statusbar") or {}
     if not spec.get("clickable"):
@@ -166,21 +159,6 @@ def set_status(env: Environment, model: str, record_id: int) -> Any:
     value: Any = int(raw) if field.type == "many2one" and raw.isdigit() else raw
     records_env(env, nav.action).browse(record_id).write({field.name: value or False})
     return redirect(nav.record_url(record_id))
-
-
-@bp.route("/data/<model>/<int:record_id>/message", methods=["POST"])
-@with_env(recover=_back_to_record)
-def message(env: Environment, model: str, record_id: int) -> Any:
-    body = request.form.get("body", "").strip()
-    nav = _nav(env, request.args.get("action", type=int), model)
-    records = records_env(env, nav.action)
-    if not has_chatter(env, records):
-        raise UserError(_("Records of %(model)s have no chatter.", model=model))
-    if not body:
-        raise ValidationError(_("Write something before posting."), field="body")
-    records.browse(record_id).check_access_rule("read")
-    post_note(env, model, record_id, body, note=request.form.get("kind") != "message")
-    return redirect(nav.record_url(record_id) + "#chatter")
 
 
 @bp.route("/data/<model>/<int:record_id>/file/<field>")

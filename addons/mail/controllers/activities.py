@@ -10,17 +10,17 @@ from typing import Any
 from flask import jsonify, redirect, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
+from addons.mail.controllers.activity_data import default_type, has_activities, type_options
+from addons.mail.controllers.client import bp
 from core.exceptions import AccessError, UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
-from web.client import bp
 from web.client.conditions import record_scope
 from web.client.dialogs import answer, wants_json
 from web.client.form_values import FormSubmission
-from web.client.render.activities import default_type, has_activities, type_options
-from web.client.render.form_data import widget
 from web.client.request_env import flash, with_env
 from web.client.routes.dialogs import modal
+from web.client.views.form_data import widget
 
 # the schedule form: what Odoo's activity dialog asks
 FORM_FIELDS = ("activity_type_id", "date_deadline", "summary", "user_id", "note")
@@ -81,12 +81,12 @@ def _dialog(
         fields[node["field"]] = info
     current_type = stored.get("activity_type_id")
     save = (
-        url_for("client.activity_write", activity_id=activity_id, back=back)
+        url_for("mail_client.activity_write", activity_id=activity_id, back=back)
         if activity_id
-        else url_for("client.activity_create", model=document._name, res_id=document.id, back=back)
+        else url_for("mail_client.activity_create", model=document._name, res_id=document.id, back=back)
     )
     return modal(
-        "client/activity_dialog.html",
+        "mail/activity_dialog.html",
         status,
         title=_("Edit activity") if activity_id else _("Schedule activity"),
         document=document.display_name,
@@ -199,7 +199,7 @@ def activity_done(env: Environment, activity_id: int) -> Any:
     model, res_id = activity.res_model, activity.res_id
     activity.action_feedback(feedback=feedback or False)
     if request.form.get("next") == "1":
-        url = url_for("client.activity_new", model=model, res_id=res_id, back=back)
+        url = url_for("mail_client.activity_new", model=model, res_id=res_id, back=back)
         return answer({"type": "dialog", "url": url}, back)
     return answer({"type": "reload"}, back + "#chatter")
 
