@@ -35,7 +35,7 @@ from core.loader.defs import ModelDef
 from core.loader.yaml_source import load_yaml_documents
 from core.registry.classes import magic_fields
 from web import i18n as web_i18n
-from web.client.render import activities
+from web.client.views import activity_badge as activities
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.addon.view_defaults import default_list
-from web.client.render import list as list_view
+from web.client.views import list as list_view
 
 
 def _render_rows(env, limit):

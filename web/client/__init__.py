@@ -1,4 +1,5 @@
-"""The web client: apps and menus, generated views of every type, forms, search, chatter."""
+"""The web client: apps and menus, generated views of every type, forms (with the panels addons add
+beside them, web/client/form_panels.py), search."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ install_error_pages(bp)
 
 def register(app: Flask) -> None:
     from web.client.routes import (  # noqa: F401 - they add routes to bp
-        activities,
         bulk,
         buttons,
         data,

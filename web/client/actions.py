@@ -98,3 +98,11 @@ def model_action(env: Environment, model: str) -> Action:
         if mode not in modes and any(row["type"] == mode for row in stored):
             modes.append(mode)
     return Action(None, records._model_description(), model, modes)
+
+
+def records_env(env: Environment, act: Action) -> Any:
+    """The model in the action's context (defaults for new records), minus search-only keys."""
+    context = {
+        k: v for k, v in act.context.items() if not k.startswith("search_default_") and k != "group_by"
+    }
+    return env[act.model].with_context(**context)

@@ -16,7 +16,7 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import evaluate, modifiers, record_scope
 from web.client.forms import bind_form, form_class
-from web.client.render.form_data import SECTIONS, default_values, field_nodes, needed_fields, read_values
+from web.client.views.form_data import SECTIONS, default_values, field_nodes, needed_fields, read_values
 from web.i18n import request_tz
 
 EMPTY = (None, False, "", [])

@@ -9,6 +9,7 @@ from flask import render_template, request
 
 from core.i18n import translate
 from core.records.environment import Environment
+from web.client.actions import load_action, model_action
 from web.client.menus import find_app, visible_menus
 from web.client.nav import Nav
 
@@ -16,6 +17,12 @@ from web.client.nav import Nav
 def menu_param() -> int | None:
     raw = request.args.get("menu", "")
     return int(raw) if raw.isdigit() else None
+
+
+def nav_for(env: Environment, action_id: int | None, model: str | None) -> Nav:
+    """Where a request on a record stands: its window action (else the model's default one), its app."""
+    act = load_action(env, action_id) if action_id else model_action(env, model or "")
+    return Nav(act, menu_param())
 
 
 def page(env: Environment, template: str, nav: Nav | None = None, title: str = "", **data: Any) -> str:

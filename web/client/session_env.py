@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import g
+from flask import g, session
 
 from core.exceptions import AccessDenied
 from core.records.environment import Environment
@@ -32,8 +32,13 @@ def run_as_user(work: Callable[[Environment], T], readonly: bool = False) -> T:
     except LookupError:
         raise NotLoggedIn() from None
     load_addon_catalogs(registry)
+    # code not written for retries (flask-admin's views) flashes inside the transaction: an attempt
+    # that is run again starts from the messages the request had before the first one
+    flashes_before = list(session.get("_flashes", []))
 
     def checked(env: Environment) -> T:
+        if session.get("_flashes", []) != flashes_before:
+            session["_flashes"] = list(flashes_before)
         if not session_is_valid(env):
             end_session()  # deleted from the store when the answer goes out
             raise NotLoggedIn()

@@ -14,7 +14,7 @@ from core.exchange.mapping import importable_fields
 from core.i18n import _, translate
 from core.records.environment import Environment
 from web.client.pages import page
-from web.client.session_env import run_as_user
+from web.client.request_env import with_env
 from web.dataio import bp
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -45,35 +45,34 @@ def _model(env: Environment, model: str) -> Any:
 
 
 @bp.get("/export/<model>")
-def export_form(model: str) -> Any:
+@with_env(readonly=True)
+def export_form(env: Environment, model: str) -> Any:
     ids, domain = _ids(request.args.get("ids")), request.args.get("domain", "")
 
-    def form(env: Environment) -> str:
-        records = _model(env, model)
-        fields = sorted(
-            ((name, translate(field.string or name)) for name, field in importable_fields(records).items()
-             if not field.secret),  # write-only: an export column of it would only ever be empty
-            key=lambda item: item[1].lower(),
-        )
-        total = records.search_count(_domain(domain))
-        return page(
-            env,
-            "dataio/export.html",
-            title=_("Export"),
-            model=model,
-            model_label=records._model_description(),
-            fields=fields,
-            ids=",".join(map(str, ids)),
-            selected=len(ids),
-            domain=domain,
-            total=total,
-        )
-
-    return run_as_user(form, readonly=True)
+    records = _model(env, model)
+    fields = sorted(
+        ((name, translate(field.string or name)) for name, field in importable_fields(records).items()
+         if not field.secret),  # write-only: an export column of it would only ever be empty
+        key=lambda item: item[1].lower(),
+    )
+    total = records.search_count(_domain(domain))
+    return page(
+        env,
+        "dataio/export.html",
+        title=_("Export"),
+        model=model,
+        model_label=records._model_description(),
+        fields=fields,
+        ids=",".join(map(str, ids)),
+        selected=len(ids),
+        domain=domain,
+        total=total,
+    )
 
 
 @bp.post("/export/<model>")
-def export(model: str) -> Response:
+@with_env()
+def export(env: Environment, model: str) -> Response:
     paths = [path.strip() for path in request.form.getlist("fields") if path.strip()]
     paths += [path.strip() for path in request.form.get("extra", "").split(",") if path.strip()]
     file_format = request.form.get("format", "csv")
@@ -81,19 +80,16 @@ def export(model: str) -> Response:
         raise UserError(_("Unsupported export format %(format)r: use csv or xlsx", format=file_format))
     scope, labels = request.form.get("scope", "all"), request.form.get("header") == "labels"
 
-    def build(env: Environment) -> bytes:
-        records = _model(env, model)
-        ids = _ids(request.form.get("ids"))
-        found = (
-            records.browse(ids).exists()
-            if scope == "selected" and ids
-            else records.search(_domain(request.form.get("domain")))
-        )
-        for path in paths:
-            path_label(records, path)
-        return export_table(found, list(dict.fromkeys(paths)), file_format, labels)
-
-    content = run_as_user(build)
+    records = _model(env, model)
+    ids = _ids(request.form.get("ids"))
+    found = (
+        records.browse(ids).exists()
+        if scope == "selected" and ids
+        else records.search(_domain(request.form.get("domain")))
+    )
+    for path in paths:
+        path_label(records, path)
+    content = export_table(found, list(dict.fromkeys(paths)), file_format, labels)
     filename = f"{model.replace('.', '_')}.{file_format}"
     return Response(
         content,

@@ -19,7 +19,7 @@ from core.exchange.mapping import (
 from core.i18n import _, translate
 from core.records.environment import Environment
 from web.client.pages import page
-from web.client.session_env import run_as_user
+from web.client.request_env import after_commit, with_env
 from web.dataio import bp, uploads
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -48,16 +48,14 @@ def field_choices(records: Any) -> list[tuple[str, str]]:
 
 
 @bp.get("/import/<model>")
-def upload_form(model: str) -> Any:
-    return run_as_user(
-        lambda env: page(
-            env,
-            "dataio/import_upload.html",
-            title=_("Import"),
-            model=model,
-            model_label=_model(env, model)._model_description(),
-        ),
-        readonly=True,
+@with_env(readonly=True)
+def upload_form(env: Environment, model: str) -> Any:
+    return page(
+        env,
+        "dataio/import_upload.html",
+        title=_("Import"),
+        model=model,
+        model_label=_model(env, model)._model_description(),
     )
 
 
@@ -70,18 +68,22 @@ def upload(model: str) -> Any:
     if len(content) > MAX_UPLOAD:
         raise UserError(_("The file is larger than %(size)s MB.", size=MAX_UPLOAD // (1024 * 1024)))
     header, rows = read_table(content, file.filename)
-    token = uploads.store(content, file.filename, model)
+    token = uploads.store(content, file.filename, model)  # once, outside the (retried) transaction
+    return _first_mapping(model, token, file.filename, header, rows)
 
-    def mapping(env: Environment) -> Any:
-        records = _model(env, model)
-        fields = map_columns(records, header, remembered_mapping(env, model))
-        return _mapping_page(records, model, token, file.filename, header, rows, fields, [])
 
-    return run_as_user(mapping, readonly=True)
+@with_env(readonly=True)
+def _first_mapping(
+    env: Environment, model: str, token: str, filename: str, header: list[str], rows: list[list[Any]]
+) -> Any:
+    records = _model(env, model)
+    fields = map_columns(records, header, remembered_mapping(env, model))
+    return _mapping_page(records, model, token, filename, header, rows, fields, [])
 
 
 @bp.post("/import/<model>/run")
-def run(model: str) -> Any:
+@with_env()
+def run(env: Environment, model: str) -> Any:
     token = request.form.get("token", "")
     content, filename = uploads.load(token, model)
     header, rows = read_table(content, filename)
@@ -89,31 +91,28 @@ def run(model: str) -> Any:
     dry_run = request.form.get("action") != "import"
     tracking = request.form.get("tracking") == "1"
 
-    def work(env: Environment) -> Any:
-        records = _model(env, model)
-        allowed = {path for path, _label in field_choices(records)}
-        if any(field and field not in allowed for field in fields):
-            raise UserError(_("A column is mapped to a field that cannot be imported."))
-        problems, count = _load(records.with_context(**import_context(tracking)), header, rows, fields,
-                                dry_run)
-        if problems or dry_run:
-            return _mapping_page(
-                records, model, token, filename, header, rows, fields, problems, checked=count,
-                tracking=tracking,
-            )
-        remember_mapping(env, model, header, fields)
-        uploads.discard(token)
-        return page(
-            env,
-            "dataio/import_done.html",
-            title=_("Import"),
-            model=model,
-            count=count,
-            filename=filename,
-            model_label=records._model_description(),
+    records = _model(env, model)
+    allowed = {path for path, _label in field_choices(records)}
+    if any(field and field not in allowed for field in fields):
+        raise UserError(_("A column is mapped to a field that cannot be imported."))
+    problems, count = _load(records.with_context(**import_context(tracking)), header, rows, fields,
+                            dry_run)
+    if problems or dry_run:
+        return _mapping_page(
+            records, model, token, filename, header, rows, fields, problems, checked=count,
+            tracking=tracking,
         )
-
-    return run_as_user(work)
+    remember_mapping(env, model, header, fields)
+    after_commit(lambda: uploads.discard(token))  # a retried attempt still finds the file
+    return page(
+        env,
+        "dataio/import_done.html",
+        title=_("Import"),
+        model=model,
+        count=count,
+        filename=filename,
+        model_label=records._model_description(),
+    )
 
 
 def _load(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, flash, redirect, request, url_for
+from flask import Blueprint, Flask, redirect, request, url_for
 
 from core.exceptions import UserError
 from core.i18n import _
@@ -12,7 +12,8 @@ from core.records.environment import Environment
 from web import i18n
 from web.auth.csrf import protect_forms
 from web.client.pages import page
-from web.client.session_env import NotLoggedIn, run_as_user
+from web.client.request_env import flash, with_env
+from web.client.session_env import NotLoggedIn
 
 bp = Blueprint("rest_keys", __name__, url_prefix="/web/api-keys", template_folder="templates")
 bp.before_request(i18n.begin_request_lang)
@@ -31,32 +32,28 @@ def _keys_page(env: Environment, new_key: str | None = None, new_name: str = "")
 
 
 @bp.get("")
-def keys() -> Any:
-    return run_as_user(_keys_page, readonly=True)
+@with_env(readonly=True)
+def keys(env: Environment) -> Any:
+    return _keys_page(env)
 
 
 @bp.post("")
-def create() -> Any:
+@with_env()
+def create(env: Environment) -> Any:
     name = request.form.get("name", "").strip()
     if not name:
         raise UserError(_("Give the key a name that says where it is used."))
-
-    def work(env: Environment) -> str:
-        key = env["res.users"].browse(env.uid).create_api_key(name[:100])
-        return _keys_page(env, key, name)
-
-    return run_as_user(work)
+    key = env["res.users"].browse(env.uid).create_api_key(name[:100])
+    return _keys_page(env, key, name)
 
 
 @bp.post("/<int:key_id>/revoke")
-def revoke(key_id: int) -> Any:
-    def work(env: Environment) -> None:
-        found = env["res.users.apikeys"].search([("id", "=", key_id), ("user_id", "=", env.uid)])
-        if not found:
-            raise UserError(_("No such API key."))
-        found.action_revoke()
-
-    run_as_user(work)
+@with_env()
+def revoke(env: Environment, key_id: int) -> Any:
+    found = env["res.users.apikeys"].search([("id", "=", key_id), ("user_id", "=", env.uid)])
+    if not found:
+        raise UserError(_("No such API key."))
+    found.action_revoke()
     flash(_("The API key has been revoked."), "success")
     return redirect(url_for("rest_keys.keys"))
 

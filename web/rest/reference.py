@@ -17,7 +17,7 @@ from core.rpc.errors import UnknownModel
 from web import i18n
 from web.client.errors import error_page, install_error_pages
 from web.client.pages import page
-from web.client.session_env import run_as_user
+from web.client.request_env import with_env
 
 bp = Blueprint("api_reference", __name__, url_prefix="/doc", template_folder="templates")
 bp.before_request(i18n.begin_request_lang)
@@ -33,30 +33,26 @@ def _unknown(error: UnknownModel) -> Any:
 
 
 @bp.get("")
-def index() -> Any:
+@with_env(readonly=True)
+def index(env: Environment) -> Any:
     term = request.args.get("q", "").strip().lower()
 
-    def work(env: Environment) -> str:
-        models = [{"model": name, "name": env[name]._model_description()}
-                  for name in catalog.readable_models(env)]
-        if term:
-            models = [m for m in models if term in m["model"].lower() or term in str(m["name"]).lower()]
-        return page(env, "rest/reference_index.html", title=_("API reference"), models=models, term=term,
-                    db=env.registry.db_name)
-
-    return run_as_user(work, readonly=True)
+    models = [{"model": name, "name": env[name]._model_description()}
+              for name in catalog.readable_models(env)]
+    if term:
+        models = [m for m in models if term in m["model"].lower() or term in str(m["name"]).lower()]
+    return page(env, "rest/reference_index.html", title=_("API reference"), models=models, term=term,
+                db=env.registry.db_name)
 
 
 @bp.get("/<model>")
-def model(model: str) -> Any:
-    def work(env: Environment) -> str:
-        dispatch.model_of(env, model).check_access_rights("read")
-        described = catalog.describe_model(env, model)
-        fields = dict(sorted(described["fields"].items()))
-        return page(env, "rest/reference_model.html", title=f"{described['name']} ({model})",
-                    described=described, fields=fields, examples=examples(env, model, fields))
-
-    return run_as_user(work, readonly=True)
+@with_env(readonly=True)
+def model(env: Environment, model: str) -> Any:
+    dispatch.model_of(env, model).check_access_rights("read")
+    described = catalog.describe_model(env, model)
+    fields = dict(sorted(described["fields"].items()))
+    return page(env, "rest/reference_model.html", title=f"{described['name']} ({model})",
+                described=described, fields=fields, examples=examples(env, model, fields))
 
 
 def examples(env: Environment, model: str, fields: dict[str, Any]) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """The studio: administrators add fields, arrange forms, lists, kanban cards and searches, and create
-models with their menu from the browser. Everything is stored as metadata (ir.model.fields, ir.model, ir.ui.view extensions,
-ir.actions.act_window, ir.ui.menu, ir.model.access) through the record API, live for every user."""
+models with their menu from the browser. Everything is stored as metadata (ir.model.fields, ir.model,
+ir.ui.view extensions, ir.actions.act_window, ir.ui.menu, ir.model.access) through the record API,
+live for every user."""
 
 from __future__ import annotations
 

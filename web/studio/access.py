@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-from core.exceptions import AccessError
+from core.exceptions import AccessError, UserError
 from core.i18n import _
 from core.records.environment import Environment
-from web.client.session_env import run_as_user
+from web.client.request_env import with_env
 
-T = TypeVar("T")
 SETTINGS_GROUP = "base.group_system"
 
 
@@ -23,11 +23,18 @@ def require_settings(env: Environment) -> None:
         raise AccessError(_("Only administrators (Settings group) can use the studio."))
 
 
-def run_studio(work: Callable[[Environment], T], readonly: bool = False) -> T:
-    """``work(env)`` as the logged-in user, who must be an administrator (AccessError otherwise)."""
+def studio_route(
+    readonly: bool | Callable[[], bool] = False, recover: Callable[..., Any] | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``with_env`` for the studio's routes: the logged-in user must be an administrator (AccessError
+    otherwise). ``recover(env, error, *args)`` answers a UserError after the rollback."""
 
-    def checked(env: Environment) -> T:
-        require_settings(env)
-        return work(env)
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def checked(env: Environment, *args: Any, **kwargs: Any) -> Any:
+            require_settings(env)
+            return view(env, *args, **kwargs)
 
-    return run_as_user(checked, readonly=readonly)
+        return with_env(readonly=readonly, recover=recover, refusals=(UserError,))(checked)
+
+    return decorate

@@ -11,7 +11,7 @@ from core.exceptions import MissingError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
-from web.client.render import list as list_view
+from web.client.views import list as list_view
 from web.studio.arch_edit import (
     SCOPED,
     field_names,

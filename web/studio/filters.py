@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, request
+from flask import redirect, request
 
-from core.exceptions import UserError, ValidationError
+from core.exceptions import ValidationError
 from core.i18n import _
 from core.records.environment import Environment
+from web.client.request_env import flash
 from web.studio import arch_edit, bp, editor
-from web.studio.access import run_studio
+from web.studio.access import studio_route
 from web.studio.fields import FormErrors, slug
-from web.studio.routes import _again, _view_param, editor_url
+from web.studio.routes import _refused_in, _view_param, editor_url
 from web.studio.store import check_stamp, load, save
 
 
@@ -35,28 +36,23 @@ def filter_node(arch: dict[str, Any], label: str, domain: str) -> dict[str, Any]
     return {"filter": name, "string": label, "domain": domain}
 
 
+def _filter_refused(env: Environment, error: Exception, model: str) -> Any:
+    return _refused_in("filter", answer_script=False)(env, error, model, "search")
+
+
 @bp.post("/<model>/search/filter")
-def add_filter(model: str) -> Any:
+@studio_route(recover=_filter_refused)
+def add_filter(env: Environment, model: str) -> Any:
     """Add a filter at the end of the search view's filters."""
     form = request.form
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, "search")
-        view = load(env, model, "search", _view_param())
-        check_stamp(view, form.get("stamp"))
-        node = filter_node(view.arch, (form.get("label") or "").strip(), (form.get("domain") or "").strip())
-        position = arch_edit.Position("inside", "filters")
-        try:
-            save(env, view, arch_edit.place(view.arch, "search", node, position), None)
-        except ValidationError as error:
-            raise FormErrors({"domain": error.message}) from None
-        flash(_("The filter %(label)s has been added.", label=node["string"]), "success")
-        return redirect(editor_url(model, "search"))
-
+    editor.studio_model(env, model, "search")
+    view = load(env, model, "search", _view_param())
+    check_stamp(view, form.get("stamp"))
+    node = filter_node(view.arch, (form.get("label") or "").strip(), (form.get("domain") or "").strip())
+    position = arch_edit.Position("inside", "filters")
     try:
-        return run_studio(work)
-    except FormErrors as errors:
-        return _again(model, "search", "filter", errors)
-    except UserError as error:
-        flash(error.message, "error")
-        return redirect(editor_url(model, "search"))
+        save(env, view, arch_edit.place(view.arch, "search", node, position), None)
+    except ValidationError as error:
+        raise FormErrors({"domain": error.message}) from None
+    flash(_("The filter %(label)s has been added.", label=node["string"]), "success")
+    return redirect(editor_url(model, "search"))

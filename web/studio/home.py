@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, request, url_for
+from flask import redirect, request, url_for
 
 from core.addon.customizations_ui import customized_records
 from core.i18n import _, translate
 from core.records.environment import Environment
 from web.client.pages import page
+from web.client.request_env import flash
 from web.studio import bp
-from web.studio.access import run_studio
+from web.studio.access import studio_route
 from web.studio.fields import FormErrors
 from web.studio.models import NEW_APP, app_choices, create_model
 
@@ -39,8 +40,9 @@ def _home(env: Environment) -> str:
 
 
 @bp.get("")
-def home() -> Any:
-    return run_studio(_home, readonly=True)
+@studio_route(readonly=True)
+def home(env: Environment) -> Any:
+    return _home(env)
 
 
 def _new_model_page(env: Environment, form: dict[str, str], errors: dict[str, str]) -> str:
@@ -56,21 +58,20 @@ def _new_model_page(env: Environment, form: dict[str, str], errors: dict[str, st
     )
 
 
+def _model_refused(env: Environment, error: Exception) -> Any:
+    if not isinstance(error, FormErrors):
+        raise error
+    return _new_model_page(env, request.form.to_dict(), error.errors), 422
+
+
 @bp.route("/model/new", methods=["GET", "POST"])
-def new_model() -> Any:
+@studio_route(readonly=lambda: request.method == "GET", recover=_model_refused)
+def new_model(env: Environment) -> Any:
     """Create a model with a menu; the consultant then lands on its list, ready to use it."""
     if request.method == "GET":
-        return run_studio(lambda env: _new_model_page(env, {}, {}), readonly=True)
+        return _new_model_page(env, {}, {})
     form = request.form.to_dict()
-
-    def work(env: Environment) -> Any:
-        created = create_model(env, form)
-        message = _("The model %(name)s is ready: add its fields with the studio.", name=form.get("label"))
-        flash(message, "success")
-        return redirect(url_for("client.action", action_id=created.action_id, menu=created.menu_id))
-
-    try:
-        return run_studio(work)
-    except FormErrors as refused:
-        errors = refused.errors
-    return run_studio(lambda env: _new_model_page(env, form, errors), readonly=True), 422
+    created = create_model(env, form)
+    message = _("The model %(name)s is ready: add its fields with the studio.", name=form.get("label"))
+    flash(message, "success")
+    return redirect(url_for("client.action", action_id=created.action_id, menu=created.menu_id))

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import flash, redirect, request
+from flask import redirect, request
 
-from core.exceptions import UserError, ValidationError
+from core.exceptions import ValidationError
 from core.i18n import _, translate
 from core.records.environment import Environment
+from web.client.request_env import flash
 from web.studio import bp, editor
-from web.studio.access import run_studio
+from web.studio.access import studio_route
 from web.studio.fields import FormErrors, selection_options
 from web.studio.removal import custom_field
 
@@ -46,28 +47,28 @@ def _values(ttype: str, form: Any) -> dict[str, Any]:
     return values
 
 
+def _properties_refused(env: Environment, error: Exception, model: str, view_type: str) -> Any:
+    from web.studio.routes import editor_again, editor_url
+
+    if isinstance(error, FormErrors):
+        return editor_again(env, model, view_type, "edit", error)
+    flash(getattr(error, "message", str(error)), "error")
+    return redirect(editor_url(model, view_type))
+
+
 @bp.post("/<model>/<view_type>/properties")
-def save_properties(model: str, view_type: str) -> Any:
+@studio_route(recover=_properties_refused)
+def save_properties(env: Environment, model: str, view_type: str) -> Any:
     """Change the properties of a custom field; a refused value is shown next to its input."""
-    from web.studio.routes import _again, editor_url
+    from web.studio.routes import editor_url
 
     name = request.form.get("name", "")
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, view_type)
-        row = custom_field(env, model, name)
-        try:
-            row.write(_values(row.ttype, request.form))
-        except ValidationError as error:
-            raise FormErrors.from_validation(error) from None
-        label = request.form.get("label", "").strip()
-        flash(_("The field %(label)s has been changed.", label=label), "success")
-        return redirect(editor_url(model, view_type))
-
+    editor.studio_model(env, model, view_type)
+    row = custom_field(env, model, name)
     try:
-        return run_studio(work)
-    except FormErrors as errors:
-        return _again(model, view_type, "edit", errors)
-    except UserError as error:
-        flash(error.message, "error")
-        return redirect(editor_url(model, view_type))
+        row.write(_values(row.ttype, request.form))
+    except ValidationError as error:
+        raise FormErrors.from_validation(error) from None
+    label = request.form.get("label", "").strip()
+    flash(_("The field %(label)s has been changed.", label=label), "success")
+    return redirect(editor_url(model, view_type))

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, jsonify, redirect, request, url_for
+from flask import jsonify, redirect, request, url_for
 
-from core.exceptions import UserError, ValidationError
+from core.exceptions import ValidationError
 from core.i18n import _
 from core.records.environment import Environment
 from web.client.pages import page
+from web.client.request_env import flash
 from web.studio import arch_edit, bp, editor, properties, removal
-from web.studio.access import run_studio
+from web.studio.access import studio_route
 from web.studio.arch_edit import Position
 from web.studio.fields import FormErrors, field_values
 from web.studio.store import StudioView, check_stamp, load, reset, save
@@ -81,49 +82,57 @@ def render_editor(
 
 
 @bp.get("/<model>/<view_type>")
-def editor_page(model: str, view_type: str) -> Any:
-    return run_studio(lambda env: render_editor(env, model, view_type), readonly=True)
+@studio_route(readonly=True)
+def editor_page(env: Environment, model: str, view_type: str) -> Any:
+    return render_editor(env, model, view_type)
 
 
-def _again(model: str, view_type: str, form_name: str, errors: FormErrors) -> Any:
+def editor_again(env: Environment, model: str, view_type: str, form_name: str, errors: FormErrors) -> Any:
     """The editor with the submitted form and its errors (nothing was changed)."""
     forms = {form_name: request.form.to_dict()}
-    html = run_studio(
-        lambda env: render_editor(env, model, view_type, forms, {form_name: errors.errors}), readonly=True
-    )
-    return html, 422
+    return render_editor(env, model, view_type, forms, {form_name: errors.errors}), 422
+
+
+def _refused_in(form_name: str | None, answer_script: bool = True) -> Any:
+    """``recover`` of a change posted from the editor: the form ``form_name`` again with its errors,
+    or the refusal as a message on the editor (a JSON answer for a script when ``answer_script``)."""
+
+    def recover(env: Environment, error: Exception, model: str, view_type: str) -> Any:
+        if isinstance(error, FormErrors) and form_name is not None:
+            return editor_again(env, model, view_type, form_name, error)
+        if isinstance(error, FormErrors) and answer_script:
+            raise error  # a rearrangement has no form to show it on: the error page says it
+        message = getattr(error, "message", str(error))
+        if answer_script and request.headers.get("X-Requested-With") == "fetch":
+            return jsonify({"error": message}), 409
+        flash(message, "error")
+        return redirect(editor_url(model, view_type))
+
+    return recover
 
 
 @bp.post("/<model>/<view_type>/add")
-def add_field(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in("add", answer_script=False))
+def add_field(env: Environment, model: str, view_type: str) -> Any:
     """Create a custom field from the form and place it in the view."""
     form = request.form
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, view_type)
-        check_stamp(load(env, model, view_type, _view_param()), form.get("stamp"))
-        try:
-            values = field_values(model, form)
-            position = Position.parse(form.get("position"))
-            env["ir.model.fields"].create(values)
-            view = load(env, model, view_type, _view_param())  # the registry of the transaction knows it now
-            save(env, view, arch_edit.place(view.arch, view_type, {"field": values["name"]}, position), None)
-        except ValidationError as error:
-            raise FormErrors.from_validation(error) from None
-        flash(_("The field %(label)s has been added.", label=values["field_description"]), "success")
-        return redirect(editor_url(model, view_type))
-
+    editor.studio_model(env, model, view_type)
+    check_stamp(load(env, model, view_type, _view_param()), form.get("stamp"))
     try:
-        return run_studio(work)
-    except FormErrors as errors:
-        return _again(model, view_type, "add", errors)
-    except UserError as error:
-        flash(error.message, "error")
-        return redirect(editor_url(model, view_type))
+        values = field_values(model, form)
+        position = Position.parse(form.get("position"))
+        env["ir.model.fields"].create(values)
+        view = load(env, model, view_type, _view_param())  # the registry of the transaction knows it now
+        save(env, view, arch_edit.place(view.arch, view_type, {"field": values["name"]}, position), None)
+    except ValidationError as error:
+        raise FormErrors.from_validation(error) from None
+    flash(_("The field %(label)s has been added.", label=values["field_description"]), "success")
+    return redirect(editor_url(model, view_type))
 
 
 @bp.post("/<model>/<view_type>/place")
-def place_field(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in("place"))
+def place_field(env: Environment, model: str, view_type: str) -> Any:
     """Show a field of the model the view does not show yet."""
     name = request.form.get("name", "")
 
@@ -133,14 +142,12 @@ def place_field(model: str, view_type: str) -> Any:
         position = Position.parse(request.form.get("position"))
         return arch_edit.place(view.arch, view_type, {"field": name}, position)
 
-    try:
-        return _edit(model, view_type, arrange)
-    except FormErrors as errors:
-        return _again(model, view_type, "place", errors)
+    return _edit(env, model, view_type, arrange)
 
 
 @bp.post("/<model>/<view_type>/move")
-def move_field(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in(None))
+def move_field(env: Environment, model: str, view_type: str) -> Any:
     """One step up or down among the field's neighbours, or (dragged) to a given position."""
     name = request.form.get("name", "")
 
@@ -162,11 +169,12 @@ def move_field(model: str, view_type: str) -> Any:
         step = -1 if request.form.get("direction") == "up" else 1
         return arch_edit.move(view.arch, view_type, name, step)
 
-    return _edit(model, view_type, arrange)
+    return _edit(env, model, view_type, arrange)
 
 
 @bp.post("/<model>/<view_type>/visibility")
-def set_visibility(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in(None))
+def set_visibility(env: Environment, model: str, view_type: str) -> Any:
     name = request.form.get("name", "")
     hidden = request.form.get("hidden") == "1"
 
@@ -176,11 +184,12 @@ def set_visibility(model: str, view_type: str) -> Any:
         base = arch_edit.find(view.base, view_type, name)
         return arch_edit.set_hidden(view.arch, view_type, name, hidden, base.node if base else None)
 
-    return _edit(model, view_type, arrange)
+    return _edit(env, model, view_type, arrange)
 
 
 @bp.post("/<model>/<view_type>/remove")
-def remove_field(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in(None))
+def remove_field(env: Environment, model: str, view_type: str) -> Any:
     """Take a field out of the view (the field and its values stay)."""
     name = request.form.get("name", "")
 
@@ -189,79 +198,46 @@ def remove_field(model: str, view_type: str) -> Any:
             raise ValidationError(_("The view has no field %(name)s.", name=name), field="name")
         return arch_edit.remove(view.arch, view_type, name)
 
-    return _edit(model, view_type, arrange)
+    return _edit(env, model, view_type, arrange)
 
 
-def _edit(model: str, view_type: str, arrange: Any) -> Any:
-    """Rearrange the view in one transaction; a problem is shown on the editor (or sent to a script)."""
-    fetch = request.headers.get("X-Requested-With") == "fetch"
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, view_type)
-        view = load(env, model, view_type, _view_param())
-        check_stamp(view, request.form.get("stamp"))
-        try:
-            save(env, view, arrange(env, view), None)
-        except ValidationError as error:
-            if error.field in ("name", "position") and request.form.get("form"):
-                raise FormErrors({error.field: error.message}) from None
-            raise
-        return jsonify({"ok": True}) if fetch else redirect(editor_url(model, view_type))
-
+def _edit(env: Environment, model: str, view_type: str, arrange: Any) -> Any:
+    """Rearrange the view in the request's transaction (a refusal is answered by ``_refused_in``)."""
+    editor.studio_model(env, model, view_type)
+    view = load(env, model, view_type, _view_param())
+    check_stamp(view, request.form.get("stamp"))
     try:
-        return run_studio(work)
-    except FormErrors:
+        save(env, view, arrange(env, view), None)
+    except ValidationError as error:
+        if error.field in ("name", "position") and request.form.get("form"):
+            raise FormErrors({error.field: error.message}) from None
         raise
-    except UserError as error:
-        if fetch:
-            return jsonify({"error": error.message}), 409
-        flash(error.message, "error")
-        return redirect(editor_url(model, view_type))
+    fetch = request.headers.get("X-Requested-With") == "fetch"
+    return jsonify({"ok": True}) if fetch else redirect(editor_url(model, view_type))
 
 
 @bp.post("/<model>/<view_type>/reset")
-def reset_view(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in(None, answer_script=False))
+def reset_view(env: Environment, model: str, view_type: str) -> Any:
     """Undo every studio change of the view."""
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, view_type)
-        reset(env, load(env, model, view_type, _view_param()), request.form.get("stamp"))
-        flash(_("The view is back as its addon defines it."), "success")
-        return redirect(editor_url(model, view_type))
-
-    return _flash_errors(model, view_type, work)
+    editor.studio_model(env, model, view_type)
+    reset(env, load(env, model, view_type, _view_param()), request.form.get("stamp"))
+    flash(_("The view is back as its addon defines it."), "success")
+    return redirect(editor_url(model, view_type))
 
 
 @bp.post("/<model>/<view_type>/delete")
-def delete_field(model: str, view_type: str) -> Any:
+@studio_route(recover=_refused_in(None, answer_script=False))
+def delete_field(env: Environment, model: str, view_type: str) -> Any:
     """Delete a custom field and its values (saved first in a file), confirmed on the editor."""
     name = request.form.get("name", "")
-
-    def work(env: Environment) -> Any:
-        editor.studio_model(env, model, view_type)
-        if request.form.get("confirm") != "1":
-            return redirect(editor_url(model, view_type, delete=name))
-        label, saved_in = removal.delete_field(env, model, name)
-        if saved_in:
-            flash(
-                _(
-                    "The field %(label)s has been deleted; its values are saved in %(file)s, attached to the "
-                    "model.",
-                    label=label,
-                    file=saved_in,
-                ),
-                "success",
-            )
-        else:
-            flash(_("The field %(label)s has been deleted.", label=label), "success")
-        return redirect(editor_url(model, view_type))
-
-    return _flash_errors(model, view_type, work)
-
-
-def _flash_errors(model: str, view_type: str, work: Any) -> Any:
-    try:
-        return run_studio(work)
-    except UserError as error:
-        flash(error.message, "error")
-        return redirect(editor_url(model, view_type))
+    editor.studio_model(env, model, view_type)
+    if request.form.get("confirm") != "1":
+        return redirect(editor_url(model, view_type, delete=name))
+    label, saved_in = removal.delete_field(env, model, name)
+    if saved_in:
+        flash(_("The field %(label)s has been deleted; its values are saved in %(file)s, attached to the "
+                "model.", label=label, file=saved_in), "success")
+    else:
+        flash(_("The field %(label)s has been deleted.", label=label), "success")
+    return redirect(editor_url(model, view_type))

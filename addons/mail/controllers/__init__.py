@@ -1,5 +1,6 @@
 """Routes the mail addon serves in the web client, mounted through the ``erp.blueprints`` entry point
-group: calendar (iCalendar) downloads of meetings."""
+group: the chatter and activities beside forms (client.py, a form panel) and calendar (iCalendar)
+downloads of meetings (ics.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from addons.mail.controllers import client
     from addons.mail.controllers.ics import bp
 
     app.register_blueprint(bp)
+    client.register(app)

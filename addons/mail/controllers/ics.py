@@ -14,7 +14,7 @@ from core.i18n import _
 from core.records.environment import Environment
 from web import i18n
 from web.client.errors import install_error_pages
-from web.client.session_env import run_as_user
+from web.client.request_env import with_env
 
 bp = Blueprint("mail", __name__, url_prefix="/mail")
 bp.before_request(i18n.begin_request_lang)
@@ -42,29 +42,25 @@ def calendar_file(content: str, name: str) -> Response:
 
 
 @bp.route("/activity/<int:activity_id>/ics")
-def activity_ics(activity_id: int) -> Any:
+@with_env(readonly=True)
+def activity_ics(env: Environment, activity_id: int) -> Any:
     """One meeting as a calendar event."""
 
-    def export(env: Environment) -> Response:
-        activity = _activities(env).browse(activity_id)
-        activity.check_access_rule("read")
-        if not activity.exists():
-            raise MissingError(_("This activity is done or was cancelled in the meantime."))
-        content = activity.action_export_ics()
-        return calendar_file(content, activity.summary or activity.activity_type_id.name or "meeting")
-
-    return run_as_user(export, readonly=True)
+    activity = _activities(env).browse(activity_id)
+    activity.check_access_rule("read")
+    if not activity.exists():
+        raise MissingError(_("This activity is done or was cancelled in the meantime."))
+    content = activity.action_export_ics()
+    return calendar_file(content, activity.summary or activity.activity_type_id.name or "meeting")
 
 
 @bp.route("/activities/meetings.ics")
-def my_meetings_ics() -> Any:
+@with_env(readonly=True)
+def my_meetings_ics(env: Environment) -> Any:
     """Every meeting planned for the logged-in user, most urgent first (an empty calendar when none)."""
 
-    def export(env: Environment) -> Response:
-        meetings = _activities(env).search(
-            [("user_id", "=", env.uid), ("activity_type_id.category", "=", "meeting")],
-            order="date_deadline, id",
-        )
-        return calendar_file(activities_to_ics(meetings), _("my-meetings"))
-
-    return run_as_user(export, readonly=True)
+    meetings = _activities(env).search(
+        [("user_id", "=", env.uid), ("activity_type_id.category", "=", "meeting")],
+        order="date_deadline, id",
+    )
+    return calendar_file(activities_to_ics(meetings), _("my-meetings"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, jsonify, redirect, request
+from flask import jsonify, redirect, request
 
 from core.exceptions import AccessError, UserError
 from core.i18n import _
@@ -14,13 +14,14 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from core.safe_eval import expression_names
 from web.client import bp
+from web.client.actions import records_env
 from web.client.conditions import evaluate, record_scope
 from web.client.dialogs import answer, next_step, wants_json, window_action
-from web.client.render.form_data import SECTIONS, walk
-from web.client.routes.records import _nav
-from web.client.routes.views import records_env
-from web.client.session_env import run_as_user
-from web.client.views import get_arch
+from web.client.pages import nav_for
+from web.client.request_env import flash, with_env
+from web.client.routes.records import form_refused, save_form
+from web.client.views.arch import get_arch
+from web.client.views.form_data import SECTIONS, walk
 
 
 def find_button(
@@ -70,45 +71,47 @@ def call_button(records: BaseModel, node: dict[str, Any] | None, name: str | Non
     return getattr(records, name)()
 
 
-@bp.route("/data/<model>/<int:record_id>/button/<name>", methods=["POST"])
-def button(model: str, record_id: int, name: str) -> Any:
-    """A header button of a record's form."""
-    action_id = request.args.get("action", type=int)
-    back: dict[str, str] = {}
-
-    def press(env: Environment) -> Any:
-        nav = _nav(env, action_id, model)
-        records = records_env(env, nav.action).browse(record_id)
-        back["url"] = nav.record_url(record_id)
-        node = find_button(get_arch(env, model, "form"), name)
-        if node is not None:
-            check_visible(env, records, node)
-        if node is not None and node.get("type") == "action":
-            records.check_access_rule("read")
-            result = window_action(env, name, records, node.get("context") or {})
-            step = next_step(env, result, back["url"], nav)
-            step["changed"] = False  # opening an action changes nothing: a dialog cancelled needs no reload
-        else:
-            records.check_access_rule("write")
-            step = next_step(env, call_button(records, node, name), back["url"], nav)
-        return answer(step, back["url"])
-
+def _button_refused(env: Environment, error: Exception, model: str, record_id: int, name: str) -> Any:
+    """A refused button: a message for the page's script, or a flash on the record's form."""
+    message = getattr(error, "message", str(error))
+    if wants_json():
+        return jsonify({"error": message}), 403 if isinstance(error, AccessError) else 400
+    flash(message, "error")
     try:
-        return run_as_user(press)
-    except (UserError, AccessError) as error:
-        if wants_json():
-            return jsonify({"error": error.message}), 403 if isinstance(error, AccessError) else 400
-        flash(error.message, "error")
-        return redirect(back.get("url") or request.referrer or "/web")
+        return redirect(nav_for(env, request.args.get("action", type=int), model).record_url(record_id))
+    except (UserError, AccessError):  # the action itself is what was refused
+        return redirect(request.referrer or "/web")
+
+
+@bp.route("/data/<model>/<int:record_id>/button/<name>", methods=["POST"])
+@with_env(recover=_button_refused)
+def button(env: Environment, model: str, record_id: int, name: str) -> Any:
+    """A header button of a record's form."""
+    nav = nav_for(env, request.args.get("action", type=int), model)
+    records = records_env(env, nav.action).browse(record_id)
+    back = nav.record_url(record_id)
+    node = find_button(get_arch(env, model, "form"), name)
+    if node is not None:
+        check_visible(env, records, node)
+    if node is not None and node.get("type") == "action":
+        records.check_access_rule("read")
+        result = window_action(env, name, records, node.get("context") or {})
+        step = next_step(env, result, back, nav)
+        step["changed"] = False  # opening an action changes nothing: a dialog cancelled needs no reload
+    else:
+        records.check_access_rule("write")
+        step = next_step(env, call_button(records, node, name), back, nav)
+    return answer(step, back)
 
 
 @bp.route("/data/<model>/new/button/<name>", methods=["POST"])
-def new_record_button(model: str, name: str) -> Any:
+@with_env(refusals=(UserError,), recover=lambda env, error, model, name: form_refused(
+    env, error, request.args.get("action", type=int), model, None))
+
+
+def new_record_button(env: Environment, model: str, name: str) -> Any:
     """A header button of a new record's form (a wizard or the settings opened in the page): save the
     record from the form, then run the button on it, as Odoo does."""
-    from web.client.routes.records import save_form
-
-    action_id = request.args.get("action", type=int)
 
     def press(env: Environment, nav: Any, record: BaseModel) -> Any:
         node = find_button(get_arch(env, model, "form"), name, ("header",))
@@ -122,4 +125,4 @@ def new_record_button(model: str, name: str) -> Any:
             return redirect(nav.view_url())  # a page that always opens on a new record: open it afresh
         return answer(step, nav.record_url(record.id))
 
-    return save_form(action_id, model, None, then=press)
+    return save_form(env, request.args.get("action", type=int), model, None, then=press)

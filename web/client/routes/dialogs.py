@@ -4,6 +4,7 @@ happens next). Answered as an HTML fragment to the page's script, or as a page o
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from flask import render_template, request
@@ -16,10 +17,10 @@ from core.records.model import BaseModel
 from web.client import bp
 from web.client.dialogs import DialogSpec, answer, next_step, unsign, wants_json, window_action
 from web.client.form_values import FormSubmission
-from web.client.render.form import build_form
+from web.client.request_env import with_env
 from web.client.routes.buttons import call_button, find_button
-from web.client.session_env import run_as_user
-from web.client.views import get_arch
+from web.client.views.arch import get_arch
+from web.client.views.form import build_form
 
 DOM_PREFIX = "d-"  # dialog inputs never share an id with the page under them
 
@@ -49,7 +50,7 @@ def _render(
     records = _records(env, spec)
     arch = get_arch(env, spec.model, "form", spec.view_id)
     form = build_form(
-        records.env, spec.model, spec.res_id, arch, values, errors, DOM_PREFIX, with_chatter=False
+        records.env, spec.model, spec.res_id, arch, values, errors, DOM_PREFIX, with_panels=False
     )
     buttons = [n for n in arch.get("header") or () if "button" in n and not n["mods"]["invisible"]]
     return modal(
@@ -65,66 +66,69 @@ def _render(
 
 
 @bp.route("/dialog")
-def dialog() -> Any:
+@with_env(readonly=True)
+def dialog(env: Environment) -> Any:
     token = request.args.get("a", "")
-    spec = unsign(token)
-    return run_as_user(lambda env: _render(env, spec, token), readonly=True)
+    return _render(env, unsign(token), token)
 
 
 @bp.route("/dialog/save", methods=["POST"])
-def dialog_save() -> Any:
+@with_env(recover=lambda env, error: _refused(env, error, None))
+def dialog_save(env: Environment) -> Any:
     """Save the dialog's record (a plain form in a dialog) and close it."""
-    return _submit(None)
+    return _submit(env, None)
 
 
 @bp.route("/dialog/button/<name>", methods=["POST"])
-def dialog_button(name: str) -> Any:
+@with_env(recover=lambda env, error, name: _refused(env, error, name))
+def dialog_button(env: Environment, name: str) -> Any:
     """Save the dialog's record, then run one of its form's header buttons on it."""
-    return _submit(name)
+    return _submit(env, name)
 
 
-def _submit(name: str | None) -> Any:
+def _submission(env: Environment, spec: DialogSpec) -> tuple[BaseModel, dict[str, Any], FormSubmission]:
+    records = _records(env, spec)
+    arch = get_arch(env, spec.model, "form", spec.view_id)
+    formdata = CombinedMultiDict([request.form, request.files])
+    return records, arch, FormSubmission(records.env, spec.model, spec.res_id, arch, formdata)
+
+
+def _submit(env: Environment, name: str | None) -> Any:
+    spec = unsign(request.args.get("a", ""))
+    records, arch, submission = _submission(env, spec)
+    node = find_button(arch, name, ("header",)) if name else None
+    if name and node is None:
+        raise AccessError(_("The dialog has no button %(button)s.", button=name))
+    vals = submission.values()
+    if spec.res_id:
+        record = records.browse(spec.res_id)
+        if vals:
+            record.write(vals)
+    else:
+        record = records.create(vals)
+    if node is None:
+        return answer({"type": "reload"}, spec.back)
+    if node.get("type") == "action":
+        result = window_action(env, node["button"], record, node.get("context") or {})
+    else:
+        result = call_button(record, node)
+    return answer(next_step(env, result, spec.back, spec.nav(env)), spec.back)
+
+
+def _refused(env: Environment, error: Exception, name: str | None) -> Any:
+    """The dialog again, with the reason its values or its button were refused (422)."""
     token = request.args.get("a", "")
     spec = unsign(token)
-    formdata = CombinedMultiDict([request.form, request.files])
-    state: dict[str, Any] = {}
-
-    def work(env: Environment) -> Any:
-        records = _records(env, spec)
-        arch = get_arch(env, spec.model, "form", spec.view_id)
-        node = find_button(arch, name, ("header",)) if name else None
-        if name and node is None:
-            raise AccessError(_("The dialog has no button %(button)s.", button=name))
-        submission = FormSubmission(records.env, spec.model, spec.res_id, arch, formdata)
-        state["submission"] = submission
-        vals = submission.values()
-        if spec.res_id:
-            record = records.browse(spec.res_id)
-            if vals:
-                record.write(vals)
-        else:
-            record = records.create(vals)
-        if node is None:
-            return answer({"type": "reload"}, spec.back)
-        if node.get("type") == "action":
-            result = window_action(env, node["button"], record, node.get("context") or {})
-        else:
-            result = call_button(record, node)
-        return answer(next_step(env, result, spec.back, spec.nav(env)), spec.back)
-
-    try:
-        return run_as_user(work)
-    except ValidationError as error:
-        submission = state.get("submission")
-        errors = dict(submission.errors) if submission else {}
+    _records_, _arch, submission = _submission(env, spec)
+    with contextlib.suppress(UserError):  # converted again, read only, to show the values as they were typed
+        submission.values()
+    message = getattr(error, "message", str(error))
+    if isinstance(error, ValidationError):
+        errors = dict(submission.errors)
         if error.field and error.field not in errors:
-            errors[error.field] = error.message
-        elif not error.field or error.message not in errors.values():
-            errors["__all__"] = error.message
-        values = submission.posted if submission else None
-        return run_as_user(lambda env: _render(env, spec, token, values, errors, 422), readonly=True)
-    except (UserError, AccessError) as error:
-        submission = state.get("submission")
-        values = submission.posted if submission else None
-        errors = {"__all__": error.message}
-        return run_as_user(lambda env: _render(env, spec, token, values, errors, 422), readonly=True)
+            errors[error.field] = message
+        elif not error.field or message not in errors.values():
+            errors["__all__"] = message
+    else:
+        errors = {"__all__": message}
+    return _render(env, spec, token, submission.posted, errors, 422)

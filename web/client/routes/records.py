@@ -1,32 +1,26 @@
-"""One record in its form: show, create, save, delete, change the status, post in the chatter,
-download a file (its buttons are in buttons.py)."""
+"""One record in its form: show, create, save, delete, change the status, download a file (its
+buttons are in buttons.py; addons' panels beside it, the chatter, post to their own routes)."""
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 from typing import Any
 
-from flask import Response, flash, redirect, request
+from flask import Response, redirect, request
 from werkzeug.datastructures import CombinedMultiDict
 
 from core.exceptions import AccessError, MissingError, UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
 from web.client import bp
-from web.client.actions import load_action, model_action
+from web.client.actions import records_env
 from web.client.form_values import FormSubmission
 from web.client.nav import Nav
-from web.client.pages import menu_param, page
-from web.client.render.chatter import has_chatter, post_note
-from web.client.render.form import build_form
-from web.client.routes.views import records_env
-from web.client.session_env import run_as_user
-from web.client.views import get_arch
-
-
-def _nav(env: Environment, action_id: int | None, model: str | None) -> Nav:
-    act = load_action(env, action_id) if action_id else model_action(env, model or "")
-    return Nav(act, menu_param())
+from web.client.pages import nav_for, page
+from web.client.request_env import flash, with_env
+from web.client.views.arch import get_arch
+from web.client.views.form import build_form
 
 
 def _record_id(raw: str) -> int | None:
@@ -37,14 +31,26 @@ def _record_id(raw: str) -> int | None:
     return int(raw)
 
 
+def _is_get() -> bool:
+    return request.method == "GET"
+
+
 @bp.route("/action/<int:action_id>/<record_id>", methods=["GET", "POST"])
-def action_record(action_id: int, record_id: str) -> Any:
-    return _record_page(action_id, None, _record_id(record_id))
+@with_env(readonly=_is_get, refusals=(UserError,), recover=lambda env, error, action_id, record_id:
+          form_refused(env, error, action_id, None, _record_id(record_id)))
+
+
+def action_record(env: Environment, action_id: int, record_id: str) -> Any:
+    return _record_page(env, action_id, None, _record_id(record_id))
 
 
 @bp.route("/model/<model>/<record_id>", methods=["GET", "POST"])
-def model_record(model: str, record_id: str) -> Any:
-    return _record_page(None, model, _record_id(record_id))
+@with_env(readonly=_is_get, refusals=(UserError,), recover=lambda env, error, model, record_id:
+          form_refused(env, error, None, model, _record_id(record_id)))
+
+
+def model_record(env: Environment, model: str, record_id: str) -> Any:
+    return _record_page(env, None, model, _record_id(record_id))
 
 
 def _form_page(
@@ -68,152 +74,118 @@ def _form_page(
                 dialog=request.args.get("dialog") == "1")
 
 
-def _record_page(action_id: int | None, model: str | None, record_id: int | None) -> Any:
+def _record_page(env: Environment, action_id: int | None, model: str | None, record_id: int | None) -> Any:
     if request.method == "GET":
-        return run_as_user(lambda env: _form_page(env, _nav(env, action_id, model), record_id), readonly=True)
-    return save_form(action_id, model, record_id)
+        return _form_page(env, nav_for(env, action_id, model), record_id)
+    return save_form(env, action_id, model, record_id)
 
 
-def save_form(action_id: int | None, model: str | None, record_id: int | None, then: Any = None) -> Any:
-    """Create or write the record of the posted form, then ``then(env, nav, record)`` (a response), or
-    show the record; the form again with its errors when the values are refused."""
+def _submission(env: Environment, nav: Nav, record_id: int | None) -> FormSubmission:
     formdata = CombinedMultiDict([request.form, request.files])
-    state: dict[str, Any] = {}
+    records = records_env(env, nav.action)
+    return FormSubmission(records.env, nav.model, record_id, get_arch(env, nav.model, "form"), formdata)
 
-    def save(env: Environment) -> str:
-        nav = _nav(env, action_id, model)
-        state["nav"] = nav
-        records = records_env(env, nav.action)
-        submission = FormSubmission(
-            records.env, nav.model, record_id, get_arch(env, nav.model, "form"), formdata
-        )
-        state["submission"] = submission
-        vals = submission.values()
-        if record_id:
-            records.browse(record_id).write(vals)
-            saved = record_id
-        else:
-            saved = records.create(vals).id
-        if then is not None:
-            return then(env, nav, records.browse(saved))
-        if request.args.get("dialog") == "1":
-            name = records.browse(saved).display_name
-            return page(env, "client/dialog_done.html", nav, record_id=saved, record_name=name)
-        return redirect(nav.record_url(saved))
 
-    try:
-        return run_as_user(save)
-    except ValidationError as error:
-        submission = state.get("submission")
-        errors = dict(submission.errors) if submission else {}
+def save_form(
+    env: Environment, action_id: int | None, model: str | None, record_id: int | None, then: Any = None
+) -> Any:
+    """Create or write the record of the posted form, then ``then(env, nav, record)`` (a response), or
+    show the record. A refusal is answered by ``form_refused``, after the rollback."""
+    nav = nav_for(env, action_id, model)
+    records = records_env(env, nav.action)
+    vals = _submission(env, nav, record_id).values()
+    if record_id:
+        records.browse(record_id).write(vals)
+        saved = record_id
+    else:
+        saved = records.create(vals).id
+    if then is not None:
+        return then(env, nav, records.browse(saved))
+    if request.args.get("dialog") == "1":
+        name = records.browse(saved).display_name
+        return page(env, "client/dialog_done.html", nav, record_id=saved, record_name=name)
+    return redirect(nav.record_url(saved))
+
+
+def form_refused(
+    env: Environment, error: Exception, action_id: int | None, model: str | None, record_id: int | None
+) -> Any:
+    """The posted form again, with the reason its values were refused (422)."""
+    if request.method == "GET":
+        raise error
+    nav = nav_for(env, action_id, model)
+    # the posted values are converted again (read only) to show them as the user typed them
+    submission = _submission(env, nav, record_id)
+    with contextlib.suppress(UserError):
+        submission.values()
+    message = getattr(error, "message", str(error))
+    if isinstance(error, ValidationError):
+        errors = dict(submission.errors)
         if error.field and error.field not in errors:
-            errors[error.field] = error.message
-        if not errors or error.field is None and error.message not in errors.values():
-            errors["__all__"] = error.message
-        values = submission.posted if submission else None
+            errors[error.field] = message
+        if not errors or error.field is None and message not in errors.values():
+            errors["__all__"] = message
+    else:
+        errors = {"__all__": message}
+    return _form_page(env, nav, record_id, submission.posted, errors), 422
 
-        def again(env: Environment) -> str:
-            return _form_page(env, _nav(env, action_id, model), record_id, values, errors)
 
-        return run_as_user(again, readonly=True), 422
-    except UserError as error:
-        posted = state["submission"].posted if state.get("submission") else None
-        problem = {"__all__": error.message}
-        return run_as_user(lambda env: _form_page(env, _nav(env, action_id, model), record_id, posted,
-                                                  problem), readonly=True), 422
+def _back_to_record(env: Environment, error: Exception, model: str, record_id: int) -> Any:
+    """A refusal comes back as a message on the record's form."""
+    flash(getattr(error, "message", str(error)), "error")
+    return redirect(nav_for(env, request.args.get("action", type=int), model).record_url(record_id))
 
 
 @bp.route("/data/<model>/<int:record_id>/delete", methods=["POST"])
-def delete(model: str, record_id: int) -> Any:
-    action_id = request.args.get("action", type=int)
-
-    def remove(env: Environment) -> Any:
-        nav = _nav(env, action_id, model)
-        records_env(env, nav.action).browse(record_id).unlink()
-        flash(_("The record has been deleted."), "success")
-        return redirect(nav.view_url())
-
-    return _flash_errors(remove, action_id, model, record_id)
+@with_env(recover=_back_to_record)
+def delete(env: Environment, model: str, record_id: int) -> Any:
+    nav = nav_for(env, request.args.get("action", type=int), model)
+    records_env(env, nav.action).browse(record_id).unlink()
+    flash(_("The record has been deleted."), "success")
+    return redirect(nav.view_url())
 
 
 @bp.route("/data/<model>/<int:record_id>/status", methods=["POST"])
-def set_status(model: str, record_id: int) -> Any:
+@with_env(recover=_back_to_record)
+def set_status(env: Environment, model: str, record_id: int) -> Any:
     """A click on the status bar: write the new stage or state."""
-    action_id = request.args.get("action", type=int)
-
-    def write(env: Environment) -> Any:
-        nav = _nav(env, action_id, model)
-        arch = get_arch(env, model, "form")
-        spec = arch.get("statusbar") or {}
-        if not spec.get("clickable"):
-            raise AccessError(_("The status of %(model)s records cannot be changed here.", model=model))
-        field = env[model]._fields[spec["field"]]
-        raw = request.form.get("value", "")
-        value: Any = int(raw) if field.type == "many2one" and raw.isdigit() else raw
-        records_env(env, nav.action).browse(record_id).write({field.name: value or False})
-        return redirect(nav.record_url(record_id))
-
-    return _flash_errors(write, action_id, model, record_id)
-
-
-@bp.route("/data/<model>/<int:record_id>/message", methods=["POST"])
-def message(model: str, record_id: int) -> Any:
-    action_id = request.args.get("action", type=int)
-    body = request.form.get("body", "").strip()
-
-    def post(env: Environment) -> Any:
-        nav = _nav(env, action_id, model)
-        records = records_env(env, nav.action)
-        if not has_chatter(env, records):
-            raise UserError(_("Records of %(model)s have no chatter.", model=model))
-        if not body:
-            raise ValidationError(_("Write something before posting."), field="body")
-        records.browse(record_id).check_access_rule("read")
-        post_note(env, model, record_id, body, note=request.form.get("kind") != "message")
-        return redirect(nav.record_url(record_id) + "#chatter")
-
-    return _flash_errors(post, action_id, model, record_id)
-
-
-def _flash_errors(work: Any, action_id: int | None, model: str, record_id: int) -> Any:
-    """Run ``work``; a user error comes back as a message on the record's form."""
-    try:
-        return run_as_user(work)
-    except (UserError, AccessError) as error:
-        flash(error.message, "error")
-        return run_as_user(
-            lambda env: redirect(_nav(env, action_id, model).record_url(record_id)), readonly=True
-        )
+    nav = nav_for(env, request.args.get("action", type=int), model)
+    arch = get_arch(env, model, "form")
+    spec = arch.get("statusbar") or {}
+    if not spec.get("clickable"):
+        raise AccessError(_("The status of %(model)s records cannot be changed here.", model=model))
+    field = env[model]._fields[spec["field"]]
+    raw = request.form.get("value", "")
+    value: Any = int(raw) if field.type == "many2one" and raw.isdigit() else raw
+    records_env(env, nav.action).browse(record_id).write({field.name: value or False})
+    return redirect(nav.record_url(record_id))
 
 
 @bp.route("/data/<model>/<int:record_id>/file/<field>")
-def binary(model: str, record_id: int, field: str) -> Any:
+@with_env(readonly=True)
+def binary(env: Environment, model: str, record_id: int, field: str) -> Any:
     """The content of a binary or image field, as a download (images inline)."""
-
-    def read(env: Environment) -> Response:
-        records = env[model]
-        spec = records._fields.get(field)
-        if spec is None or spec.type not in ("binary", "image"):
-            raise UserError(_("%(field)s is not a file field of %(model)s.", field=field, model=model))
-        record = records.browse(record_id)
-        content = record[field] if record.exists() else None
-        name_field = spec.attrs.get("filename")
-        filename = (record[name_field] if name_field else None) or f"{model}-{record_id}-{field}"
-        if not content:
-            return Response(status=404)
-        raw = content if isinstance(content, bytes) else bytes(content)
-        mimetype = (
-            "image/png"
-            if spec.type == "image"
-            else (mimetypes.guess_type(filename)[0] or "application/octet-stream")
-        )
-        if spec.type == "image" and raw[:3] == b"\xff\xd8\xff":
-            mimetype = "image/jpeg"
-        disposition = "inline" if spec.type == "image" else f'attachment; filename="{filename}"'
-        return Response(
-            raw,
-            mimetype=mimetype,
-            headers={"Content-Disposition": disposition, "Cache-Control": "private, max-age=60"},
-        )
-
-    return run_as_user(read, readonly=True)
+    records = env[model]
+    spec = records._fields.get(field)
+    if spec is None or spec.type not in ("binary", "image"):
+        raise UserError(_("%(field)s is not a file field of %(model)s.", field=field, model=model))
+    record = records.browse(record_id)
+    content = record[field] if record.exists() else None
+    name_field = spec.attrs.get("filename")
+    filename = (record[name_field] if name_field else None) or f"{model}-{record_id}-{field}"
+    if not content:
+        return Response(status=404)
+    raw = content if isinstance(content, bytes) else bytes(content)
+    mimetype = (
+        "image/png"
+        if spec.type == "image"
+        else (mimetypes.guess_type(filename)[0] or "application/octet-stream")
+    )
+    if spec.type == "image" and raw[:3] == b"\xff\xd8\xff":
+        mimetype = "image/jpeg"
+    disposition = "inline" if spec.type == "image" else f'attachment; filename="{filename}"'
+    return Response(
+        raw,
+        mimetype=mimetype,
+        headers={"Content-Disposition": disposition, "Cache-Control": "private, max-age=60"},
+    )

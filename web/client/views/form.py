@@ -10,9 +10,8 @@ from core.i18n import translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import modifiers, record_scope
-from web.client.render.activities import activities_data
-from web.client.render.chatter import chatter_data
-from web.client.render.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
+from web.client.form_panels import form_panels
+from web.client.views.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
 
 
 def build_form(
@@ -23,7 +22,7 @@ def build_form(
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     dom_prefix: str = "",
-    with_chatter: bool = True,
+    with_panels: bool = True,
 ) -> dict[str, Any]:
     """Data of the form template; ``values`` (read format) replace the stored ones after a failed save.
 
@@ -44,8 +43,8 @@ def build_form(
             if dom_prefix and "w" in node:
                 _prefix_ids(node["w"], dom_prefix)
     status = arch.get("statusbar")
-    show_chatter = with_chatter and bool(record_id) and arch.get("chatter", True)
-    chatter = chatter_data(env, model, record_id) if show_chatter and record_id else None
+    # addons' panels (the chatter...) beside a saved record; a view can leave them out (chatter: false)
+    show_panels = with_panels and bool(record_id) and arch.get("chatter", True)
     return {
         "model": model_name,
         "record_id": record_id,
@@ -58,8 +57,7 @@ def build_form(
         "transient": model._transient,
         "errors": errors,
         "general_error": errors.get("__all__"),
-        "chatter": chatter,
-        "activities": activities_data(env, model, record_id, _page_url()) if chatter else None,
+        "panels": form_panels(env, model, record_id or 0, _page_url()) if show_panels else [],
         "can_delete": bool(record_id) and model.check_access_rights("unlink", raise_exception=False),
         "can_create": model.check_access_rights("create", raise_exception=False),
         "dom_prefix": dom_prefix,
@@ -67,7 +65,7 @@ def build_form(
 
 
 def _page_url() -> str:
-    """The record page itself, where the chatter's forms come back to."""
+    """The record page itself, where the panels' forms come back to."""
     return request.full_path.rstrip("?")
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flask import request
+
 from core.records.environment import Environment
 from core.records.model import BaseModel
-from web.client.render.analysis import (
+from web.client.nav import Nav, current_args, url_with
+from web.client.views.analysis import (
     COUNT,
     group_label,
     groupable_fields,
@@ -56,3 +59,14 @@ def build_graph(
         "measurable": measurable,
         "measure_label": measure_label,
     }
+
+
+# -- the graph page --------------------------------------------------------------------------
+def build(
+    env: Environment, model: Any, nav: Nav, arch: dict[str, Any], domain: list[Any], state: Any
+) -> dict:
+    """The graph page's data, with the URLs of the other chart types."""
+    data = build_graph(env, model, arch, domain, request.args)
+    pairs = current_args()
+    data["type_urls"] = [(kind, url_with(pairs, type=kind)) for kind in ("bar", "line", "pie")]
+    return data

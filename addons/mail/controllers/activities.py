@@ -4,22 +4,23 @@ or cancel it. Rights are the record API's: an activity follows its document."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from flask import flash, jsonify, redirect, request, url_for
+from flask import jsonify, redirect, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
+from addons.mail.controllers.activity_data import default_type, has_activities, type_options
+from addons.mail.controllers.client import bp
 from core.exceptions import AccessError, UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
-from web.client import bp
 from web.client.conditions import record_scope
 from web.client.dialogs import answer, wants_json
 from web.client.form_values import FormSubmission
-from web.client.render.activities import default_type, has_activities, type_options
-from web.client.render.form_data import widget
+from web.client.request_env import flash, with_env
 from web.client.routes.dialogs import modal
-from web.client.session_env import run_as_user
+from web.client.views.form_data import widget
 
 # the schedule form: what Odoo's activity dialog asks
 FORM_FIELDS = ("activity_type_id", "date_deadline", "summary", "user_id", "note")
@@ -80,12 +81,12 @@ def _dialog(
         fields[node["field"]] = info
     current_type = stored.get("activity_type_id")
     save = (
-        url_for("client.activity_write", activity_id=activity_id, back=back)
+        url_for("mail_client.activity_write", activity_id=activity_id, back=back)
         if activity_id
-        else url_for("client.activity_create", model=document._name, res_id=document.id, back=back)
+        else url_for("mail_client.activity_create", model=document._name, res_id=document.id, back=back)
     )
     return modal(
-        "client/activity_dialog.html",
+        "mail/activity_dialog.html",
         status,
         title=_("Edit activity") if activity_id else _("Schedule activity"),
         document=document.display_name,
@@ -100,21 +101,19 @@ def _dialog(
 
 
 @bp.route("/activity/new")
-def activity_new() -> Any:
+@with_env(readonly=True)
+def activity_new(env: Environment) -> Any:
     model, res_id = request.args.get("model", ""), request.args.get("res_id", type=int) or 0
     back = safe_back(request.args.get("back"))
-    return run_as_user(lambda env: _dialog(env, _document(env, model, res_id), None, back), readonly=True)
+    return _dialog(env, _document(env, model, res_id), None, back)
 
 
 @bp.route("/activity/<int:activity_id>/edit")
-def activity_edit(activity_id: int) -> Any:
+@with_env(readonly=True)
+def activity_edit(env: Environment, activity_id: int) -> Any:
     back = safe_back(request.args.get("back"))
-
-    def show(env: Environment) -> Any:
-        activity = _activity(env, activity_id)
-        return _dialog(env, _document(env, activity.res_model, activity.res_id), activity_id, back)
-
-    return run_as_user(show, readonly=True)
+    activity = _activity(env, activity_id)
+    return _dialog(env, _document(env, activity.res_model, activity.res_id), activity_id, back)
 
 
 def _activity(env: Environment, activity_id: int) -> Any:
@@ -125,92 +124,89 @@ def _activity(env: Environment, activity_id: int) -> Any:
     return activity
 
 
+def _target(env: Environment, model: str | None, res_id: int | None, activity_id: int | None) -> Any:
+    """The document the activity is (to be) attached to."""
+    if activity_id:
+        activity = _activity(env, activity_id)
+        return _document(env, activity.res_model, activity.res_id)
+    return _document(env, model or "", res_id or 0)
+
+
+def _submission(env: Environment, activity_id: int | None) -> FormSubmission:
+    formdata = CombinedMultiDict([request.form, request.files])
+    return FormSubmission(env, "mail.activity", activity_id, ARCH, formdata)
+
+
+def _save(env: Environment, model: str | None, res_id: int | None, activity_id: int | None) -> Any:
+    back = safe_back(request.args.get("back"))
+    document = _target(env, model, res_id, activity_id)
+    vals = _submission(env, activity_id).values()
+    if activity_id:
+        env["mail.activity"].browse(activity_id).write(vals)
+    else:
+        env["mail.activity"].create({**vals, "res_model": document._name, "res_id": document.id})
+    return answer({"type": "reload"}, back + "#chatter")
+
+
+def _save_refused(
+    env: Environment, error: Exception, model: str | None, res_id: int | None, activity_id: int | None
+) -> Any:
+    """The dialog again with the reason (its document must still be there: else the error page)."""
+    document = _target(env, model, res_id, activity_id)
+    submission = _submission(env, activity_id)  # converted again, read only, to show what was typed
+    with contextlib.suppress(UserError):
+        submission.values()
+    errors = dict(submission.errors)
+    message = getattr(error, "message", str(error))
+    if not isinstance(error, ValidationError) or not error.field or error.field in errors:
+        errors.setdefault("__all__", message)
+    else:
+        errors[error.field] = message
+    back = safe_back(request.args.get("back"))
+    return _dialog(env, document, activity_id, back, submission.posted, errors, 422)
+
+
 @bp.route("/activity/save", methods=["POST"])
-def activity_create() -> Any:
+@with_env(recover=lambda env, error: _save_refused(
+    env, error, request.args.get("model", ""), request.args.get("res_id", type=int) or 0, None))
+def activity_create(env: Environment) -> Any:
     model, res_id = request.args.get("model", ""), request.args.get("res_id", type=int) or 0
-    return _save(model, res_id, None)
+    return _save(env, model, res_id, None)
 
 
 @bp.route("/activity/<int:activity_id>/save", methods=["POST"])
-def activity_write(activity_id: int) -> Any:
-    return _save(None, None, activity_id)
+@with_env(recover=lambda env, error, activity_id: _save_refused(env, error, None, None, activity_id))
+def activity_write(env: Environment, activity_id: int) -> Any:
+    return _save(env, None, None, activity_id)
 
 
-def _save(model: str | None, res_id: int | None, activity_id: int | None) -> Any:
-    back = safe_back(request.args.get("back"))
-    formdata = CombinedMultiDict([request.form, request.files])
-    state: dict[str, Any] = {}
-
-    def save(env: Environment) -> Any:
-        if activity_id:
-            activity = _activity(env, activity_id)
-            document = state["document"] = _document(env, activity.res_model, activity.res_id)
-        else:
-            document = state["document"] = _document(env, model or "", res_id or 0)
-        submission = state["submission"] = FormSubmission(env, "mail.activity", activity_id, ARCH, formdata)
-        vals = submission.values()
-        if activity_id:
-            env["mail.activity"].browse(activity_id).write(vals)
-        else:
-            env["mail.activity"].create({**vals, "res_model": document._name, "res_id": document.id})
-        return answer({"type": "reload"}, back + "#chatter")
-
-    try:
-        return run_as_user(save)
-    except (UserError, AccessError) as error:
-        if "document" not in state:
-            raise
-        submission = state.get("submission")
-        errors = dict(submission.errors) if submission else {}
-        if not isinstance(error, ValidationError) or not error.field or error.field in errors:
-            errors.setdefault("__all__", error.message)
-        else:
-            errors[error.field] = error.message
-        values = submission.posted if submission else None
-
-        def again(env: Environment) -> Any:
-            document = env[state["document"]._name].browse(state["document"].id)
-            return _dialog(env, document, activity_id, back, values, errors, 422)
-
-        return run_as_user(again, readonly=True)
+def _refusal_message(env: Environment, error: Exception, *args: Any, **kwargs: Any) -> Any:
+    """A refusal comes back as a message (JSON for the script, a flash on the page)."""
+    message = getattr(error, "message", str(error))
+    if wants_json():
+        return jsonify({"error": message}), 403 if isinstance(error, AccessError) else 400
+    flash(message, "error")
+    return redirect(safe_back(request.args.get("back")))
 
 
 @bp.route("/activity/<int:activity_id>/done", methods=["POST"])
-def activity_done(activity_id: int) -> Any:
+@with_env(recover=_refusal_message)
+def activity_done(env: Environment, activity_id: int) -> Any:
     """Mark the activity done; the feedback is logged with it in the document's chatter."""
     back = safe_back(request.args.get("back"))
     feedback = request.form.get("feedback", "").strip()
-    schedule_next = request.form.get("next") == "1"
-
-    def done(env: Environment) -> Any:
-        activity = _activity(env, activity_id)
-        model, res_id = activity.res_model, activity.res_id
-        activity.action_feedback(feedback=feedback or False)
-        if schedule_next:
-            url = url_for("client.activity_new", model=model, res_id=res_id, back=back)
-            return answer({"type": "dialog", "url": url}, back)
-        return answer({"type": "reload"}, back + "#chatter")
-
-    return _or_message(done, back)
+    activity = _activity(env, activity_id)
+    model, res_id = activity.res_model, activity.res_id
+    activity.action_feedback(feedback=feedback or False)
+    if request.form.get("next") == "1":
+        url = url_for("mail_client.activity_new", model=model, res_id=res_id, back=back)
+        return answer({"type": "dialog", "url": url}, back)
+    return answer({"type": "reload"}, back + "#chatter")
 
 
 @bp.route("/activity/<int:activity_id>/cancel", methods=["POST"])
-def activity_cancel(activity_id: int) -> Any:
+@with_env(recover=_refusal_message)
+def activity_cancel(env: Environment, activity_id: int) -> Any:
     back = safe_back(request.args.get("back"))
-
-    def cancel(env: Environment) -> Any:
-        _activity(env, activity_id).unlink()
-        return answer({"type": "reload"}, back + "#chatter")
-
-    return _or_message(cancel, back)
-
-
-def _or_message(work: Any, back: str) -> Any:
-    """Run ``work``; a refusal comes back as a message (JSON for the script, a flash on the page)."""
-    try:
-        return run_as_user(work)
-    except (UserError, AccessError) as error:
-        if wants_json():
-            return jsonify({"error": error.message}), 403 if isinstance(error, AccessError) else 400
-        flash(error.message, "error")
-        return redirect(back)
+    _activity(env, activity_id).unlink()
+    return answer({"type": "reload"}, back + "#chatter")

@@ -1,9 +1,6 @@
-"""Activities in the chatter of records whose model declares ``activities: true`` (the mail addon's
-activity mixin): the planned activities with their due state, and the data of the "Schedule activity"
-dialog (types with their default summary and due date).
-
-The web layer knows the mixin by its public names only (activity_ids, mail.activity,
-mail.activity.type, action_feedback), as it knows the chatter."""
+"""Data of the activities shown in the chatter of records whose model declares ``activities: true``
+(the activity mixin): the planned activities with their due state, and what the "Schedule activity"
+dialog proposes (types with their default summary and due date)."""
 
 from __future__ import annotations
 
@@ -19,13 +16,11 @@ from core import clock
 from core.i18n import _
 from core.records.environment import Environment
 from core.records.model import BaseModel
+from web.client.views.activity_badge import icon_name, state_label
 from web.i18n import format_date, request_tz
 
 ACTIVITY_FIELDS = ("activity_type_id", "summary", "note", "date_deadline", "user_id", "state", "can_write")
-# what a list column or a kanban card with ``widget: activity`` shows
-BADGE_FIELDS = ("activity_state", "activity_summary", "activity_date_deadline", "activity_type_icon")
 DELAY_UNITS = ("days", "weeks", "months")
-STATE_LABELS = {"overdue": "Overdue", "today": "Today", "planned": "Planned"}
 
 
 def has_activities(env: Environment, model: BaseModel) -> bool:
@@ -56,15 +51,6 @@ def due_text(days: int) -> str:
     if days < 0:
         return _("%(days)s days overdue", days=-days)
     return _("Due in %(days)s days", days=days)
-
-
-def state_label(state: str | bool) -> str:
-    return _(STATE_LABELS[state]) if state in STATE_LABELS else ""
-
-
-def icon_name(icon: str | bool) -> str:
-    """The icon key of an activity type (``fa-phone`` → ``phone``); the macro draws the known ones."""
-    return str(icon or "").removeprefix("fa-") or "clock"
 
 
 def activities_data(env: Environment, model: BaseModel, record_id: int, back: str) -> dict[str, Any] | None:
@@ -102,7 +88,7 @@ def activities_data(env: Environment, model: BaseModel, record_id: int, back: st
     return {
         "items": items,
         "can_schedule": env["mail.activity"].check_access_rights("create", raise_exception=False),
-        "schedule_url": url_for("client.activity_new", model=model._name, res_id=record_id, back=back),
+        "schedule_url": url_for("mail_client.activity_new", model=model._name, res_id=record_id, back=back),
         "back": back,
     }
 
@@ -150,19 +136,3 @@ def default_type(env: Environment, options: list[dict[str, Any]]) -> dict[str, A
     todo = env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
     chosen = next((o for o in options if todo is not None and o["id"] == todo.id), None)
     return chosen or (options[0] if options else None)
-
-
-def badge(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The activity badge of a list row or card read with BADGE_FIELDS (None without activities)."""
-    state = row.get("activity_state")
-    if not state:
-        return None
-    deadline = row.get("activity_date_deadline")
-    summary = row.get("activity_summary") or ""
-    title = " · ".join(part for part in (state_label(state), summary, format_date(deadline)) if part)
-    return {
-        "state": state,
-        "icon": icon_name(row.get("activity_type_icon")),
-        "text": summary or format_date(deadline),
-        "title": title,
-    }

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.i18n import translate
+from flask import jsonify, request
+
+from core.exceptions import AccessError, ValidationError
+from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
+from web.client import bp
+from web.client.actions import records_env
 from web.client.formatting import company_currency_row, display, stars, x2many_names
-from web.client.render.activities import BADGE_FIELDS, badge
+from web.client.nav import Nav, current_args
+from web.client.pages import nav_for
+from web.client.request_env import json_refusal, with_env
+from web.client.views.activity_badge import BADGE_FIELDS, badge
+from web.client.views.pager import count, int_arg, pager
 
 CARD_LIMIT = 20
 
@@ -142,3 +151,71 @@ def can_move(model: BaseModel, group_by: str) -> bool:
         and not field.readonly
         and model.check_access_rights("write", raise_exception=False)
     )
+
+
+# -- the kanban page -------------------------------------------------------------------------
+def build(
+    env: Environment, model: Any, nav: Nav, arch: dict[str, Any], domain: list[Any], state: Any
+) -> dict:
+    """The kanban page's data: columns of cards when grouped, else one page of cards."""
+    group_by = state.group_by[0] if state.group_by else arch.get("group_by")
+    order = arch.get("order")
+    if group_by:
+        return {
+            "grouped": True,
+            "group_by": group_by.split(":")[0],
+            "columns": columns(env, model, arch, domain, group_by, order),
+            "can_move": can_move(model, group_by),
+            "quick_create": arch.get("quick_create", True)
+            and model.check_access_rights("create", raise_exception=False),
+            "arch": arch,
+        }
+    limit = arch.get("limit") or 80
+    offset = int_arg("offset", 0)
+    records = model.search(domain, offset=offset, limit=limit, order=order)
+    total, more = count(model, domain, records, offset, limit)
+    return {
+        "grouped": False,
+        "cards": cards(env, model, arch, records),
+        "arch": arch,
+        "pager": pager(current_args(), offset, limit, total, more),
+    }
+
+
+# -- its routes ------------------------------------------------------------------------------
+@bp.route("/data/<model>/<int:record_id>/move", methods=["POST"])
+@with_env(recover=json_refusal)
+def move(env: Environment, model: str, record_id: int) -> Any:
+    """A kanban card dropped in another column: write the grouping field."""
+    field_name, raw = request.form.get("field", ""), request.form.get("value", "")
+
+    records = records_env(env, nav_for(env, request.args.get("action", type=int), model).action)
+    if not can_move(records, field_name):
+        raise AccessError(
+            _("Cards of %(model)s cannot be moved by %(field)s.", model=model, field=field_name)
+        )
+    field = records._fields[field_name]
+    value: Any = raw or False
+    if field.type == "many2one" and raw:
+        if not raw.isdigit():
+            raise ValidationError(_("Invalid column %(value)r.", value=raw), field=field_name)
+        value = int(raw)
+    records.browse(record_id).write({field_name: value})
+    return jsonify({"ok": True})
+
+
+@bp.route("/data/<model>/quick_create", methods=["POST"])
+@with_env(recover=json_refusal)
+def quick_create(env: Environment, model: str) -> Any:
+    """A record created from its name at the top of a kanban column."""
+    name = request.form.get("name", "").strip()
+    field_name, raw = request.form.get("field", ""), request.form.get("value", "")
+
+    records = records_env(env, nav_for(env, request.args.get("action", type=int), model).action)
+    if not name:
+        raise ValidationError(_("Type a name first."), field="name")
+    context: dict[str, Any] = {}
+    if field_name in records._fields and raw:
+        context[f"default_{field_name}"] = int(raw) if raw.isdigit() else raw
+    record_id, display = records.with_context(**context).name_create(name)
+    return jsonify({"id": record_id, "name": display})

@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 from babel.dates import format_date, get_day_names
+from flask import request
 
 from core.domain.parse import AND_
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.formatting import display
+from web.client.nav import Nav, current_args, url_with
 from web.i18n import locale, to_user_tz
 
 
@@ -123,3 +125,29 @@ def build_calendar(
         "date_field": start_name,
         "count": len(rows),
     }
+
+
+# -- the calendar page -----------------------------------------------------------------------
+def build(
+    env: Environment, model: Any, nav: Nav, arch: dict[str, Any], domain: list[Any], state: Any
+) -> dict:
+    """The calendar page's data: the month or week asked for, and the URLs to move through time."""
+    mode = (
+        request.args.get("mode")
+        if request.args.get("mode") in ("month", "week")
+        else arch.get("mode", "month")
+    )
+    try:
+        anchor = dt.date.fromisoformat(request.args.get("date", ""))
+    except ValueError:
+        anchor = dt.date.today()
+    data = build_calendar(env, model, arch, domain, anchor, mode)
+    pairs = [p for p in current_args() if p[0] not in ("date", "mode")]
+    data.update(
+        prev_url=url_with(pairs, date=data["prev"], mode=mode),
+        next_url=url_with(pairs, date=data["next"], mode=mode),
+        today_url=url_with(pairs, date=data["today"], mode=mode),
+        month_url=url_with(pairs, date=data["anchor"], mode="month"),
+        week_url=url_with(pairs, date=data["anchor"], mode="week"),
+    )
+    return data

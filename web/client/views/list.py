@@ -5,13 +5,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core.i18n import translate
+from flask import render_template, request
+from werkzeug.datastructures import CombinedMultiDict
+
+from core.exceptions import AccessError, UserError
+from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
+from web.client import bp
+from web.client.actions import records_env
 from web.client.conditions import evaluate, record_scope
+from web.client.form_values import FormSubmission
 from web.client.formatting import company_currency_row, display, is_numeric, x2many_names
-from web.client.render.activities import BADGE_FIELDS, badge
-from web.client.render.form_data import widget
+from web.client.nav import Nav, current_args, url_with
+from web.client.pages import nav_for
+from web.client.request_env import json_refusal, with_env
+from web.client.views.activity_badge import BADGE_FIELDS, badge
+from web.client.views.arch import get_arch
+from web.client.views.form_data import widget
+from web.client.views.pager import count, int_arg, pager
 
 DECORATIONS = ("muted", "success", "warning", "danger", "info", "bold")
 
@@ -127,7 +139,7 @@ def edit_row(
 ) -> dict[str, Any]:
     """A row of inputs for inline editing (widgets of the column fields)."""
     names = read_fields(model, arch, columns)
-    from web.client.render.form_data import default_values, read_values
+    from web.client.views.form_data import default_values, read_values
 
     row = read_values(model.browse(record_id), names) if record_id else default_values(model, names)
     row.update(values or {})
@@ -184,3 +196,117 @@ def group_rows(
             }
         )
     return result
+
+
+# -- the list page ---------------------------------------------------------------------------
+SENTINEL_ID = 987654321
+
+
+def build(
+    env: Environment, model: Any, nav: Nav, arch: dict[str, Any], domain: list[Any], state: Any
+) -> dict:
+    """The list page's data: columns with their sort URLs, then groups or one page of rows."""
+    columns = list_columns(model, arch)
+    order = safe_order(model, request.args.get("order"), arch.get("order"))
+    limit = int_arg("limit", arch.get("limit") or nav.action.limit or 80, None)
+    limit = min(max(limit, 1), 1000)
+    offset = int_arg("offset", 0)
+    pairs = current_args()
+    data: dict[str, Any] = {
+        "columns": columns,
+        "order": order or "",
+        "editable": arch.get("editable"),
+        "can_write": model.check_access_rights("write", raise_exception=False),
+        "can_delete": model.check_access_rights("unlink", raise_exception=False) and arch.get("delete", True),
+        "has_active": "active" in model._fields,
+    }
+    for column in columns:
+        current = (order or "").split()
+        ascending = not (
+            current and current[0] == column["name"] and (len(current) == 1 or current[1] == "asc")
+        )
+        column["sort_url"] = url_with(
+            pairs, order=f"{column['name']} {'asc' if ascending else 'desc'}", offset=None
+        )
+        column["sorted"] = (
+            (current[1] if len(current) > 1 else "asc") if current and current[0] == column["name"] else ""
+        )
+    if state.group_by:
+        data["groups"] = group_rows(model, domain, columns, state.group_by[0])
+        for group in data["groups"]:
+            group["url"] = nav.data_url("list_rows", order=order, domain=group["domain"])
+        return data
+    names = read_fields(model, arch, columns)
+    records = model.search_fetch(domain, names, offset=offset, limit=limit, order=order)
+    data["rows"] = rows_data(env, model, arch, columns, records)
+    row_urls(nav, data["rows"])
+    total, more = count(model, domain, records, offset, limit)
+    data["totals"] = totals(model, domain, columns) if total else None
+    data["pager"] = pager(pairs, offset, limit, total, more)
+    return data
+
+
+def row_urls(nav: Nav, rows: list[dict[str, Any]]) -> None:
+    """The form URL of each row, from one url_for (a list shows up to hundreds of rows)."""
+    pattern = nav.record_url(SENTINEL_ID)
+    for row in rows:
+        row["url"] = pattern.replace(str(SENTINEL_ID), str(row["id"]))
+
+
+# -- its routes ------------------------------------------------------------------------------
+@bp.route("/data/<model>/rows")
+@with_env(readonly=True)
+def list_rows(env: Environment, model: str) -> Any:
+    """The rows of one group of a grouped list (an HTML fragment)."""
+    try:
+        domain = json.loads(request.args.get("domain", "[]"))
+    except ValueError:
+        raise UserError(_("Invalid group domain.")) from None
+
+    nav = nav_for(env, request.args.get("action", type=int), model)
+    records = records_env(env, nav.action)
+    arch = get_arch(env, model, "list")
+    columns = list_columns(records, arch)
+    order = safe_order(records, request.args.get("order"), arch.get("order"))
+    found = records.search_fetch(
+        domain, read_fields(records, arch, columns), limit=200, order=order
+    )
+    return render_template(
+        "client/list_rows.html",
+        rows=rows_data(env, records, arch, columns, found),
+        nav=nav,
+        view={"columns": columns, "can_write": False},
+    )
+
+
+def _row_refused(env: Environment, error: Exception, model: str, record_id: int) -> Any:
+    if request.method != "POST":
+        raise error  # showing the row's inputs: the client's error pages answer
+    return json_refusal(env, error)
+
+
+@bp.route("/data/<model>/<int:record_id>/row", methods=["GET", "POST"])
+@with_env(readonly=lambda: request.method != "POST", recover=_row_refused)
+def inline_row(env: Environment, model: str, record_id: int) -> Any:
+    """Inline editing of an editable list's row: the inputs (GET), or save and the row again (POST)."""
+    nav = nav_for(env, request.args.get("action", type=int), model)
+    records = records_env(env, nav.action)
+    arch = get_arch(env, model, "list")
+    if not arch.get("editable"):
+        raise AccessError(_("This list cannot be edited inline."))
+    columns = list_columns(records, arch)
+    if request.method == "POST":
+        form_arch = {"sheet": [c["node"] for c in columns]}
+        submission = FormSubmission(
+            records.env, model, record_id, form_arch, CombinedMultiDict([request.form, request.files])
+        )
+        records.browse(record_id).write(submission.values())
+        data = rows_data(env, records, arch, columns, records.browse(record_id))
+        return render_template(
+            "client/list_rows.html",
+            rows=data,
+            nav=nav,
+            view={"columns": columns, "can_write": True, "editable": arch.get("editable")},
+        )
+    edit = edit_row(env, records, arch, columns, record_id)
+    return render_template("client/list_edit_row.html", row=edit, nav=nav, view={"columns": columns})

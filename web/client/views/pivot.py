@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
+
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.formatting import display
-from web.client.render.analysis import (
+from web.client.nav import Nav, current_args, url_with
+from web.client.views.analysis import (
     COUNT,
     group_key,
     group_label,
@@ -67,3 +70,13 @@ def build_pivot(
         "grand_total": fmt(sum(col_totals)),
         "has_cols": bool(cols_spec),
     }
+
+
+# -- the pivot page --------------------------------------------------------------------------
+def build(
+    env: Environment, model: Any, nav: Nav, arch: dict[str, Any], domain: list[Any], state: Any
+) -> dict:
+    """The pivot page's data, with the URL that swaps rows and columns."""
+    data = build_pivot(env, model, arch, domain, request.args)
+    data["flip_url"] = url_with(current_args(), rows=data["cols_spec"] or None, cols=data["rows_spec"])
+    return data
