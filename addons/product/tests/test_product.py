@@ -74,3 +74,9 @@ def test_demo_catalogue_has_every_type(env):
               for kind in ("product", "consu", "service")}
     assert all(n >= 5 for n in counts.values()), counts
     assert sum(counts.values()) >= 30
+
+
+def test_demo_products_have_pictures_for_the_cards(env):
+    laptop = env.ref("product.product_laptop")
+    assert laptop.image_128 and laptop.product_tmpl_id.image_512
+    assert not env["product.template"].search_count([("image_1920", "=", False)])
