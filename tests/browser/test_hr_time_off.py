@@ -7,15 +7,29 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, log_in, shot  # noqa: F401 - shared fixtures
+from core.addon.lifecycle import init_database
+from core.db.engine import drop_database
+from core.registry.registry import Registry
+from tests.browser.conftest import log_in, shot
+from tests.conftest import new_db_url
 from tests.rpc.server import LiveServer, live_server
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def hr_template() -> Iterator[str]:
+    """A database with the time off addon (the shared browser template has the CRM only)."""
+    url = new_db_url("hrtemplate")
+    Registry.forget(init_database(url, ["base", "mail", "resource", "hr", "hr_holidays"], demo=False).url)
+    yield url
+    Registry.forget(url)
+    drop_database(url)
+
+
 @pytest.fixture
-def server(template_url: str) -> Iterator[LiveServer]:
-    with live_server(template_url, "hrbrowser") as live:
+def server(hr_template: str) -> Iterator[LiveServer]:
+    with live_server(hr_template, "hrbrowser") as live:
         with live.registry.environment() as env:
             group = env.ref("base.group_user").id
             marta_user, ana_user = env["res.users"].create([
@@ -26,7 +40,7 @@ def server(template_url: str) -> Iterator[LiveServer]:
         yield live
 
 
-def page_of(browser: Any, server: LiveServer, login: str) -> Any:  # noqa: F811
+def page_of(browser: Any, server: LiveServer, login: str) -> Any:
     context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=server.base)
     context.set_default_timeout(15000)
     page = context.new_page()
@@ -34,7 +48,7 @@ def page_of(browser: Any, server: LiveServer, login: str) -> Any:  # noqa: F811
     return page
 
 
-def test_employee_requests_time_off_and_the_manager_approves_it(browser, server):  # noqa: F811
+def test_employee_requests_time_off_and_the_manager_approves_it(browser, server):
     ana = page_of(browser, server, "ana")
     ana.get_by_role("link", name="Time Off").first.click()
     ana.get_by_role("link", name="New").click()
