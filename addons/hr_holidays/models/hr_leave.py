@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from addons.hr_holidays.models.hr_leave_type import balances
 from addons.resource.models.resource_calendar import valid_tz
 from core import _, model
-from core.exceptions import ValidationError
+from core.exceptions import AccessError, ValidationError
 
 COUNTED = ("confirm", "validate1", "validate")  # requests that hold days and block overlaps
 DATE_KEYS = ("request_date_from", "request_date_to", "date_from", "date_to")
@@ -89,6 +89,10 @@ class HrLeave:
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
         if not all(isinstance(vals, dict) for vals in vals_list):
             return super().create(vals_list)  # the core reports the malformed item
+        if not self._is_officer() and any(vals.get("state", "confirm") not in ("draft", "confirm")
+                                          for vals in vals_list):
+            raise AccessError(_("A new time off is a draft or waits for approval: only time off officers "
+                                "record it in another status."))
         default_employee = self._default_employee_id()
         Employee = self.env["hr.employee"].sudo()
         prepared = [complete_dates(vals, Employee.browse(int(vals.get("employee_id") or default_employee

@@ -147,3 +147,11 @@ def test_balance_report_follows_approved_time_off(env, as_user, team):
     assert row["remaining_leaves"] == 8
     leave.action_refuse()
     assert first.remaining_leaves == 10
+
+
+def test_employee_cannot_create_an_approved_request(env, as_user, team):
+    ana_env = as_user("ana")["hr.leave"].env
+    with pytest.raises(AccessError, match="draft or waits for approval"):
+        request(ana_env, team.ana, "2026-03-02", "2026-03-03", UNPAID, state="validate")
+    draft = request(ana_env, team.ana, "2026-03-02", "2026-03-03", UNPAID, state="draft")
+    assert draft.state == "draft" and draft.number_of_days == 2

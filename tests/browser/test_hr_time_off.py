@@ -1,0 +1,78 @@
+"""In the browser: an employee requests time off, their manager approves it from the approvals list."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from core.addon.lifecycle import init_database
+from core.db.engine import drop_database
+from core.registry.registry import Registry
+from tests.browser.conftest import log_in, shot
+from tests.conftest import new_db_url
+from tests.rpc.server import LiveServer, live_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def hr_template() -> Iterator[str]:
+    """A database with the time off addon (the shared browser template has the CRM only)."""
+    url = new_db_url("hrtemplate")
+    Registry.forget(init_database(url, ["base", "mail", "resource", "hr", "hr_holidays"], demo=False).url)
+    yield url
+    Registry.forget(url)
+    drop_database(url)
+
+
+@pytest.fixture
+def server(hr_template: str) -> Iterator[LiveServer]:
+    with live_server(hr_template, "hrbrowser") as live:
+        with live.registry.environment() as env:
+            group = env.ref("base.group_user").id
+            marta_user, ana_user = env["res.users"].create([
+                {"name": login.title(), "login": login, "password": f"{login}-pass-1",
+                 "groups_id": [(6, 0, [group])], "tz": "Europe/Madrid"} for login in ("marta", "ana")])
+            marta = env["hr.employee"].create({"name": "Marta Jefa", "user_id": marta_user.id})
+            env["hr.employee"].create({"name": "Ana Empleada", "user_id": ana_user.id, "parent_id": marta.id})
+        yield live
+
+
+def page_of(browser: Any, server: LiveServer, login: str) -> Any:
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=server.base)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    log_in(page, login, f"{login}-pass-1")
+    return page
+
+
+def test_employee_requests_time_off_and_the_manager_approves_it(browser, server):
+    ana = page_of(browser, server, "ana")
+    ana.get_by_role("link", name="Time Off").first.click()
+    ana.get_by_role("link", name="New").click()
+    ana.fill("#f-holiday_status_id", "Unpaid")
+    ana.locator("#f-holiday_status_id ~ .listbox li[role=option]", has_text="Unpaid").first.click()
+    ana.fill("#f-request_date_from", "2026-03-30")
+    ana.fill("#f-request_date_to", "2026-04-03")  # Good Friday is a public holiday
+    ana.fill("#f-name", "Family trip")
+    ana.click("button[type=submit][form=record-form]")
+    expect(ana.locator(".statusbar [aria-current]")).to_have_text("To Approve")
+    shot(ana, "hr_leave_requested")
+    assert ana.locator("[data-field=number_of_days]").inner_text().strip().endswith("4.00")
+
+    marta = page_of(browser, server, "marta")
+    marta.get_by_role("link", name="Time Off").first.click()
+    marta.locator("summary.nav-link", has_text="Approvals").click()
+    marta.locator(".dropdown-item", has_text="Time Off").first.click()
+    marta.get_by_text("Ana Empleada").first.click()
+    shot(marta, "hr_leave_to_approve")
+    marta.locator(".header-buttons").get_by_role("button", name="Approve").click()
+    expect(marta.locator(".statusbar [aria-current]")).to_have_text("Approved")
+    shot(marta, "hr_leave_approved")
+
+    with server.fresh_registry().environment() as env:
+        leave = env["hr.leave"].search([("name", "=", "Family trip")])
+        assert leave.state == "validate" and leave.number_of_days == 4
+        assert leave.first_approver_id.name == "Marta Jefa"
