@@ -16,7 +16,7 @@ from web.client.actions import model_action
 from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import page
-from web.client.session_env import run_as_user
+from web.client.request_env import with_env
 
 bp = Blueprint("hr", __name__, url_prefix="/hr", template_folder="../templates", static_folder="../static",
                static_url_path="/static")
@@ -79,18 +79,15 @@ def _under(employee: int, top: int, parent: dict[int, Any]) -> bool:
 
 
 @bp.route("/org-chart")
-def org_chart() -> Any:
+@with_env(readonly=True)
+def org_chart(env: Environment) -> Any:
     """The organisation chart page."""
     focus = request.args.get("employee", type=int)
-
-    def show(env: Environment) -> str:
-        if "hr.employee" not in env:  # the routes are mounted for every database, the addon may be absent
-            raise MissingError(_("Employees are not installed in this database."))
-        employees = env["hr.employee"]
-        rows = employees.search_read([], FIELDS, order="name")
-        nav = Nav(model_action(env, "hr.employee"))
-        roots = build_tree(rows, nav.record_url, focus)
-        return page(env, "hr/org_chart.html", None, _("Organisation Chart"), roots=roots, focus=focus,
-                    nav_model="hr.employee")
-
-    return run_as_user(show, readonly=True)
+    if "hr.employee" not in env:  # the routes are mounted for every database, the addon may be absent
+        raise MissingError(_("Employees are not installed in this database."))
+    employees = env["hr.employee"]
+    rows = employees.search_read([], FIELDS, order="name")
+    nav = Nav(model_action(env, "hr.employee"))
+    roots = build_tree(rows, nav.record_url, focus)
+    return page(env, "hr/org_chart.html", None, _("Organisation Chart"), roots=roots, focus=focus,
+                nav_model="hr.employee")
