@@ -139,19 +139,23 @@ class Registry:
         self.build(usable)
         self.registry_version, self.cache_version = self.read_signals()
 
-    def search_paths(self) -> list[Path]:
+    def search_paths(self, connection: sa.Connection | None = None) -> list[Path]:
         """Folders searched for addons: the project's, ``ERP_ADDONS_PATH``, the registry's own, then
-        those the database's installed addons were recorded from."""
+        those the database's installed addons were recorded from (read through ``connection`` when
+        given: inside a transaction, a second connection would wait for it on SQLite)."""
         paths = addons_paths(self.addons_path)
-        try:
-            with self.engine.connect() as conn:
-                recorded = installed.recorded_paths(conn)
-        except sa.exc.OperationalError:  # a database not created yet
-            recorded = []
+        if connection is not None:
+            recorded = installed.recorded_paths(connection)
+        else:
+            try:
+                with self.engine.connect() as conn:
+                    recorded = installed.recorded_paths(conn)
+            except sa.exc.OperationalError:  # a database not created yet
+                recorded = []
         return paths + [path for path in recorded if path not in paths]
 
-    def available_addons(self) -> dict[str, Manifest]:
-        return discover(self.search_paths())
+    def available_addons(self, connection: sa.Connection | None = None) -> dict[str, Manifest]:
+        return discover(self.search_paths(connection))
 
     def build(
         self, addon_names: list[str], custom: bool = True, connection: sa.Connection | None = None
@@ -161,8 +165,8 @@ class Registry:
         Custom models and fields are read through ``connection`` when given: a transaction that is
         changing them sees its own rows (and SQLite would block a second connection's read).
         """
-        available = self.available_addons()
-        self._extend_addon_packages()
+        available = self.available_addons(connection)
+        self._extend_addon_packages(available)
         order = resolve(addon_names, available) if addon_names else []
         self.manifests = {name: available[name] for name in order}
         self.addons = order
@@ -181,11 +185,11 @@ class Registry:
         hooks = classes.import_hooks([self.manifests[n] for n in order])
         self._build_models(definitions, hooks)
 
-    def _extend_addon_packages(self) -> None:
+    def _extend_addon_packages(self, available: dict[str, Manifest]) -> None:
         import importlib
 
         package = importlib.import_module("addons")
-        for path in self.search_paths():
+        for path in dict.fromkeys(manifest.path.parent for manifest in available.values()):
             if str(path) not in package.__path__:
                 package.__path__.append(str(path))
 

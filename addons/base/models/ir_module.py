@@ -27,7 +27,7 @@ class IrModuleModule:
         Module = self.sudo()
         existing = {module.name: module for module in Module.search([])}
         updated, added = 0, 0
-        for name, manifest in sorted(self.env.registry.available_addons().items()):
+        for name, manifest in sorted(self.env.registry.available_addons(self.env.cr.connection).items()):
             if isinstance(manifest, BrokenManifest):
                 continue
             values = {"shortdesc": manifest.title, "summary": manifest.summary, "category": manifest.category,
