@@ -3,11 +3,36 @@ phone widths (screenshots in tests/artifacts/)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import browser, live_server, log_in, new_page, no_sideways_scroll, shot  # noqa: F401
+from core.addon.lifecycle import init_database
+from core.db.engine import drop_database
+from core.registry.registry import Registry
+from tests.browser.conftest import log_in, no_sideways_scroll, shot
+from tests.conftest import new_db_url
+from tests.rpc.server import live_server as serve_copy
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sale_template() -> Iterator[str]:
+    """A database with CRM, sales and their demo data (the shared browser template has the CRM only)."""
+    url = new_db_url("saletemplate")
+    Registry.forget(init_database(url, ["base", "sale_crm"], demo=True).url)
+    yield url
+    Registry.forget(url)
+    drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def live_server(sale_template: str) -> Iterator[str]:
+    """The web client over a copy of the sales template (``new_page`` opens its pages)."""
+    with serve_copy(sale_template, "sale-browser") as live:
+        yield live.base
 
 
 def _pick(page: Any, input_id: str, text: str) -> None:
@@ -18,7 +43,7 @@ def _pick(page: Any, input_id: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
-def test_quote_an_opportunity_and_confirm(new_page: Any, width: int, label: str) -> None:  # noqa: F811
+def test_quote_an_opportunity_and_confirm(new_page: Any, width: int, label: str) -> None:
     page = new_page(width=width)
     log_in(page, "admin")
     # an opportunity of a demo customer, made in the pipeline's form
