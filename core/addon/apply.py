@@ -28,7 +28,8 @@ from core.addon.reflect import reflect_models
 from core.exceptions import MetadataError, ValidationError
 from core.i18n import _
 from core.records.environment import SUPERUSER_ID, Environment
-from core.registry.registry import Registry, bump_signal
+from core.registry.registry import Registry
+from core.registry.signals import bump_signal
 from core.schema.apply import apply_changes, log_changes, schema_connection, sync_schema
 
 if TYPE_CHECKING:

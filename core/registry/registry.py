@@ -27,13 +27,13 @@ from core.records.precompute import plan_precompute
 from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
 from core.registry.dependencies import build_inverses, build_triggers
+from core.registry.signals import bump_signal, read_signals
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
 
 _logger = logging.getLogger(__name__)
-SIGNAL_TABLE = "ir_registry_signal"
 
 
 class Registry:
@@ -382,26 +382,3 @@ def model_documents(path: Any) -> list[Any]:
             validate_document(document, "model")
         cached = _DOCUMENTS[str(path)] = (stamp, documents)
     return cached[1]
-
-
-def ensure_signal_table(conn: sa.Connection) -> None:
-    if not sa.inspect(conn).has_table(SIGNAL_TABLE):
-        conn.execute(
-            sa.text(f"CREATE TABLE {SIGNAL_TABLE} (name VARCHAR(32) PRIMARY KEY, version INTEGER NOT NULL)")
-        )
-        conn.execute(
-            sa.text(f"INSERT INTO {SIGNAL_TABLE} (name, version) VALUES ('registry', 1), ('cache', 1)")
-        )
-
-
-def read_signals(conn: sa.Connection) -> tuple[int, int]:
-    try:
-        rows = dict(conn.execute(sa.text(f"SELECT name, version FROM {SIGNAL_TABLE}")).all())
-    except sa.exc.DBAPIError:
-        conn.rollback()
-        return 0, 0
-    return int(rows.get("registry", 0)), int(rows.get("cache", 0))
-
-
-def bump_signal(cr: Cursor, name: str) -> None:
-    cr.execute(sa.text(f"UPDATE {SIGNAL_TABLE} SET version = version + 1 WHERE name = :n"), {"n": name})

@@ -34,7 +34,7 @@ def schema_connection(registry: Registry) -> Iterator[sa.Connection]:
         if sqlite:
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
-            from core.registry.registry import ensure_signal_table
+            from core.registry.signals import ensure_signal_table
 
             ensure_signal_table(conn)
             yield conn
