@@ -26,7 +26,7 @@ def _post_fork(server: Any, worker: Any) -> None:
     """Connections opened by the master must not be shared with the forked worker."""
     from core.registry.registry import Registry
 
-    for registry in list(Registry._registries.values()):
+    for registry in Registry.loaded():
         registry.engine.dispose(close=False)
 
 

@@ -96,6 +96,12 @@ class Registry:
             cls._registries[registry.url] = registry
 
     @classmethod
+    def loaded(cls) -> list[Registry]:
+        """The registries this process holds."""
+        with cls._lock:
+            return list(cls._registries.values())
+
+    @classmethod
     def forget(cls, url: str) -> None:
         key = str(normalize_url(url).render_as_string(hide_password=False))
         with cls._lock:

@@ -7,10 +7,9 @@ from typing import Any
 import pytest
 
 from core.addon.lifecycle import install
-from core.db.engine import copy_database, drop_database
-from core.records.environment import SUPERUSER_ID, Environment
+from core.records.environment import Environment
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import rolled_back_env, scratch_database
 
 
 @pytest.fixture
@@ -27,21 +26,14 @@ def installed(fresh_registry: Callable[..., Registry]) -> Callable[..., Registry
 @pytest.fixture(scope="session")
 def secure_registry(template_url: str) -> Iterator[Registry]:
     """A database with addon_secure installed, shared by the tests (which must not commit in it)."""
-    url = new_db_url("secure")
-    copy_database(template_url, url)
-    registry = install(Registry.get(url), ["addon_secure"])
-    yield registry
-    Registry.forget(url)
-    drop_database(url)
+    with scratch_database("secure", copy_of=template_url, then_install=["addon_secure"]) as url:
+        yield Registry.get(url)
 
 
 @pytest.fixture
 def secure_env(secure_registry: Registry) -> Iterator[Environment]:
-    cr = secure_registry.cursor()
-    try:
-        yield Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
-    finally:
-        cr.close()
+    with rolled_back_env(secure_registry) as environment:
+        yield environment
 
 
 @pytest.fixture

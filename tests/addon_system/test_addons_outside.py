@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from core.cli.main import cli
 from core.db.engine import drop_database
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
-from tests.web.conftest import log_in
+from tests.databases import new_db_url
+from tests.fixtures.web_client import log_in
 
 FILES = {
     "manifest.yaml": """

@@ -3,23 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from core.cli.main import cli
-from core.db.engine import drop_database
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
 
 TESTS_ADDONS = str(Path(__file__).resolve().parents[1] / "addons")
-
-
-@pytest.fixture
-def new_url():
-    url = new_db_url("cli")
-    yield url
-    Registry.forget(url)
-    drop_database(url)
 
 
 def _run(*args):

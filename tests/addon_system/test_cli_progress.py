@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from core.cli.main import cli
 from core.cli.progress import Steps, bar
-from tests.addon_system.test_cli import TESTS_ADDONS, new_url  # noqa: F401 - the fixture
+from tests.addon_system.test_cli import TESTS_ADDONS
 
 
 class Terminal(io.StringIO):
@@ -50,7 +50,7 @@ def test_row_counter_of_nothing_ends_cleanly():
     assert out.getvalue().splitlines() == ["Importing contacts: 0 rows", "Importing contacts: 0/0 rows"]
 
 
-def test_install_output_in_ci_has_one_line_per_step(new_url):  # noqa: F811 - the fixture
+def test_install_output_in_ci_has_one_line_per_step(new_url):
     runner = CliRunner()
     assert runner.invoke(cli, ["init", "--db", new_url]).exit_code == 0
     result = runner.invoke(cli, ["install", "--db", new_url, "--addons-path", TESTS_ADDONS, "addon_a"])

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from core.cli.bench import bench
 from core.db.engine import database_exists, drop_database, normalize_url
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 pytestmark = pytest.mark.benchmark
 

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from core.db.engine import copy_database, drop_database
-from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import scratch_database
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -33,18 +31,15 @@ def live_server(template_url: str) -> Iterator[str]:
 
     from web.app import create_app
 
-    url = new_db_url("browser")
-    copy_database(template_url, url)
-    server = make_server("127.0.0.1", 0, create_app(url), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        Registry.forget(url)
-        drop_database(url)
+    with scratch_database("browser", copy_of=template_url) as url:
+        server = make_server("127.0.0.1", 0, create_app(url), threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}"
+        finally:
+            server.shutdown()
+            thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from core.addon.lifecycle import init_database
 from core.db.engine import drop_database
 from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 from tests.rpc.server import LiveServer, live_server
 
 pytestmark = pytest.mark.browser

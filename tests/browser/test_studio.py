@@ -22,7 +22,7 @@ import pytest
 from core.db.engine import copy_database, drop_database
 from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 # one consultant's story, step after step (the suite runs with --dist loadscope: a module stays on
 # one worker, in order)

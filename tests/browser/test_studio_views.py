@@ -12,7 +12,7 @@ import pytest
 from core.db.engine import copy_database, drop_database
 from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 pytestmark = pytest.mark.browser
 

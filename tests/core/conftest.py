@@ -1,9 +1,9 @@
 """Fixtures of the core engine's tests: the standard template plus the test-only addons.
 
 Overriding ``template_url`` here makes the shared ``registry``, ``env``, ``as_user`` and
-``fresh_registry`` fixtures of ``tests/conftest.py`` work on a database where ``test_core``
-(every field type), ``test_core_ext`` (an ``inherit`` from a second addon) and ``test_yaml_only``
-(an addon without Python) are installed over base and its demo data.
+``fresh_registry`` fixtures work on a database where ``test_core`` (every field type),
+``test_core_ext`` (an ``inherit`` from a second addon) and ``test_yaml_only`` (an addon without
+Python) are installed over base and its demo data.
 """
 from __future__ import annotations
 
@@ -13,37 +13,13 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import copy_database, create_database, drop_database
+from core.db.engine import create_database, drop_database
 from core.records.environment import Environment
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import new_db_url, template_fixture
 
 # the engine is tested on base alone, so addons being written elsewhere cannot break these tests
-TEST_ADDONS = ["base", "test_core", "test_core_ext", "test_yaml_only"]
-
-
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("coretemplate")
-    registry = init_database(url, TEST_ADDONS, demo=True)
-    Registry.forget(registry.url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
-
-
-@pytest.fixture(scope="session")
-def registry(template_url: str) -> Iterator[Registry]:
-    """As the shared ``registry``, on a copy of this directory's template. Declared again here:
-    a session fixture is built once per definition, and the shared one may already exist (built
-    from the standard template) when these tests run after others."""
-    url = new_db_url("coreshared")
-    copy_database(template_url, url)
-    registry = Registry.get(url)
-    yield registry
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("test_core", "test_core_ext", "test_yaml_only", label="coretemplate")
 
 
 @pytest.fixture

@@ -7,33 +7,24 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from core.addon.lifecycle import install
-from core.db.engine import copy_database, drop_database
-from core.records.environment import SUPERUSER_ID, Environment
+from core.records.environment import Environment
 from core.registry.registry import Registry
-from tests import conftest as root
+from tests.databases import rolled_back_env, scratch_database
 from tests.exchange.rpc_client import TRANSPORTS, Client, Server, serve
 
 
 @pytest.fixture(scope="session")
 def models_registry(template_url: str) -> Iterator[Registry]:
     """A copy of the template with the test models of tests/addons/test_core installed; never committed to."""
-    url = root.new_db_url("exchange")
-    copy_database(template_url, url)
-    registry = install(Registry.get(url), ["test_core"])
-    yield registry
-    Registry.forget(url)
-    drop_database(url)
+    with scratch_database("exchange", copy_of=template_url, then_install=["test_core"]) as url:
+        yield Registry.get(url)
 
 
 @pytest.fixture
 def tenv(models_registry: Registry) -> Iterator[Environment]:
     """A superuser environment on the test-models database, rolled back after the test."""
-    cr = models_registry.cursor()
-    try:
-        yield Environment(cr, SUPERUSER_ID, {"lang": "en_US", "tz": "Europe/Madrid"})
-    finally:
-        cr.close()
+    with rolled_back_env(models_registry) as environment:
+        yield environment
 
 
 @pytest.fixture
@@ -54,14 +45,8 @@ def rpc_server(template_url: str) -> Iterator[Server]:
     """The web app over a private copy of the template (calls commit), for the tests of one module."""
     from core.db.engine import database_name
 
-    url = root.new_db_url("rpc")
-    copy_database(template_url, url)
-    try:
-        with serve(url) as base:
-            yield Server(base, database_name(url), url)
-    finally:
-        Registry.forget(url)
-        drop_database(url)
+    with scratch_database("rpc", copy_of=template_url) as url, serve(url) as base:
+        yield Server(base, database_name(url), url)
 
 
 @pytest.fixture(params=TRANSPORTS)

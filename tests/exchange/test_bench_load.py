@@ -11,7 +11,7 @@ import pytest
 from core.bench.runner import SCENARIOS, BenchContext, load_plugins
 from core.db.engine import database_exists
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 
 @dataclass

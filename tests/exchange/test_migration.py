@@ -12,7 +12,7 @@ import pytest
 
 from core.db.engine import copy_database, database_name, drop_database
 from core.registry.registry import Registry
-from tests import conftest as root
+from tests import databases as root
 from tests.exchange.rpc_client import serve
 from tests.exchange.scripts.migrate_customer import PLAN, Connection
 

@@ -12,7 +12,7 @@ from werkzeug.serving import make_server
 
 from core.db.engine import copy_database, database_name, drop_database
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 
 @dataclass

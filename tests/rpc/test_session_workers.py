@@ -20,7 +20,7 @@ import requests
 
 from core.db.engine import copy_database, database_name, drop_database
 from core.registry.registry import Registry
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from core import clock
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 FETCH = {"X-Requested-With": "fetch"}
 NOW = dt.datetime(2026, 3, 10, 9, 0)

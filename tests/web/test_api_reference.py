@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def test_the_reference_needs_a_login(app):

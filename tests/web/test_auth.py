@@ -8,7 +8,7 @@ import xmlrpc.client
 import pytest
 
 from core.security.throttle import LoginThrottle
-from tests.web.conftest import csrf_token, log_in, text
+from tests.fixtures.web_client import csrf_token, log_in, text
 from web.app import create_app
 
 

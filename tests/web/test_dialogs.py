@@ -9,7 +9,7 @@ import re
 import pytest
 
 from core.exceptions import UserError
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 from web.client.dialogs import next_step
 
 FETCH = {"X-Requested-With": "fetch"}

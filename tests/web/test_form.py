@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def _partner_post(client, url="/web/model/res.partner/new", **values):

@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from jinja2 import ChoiceLoader, DictLoader
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 from web.client.form_panels import FormPanel, add_form_panel
 
 WEB = Path(__file__).resolve().parents[2] / "web"

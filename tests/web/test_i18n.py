@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 from web import i18n
 
 

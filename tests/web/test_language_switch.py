@@ -3,7 +3,7 @@ the texts read from the database, without logging in again."""
 
 from __future__ import annotations
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def test_the_chosen_language_applies_without_a_new_login(admin):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def test_administrator_sees_the_settings_app(admin):

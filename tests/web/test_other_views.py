@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 CONTACTS = "/web/model/res.partner"
 

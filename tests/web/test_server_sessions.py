@@ -19,7 +19,7 @@ from core import clock
 from core.db.engine import database_name
 from core.registry.registry import Registry
 from core.security.throttle import configure as configure_throttle
-from tests.web.conftest import csrf_token, log_in, text
+from tests.fixtures.web_client import csrf_token, log_in, text
 from web.app import create_app
 
 REDIS_URL = "redis://127.0.0.1:6379/0"

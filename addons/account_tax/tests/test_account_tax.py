@@ -6,13 +6,6 @@ import pytest
 from core.exceptions import ValidationError
 
 
-@pytest.fixture
-def make_tax(env):
-    def make(amount: float, **values):
-        return env["account.tax"].create({"name": f"T{amount} {values}", "amount": amount, **values})
-    return make
-
-
 def test_percent_tax_excluded_adds_to_price(env):
     taxes = env.ref("account_tax.tax_iva_21")
     result = taxes.compute_all(100.0, quantity=3)

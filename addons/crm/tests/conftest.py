@@ -1,4 +1,4 @@
-"""Fixtures of the CRM tests: the shared database fixtures, and factories of teams, users and leads."""
+"""Fixtures of the CRM tests: salespeople by default, and factories of teams and leads."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,24 +7,16 @@ from typing import Any
 import pytest
 
 from core.records.environment import Environment
-from tests.conftest import as_user, env, fresh_registry, registry, template_url  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture
-def make_user(env: Environment) -> Callable[..., Any]:  # noqa: F811
-    """``make_user("login", groups=["sales_team.group_sale_salesman"])``: an internal user."""
-
-    def make(login: str, groups: tuple[str, ...] = ("sales_team.group_sale_salesman",), **values: Any) -> Any:
-        group_ids = [env.ref(xmlid).id for xmlid in ("base.group_user", *groups)]
-        return env["res.users"].create({"name": login.title(), "login": login,
-                                        "email": f"{login}@example.com",
-                                        "groups_id": [(6, 0, group_ids)], **values})
-
-    return make
+def default_user_groups() -> tuple[str, ...]:
+    """The users of these tests sell, unless a test gives other groups."""
+    return ("sales_team.group_sale_salesman",)
 
 
 @pytest.fixture
-def make_team(env: Environment) -> Callable[..., Any]:  # noqa: F811
+def make_team(env: Environment) -> Callable[..., Any]:
     """``make_team("A", members={user: capacity}, domain="[...]")``: a sales team with its members."""
 
     def make(name: str, members: dict[Any, int] | None = None, **values: Any) -> Any:
@@ -38,7 +30,7 @@ def make_team(env: Environment) -> Callable[..., Any]:  # noqa: F811
 
 
 @pytest.fixture
-def make_lead(env: Environment) -> Callable[..., Any]:  # noqa: F811
+def make_lead(env: Environment) -> Callable[..., Any]:
     """``make_lead(name="x", **values)``: a lead (unassigned unless ``user_id`` is given)."""
     counter = iter(range(1, 1_000_000))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from addons.hr.controllers.org_chart import build_tree
-from tests.web.conftest import csrf_token, log_in
+from tests.fixtures.web_client import csrf_token, log_in
 from web.app import create_app
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.web.conftest import csrf_token, log_in
+from tests.fixtures.web_client import csrf_token, log_in
 from web.app import create_app
 
 

@@ -1,27 +1,15 @@
 """Fixtures of the product tests: a template database with the products addon and its demo catalogue."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
-from tests.conftest import as_user, env, new_db_url, registry  # noqa: F401 - shared fixtures
+from tests.databases import template_fixture
 
-
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("template_product")
-    Registry.forget(init_database(url, ["base", "product"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("product", label="template_product")
 
 
 @pytest.fixture
-def make_product(env):  # noqa: F811
+def make_product(env):
     """``make_product("Chair", list_price=100)``: a product.product (with its template)."""
 
     def make(name: str, **values):
@@ -31,7 +19,7 @@ def make_product(env):  # noqa: F811
 
 
 @pytest.fixture
-def make_pricelist(env):  # noqa: F811
+def make_pricelist(env):
     """``make_pricelist(rule_values, ...)``: a pricelist whose rules have these values."""
 
     def make(*rules, **values):

@@ -8,9 +8,6 @@ import io
 import pypdf
 import pytest
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
-from tests.web.conftest import app, in_db, login_as, web_registry  # noqa: F401
-
 
 def pdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -60,7 +57,7 @@ def test_sending_attaches_the_pdf_to_the_message(env, make_order):
     assert attachment.name == f"Quotation - {order.name}.pdf" and attachment.mimetype == "application/pdf"
 
 
-def test_pdf_route_serves_the_salesperson_own_orders_only(login_as, in_db):  # noqa: F811
+def test_pdf_route_serves_the_salesperson_own_orders_only(login_as, in_db):
     def prepare(env):
         demo = env.ref("base.user_demo")
         demo.write({"groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)]})
@@ -93,5 +90,5 @@ def test_pdf_route_serves_the_salesperson_own_orders_only(login_as, in_db):  # n
 
 
 @pytest.mark.parametrize("path", ["/sale/orders/999999/pdf", "/sale/orders/x/pdf"])
-def test_pdf_route_of_missing_orders_is_not_found(login_as, path):  # noqa: F811
+def test_pdf_route_of_missing_orders_is_not_found(login_as, path):
     assert login_as("admin").get(path).status_code == 404

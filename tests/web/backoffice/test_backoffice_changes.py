@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.admin.conftest import form_post
-from tests.web.conftest import text
+from tests.fixtures.web_client import form_post, text
 
 
 def test_an_access_right_is_created_through_the_record_api(admin, in_db):

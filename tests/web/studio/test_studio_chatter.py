@@ -3,8 +3,8 @@ fields (followers, messages) as plain inputs, and the studio does not offer them
 
 from __future__ import annotations
 
-from tests.studio.test_studio_models import create_model
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
+from tests.web.studio.test_studio_models import create_model
 
 
 def _visit_page(admin, in_db):

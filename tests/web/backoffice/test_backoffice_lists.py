@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def rows(html: str) -> list[str]:

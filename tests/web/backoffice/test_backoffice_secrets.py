@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.admin.conftest import form_post
-from tests.web.conftest import text
+from tests.fixtures.web_client import form_post, text
 
 HASH = "$argon2"
 

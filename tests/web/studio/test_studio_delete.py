@@ -3,8 +3,8 @@ values and the studio's view changes go together; addon fields stay."""
 
 from __future__ import annotations
 
-from tests.studio.test_studio_fields import custom_rows, studio_views
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
+from tests.web.studio.test_studio_fields import custom_rows, studio_views
 
 
 def with_a_filled_field(studio_post, in_db):

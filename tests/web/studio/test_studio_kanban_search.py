@@ -4,7 +4,7 @@ the client shows it at once."""
 
 from __future__ import annotations
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def arch(in_db, model, view_type):

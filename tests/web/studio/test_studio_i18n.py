@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def test_the_studio_and_the_back_office_speak_spanish(login_as, in_db):
@@ -17,7 +17,7 @@ def test_the_studio_and_the_back_office_speak_spanish(login_as, in_db):
 def test_a_refusal_of_the_studio_is_in_spanish(login_as, in_db):
     in_db(lambda env: env["res.users"].search([("login", "=", "admin")]).write({"lang": "es_ES"}))
     admin = login_as("admin")
-    from tests.studio.conftest import stamp_of
+    from tests.fixtures.web_client import stamp_of
 
     response = admin.post(
         "/web/studio/res.partner/form/add",

@@ -7,8 +7,8 @@ import re
 
 import sqlalchemy as sa
 
-from tests.studio.test_studio_fields import field_order, studio_views
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
+from tests.web.studio.test_studio_fields import field_order, studio_views
 
 PARTNER_FORM = "/web/model/res.partner/new"
 PARTNER_LIST = "/web/model/res.partner?view=list"
@@ -29,7 +29,7 @@ def test_moving_a_field_up_changes_the_form(studio_post, admin):
 
 
 def test_dragging_a_field_answers_the_script_in_json(admin, studio_post):
-    from tests.studio.conftest import stamp_of
+    from tests.fixtures.web_client import stamp_of
 
     response = admin.post(
         "/web/studio/res.partner/form/move",
@@ -87,7 +87,7 @@ def test_placing_an_unknown_field_is_reported_next_to_it(studio_post, in_db):
 
 
 def test_an_edit_based_on_an_old_page_is_refused(studio_post, admin, in_db):
-    from tests.studio.conftest import stamp_of
+    from tests.fixtures.web_client import stamp_of
 
     old = stamp_of(admin, "res.partner", "form")
     studio_post("res.partner", "form", "visibility", name="phone", hidden="1")

@@ -3,8 +3,7 @@ in; the user's access rights and record rules decide every list, page and change
 
 from __future__ import annotations
 
-from tests.admin.conftest import form_post
-from tests.web.conftest import text
+from tests.fixtures.web_client import form_post, text
 
 
 def backoffice_urls(app):

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from core.addon.lifecycle import install
 from core.cli.main import cli
 from core.registry.registry import Registry
-from tests.studio.test_studio_export import customize as customize_in_studio
+from tests.web.studio.test_studio_export import customize as customize_in_studio
 
 PROJECT_LIST = """<list string="Projects"><field name="x_name"/><field name="x_partner_id"/>
 <field name="x_budget" sum="Total"/></list>"""

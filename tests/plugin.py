@@ -1,0 +1,42 @@
+"""The test plugin of the suite (``-p tests.plugin`` in pyproject.toml). It registers, once, the
+fixtures of ``tests/fixtures/`` and those each addon offers to the addons built on it
+(``addons/*/tests/fixtures.py``); a fixture name defined twice among them is an error.
+
+A directory's ``conftest.py`` chooses its database by overriding ``template_url``, usually with
+``template_url = template_fixture("sale")`` (tests/databases.py); ``registry``, ``env``, ``as_user``,
+``fresh_registry`` and ``server`` then work on that database."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+os.environ.setdefault("ERP_ADDONS_PATH", str(PROJECT_DIR / "tests" / "addons"))
+os.environ.setdefault("ERP_DATA_DIR", str(PROJECT_DIR / "var" / "test-data"))
+
+
+def fixture_modules() -> list[str]:
+    folder = PROJECT_DIR / "tests" / "fixtures"
+    shared = [f"tests.fixtures.{path.stem}" for path in sorted(folder.glob("[!_]*.py"))]
+    offered = [f"addons.{path.parent.parent.name}.tests.fixtures"
+               for path in sorted((PROJECT_DIR / "addons").glob("*/tests/fixtures.py"))]
+    return shared + offered
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    owners: dict[str, str] = {}
+    for module in fixture_modules():
+        config.pluginmanager.import_plugin(module)
+        for name, value in vars(config.pluginmanager.get_plugin(module)).items():
+            if hasattr(value, "_fixture_function_marker"):
+                if name in owners:
+                    raise pytest.UsageError(f"fixture {name!r} is defined by {owners[name]} and by {module}")
+                owners[name] = module
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from tests.databases import backend
+
+    return f"database backend: {backend()}"
