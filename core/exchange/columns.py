@@ -11,7 +11,7 @@ from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 # what a column holds
 XMLID = "xmlid"  # "id": the record's external id
@@ -36,7 +36,7 @@ class Column:
         return self.sub.leaf if self.sub is not None else self
 
 
-def parse_columns(model: BaseModel, names: list[str]) -> tuple[list[Column], list[tuple[str, str | None]]]:
+def parse_columns(model: ModelPart, names: list[str]) -> tuple[list[Column], list[tuple[str, str | None]]]:
     """The parsed columns, and (message, field) for each header that cannot be imported. A column
     without a name (``""``, None or False, as an import screen sends "do not import") is left out."""
     columns: list[Column] = []
@@ -63,7 +63,7 @@ def parse_columns(model: BaseModel, names: list[str]) -> tuple[list[Column], lis
     return columns, problems
 
 
-def _parse(model: BaseModel, index: int, name: str, path: list[str], nested: bool) -> Column:
+def _parse(model: ModelPart, index: int, name: str, path: list[str], nested: bool) -> Column:
     head = path[0]
     if path == ["id"]:
         return Column(index, name, None, XMLID)

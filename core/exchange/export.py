@@ -21,6 +21,7 @@ from core.i18n import _
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 def split_path(path: str) -> list[str]:
@@ -36,7 +37,7 @@ def split_path(path: str) -> list[str]:
     return result
 
 
-def check_paths(model: BaseModel, paths: list[list[str]]) -> None:
+def check_paths(model: ModelPart, paths: list[list[str]]) -> None:
     """Raise ValidationError naming the first path that does not lead to a readable field."""
     for path in paths:
         current = model

@@ -19,7 +19,7 @@ from core.exchange.rows import LoadRecord, RecordConverter
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 MAX_MESSAGES = 1000
 # What Odoo's import screen runs ``load`` with unless "Track history during import" is ticked: no
@@ -36,7 +36,7 @@ def import_context(tracking: bool = False) -> dict[str, Any]:
 class Loader:
     """One call of ``load``: ``Loader(model, fields, rows).run()`` → Odoo's answer."""
 
-    def __init__(self, model: BaseModel, fields: list[str], rows: list[list[Any]], dryrun: bool = False,
+    def __init__(self, model: ModelPart, fields: list[str], rows: list[list[Any]], dryrun: bool = False,
                  progress: Callable[[int], None] | None = None) -> None:
         self.model = model
         self.env = model.env

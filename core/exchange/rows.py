@@ -14,6 +14,7 @@ from core.i18n import _
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 class Reporter(Protocol):
@@ -38,7 +39,7 @@ class LoadRecord:
 
 
 class RecordConverter:
-    def __init__(self, model: BaseModel, columns: list[Column], references: References, cells: CellConverter,
+    def __init__(self, model: ModelPart, columns: list[Column], references: References, cells: CellConverter,
                  reporter: Reporter) -> None:
         self.model = model
         self.columns = columns
@@ -219,6 +220,6 @@ class RecordConverter:
                 self.reporter.error(message, required.name, run[0].first, run[-1].last)
 
 
-def _creates_itself(model: BaseModel) -> bool:
+def _creates_itself(model: ModelPart) -> bool:
     """Whether the model's Python overrides create, which may fill required fields itself."""
     return any("create" in vars(hook) for hook in type(model)._hook_stack)

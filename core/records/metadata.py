@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.i18n import translate
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
 
 
-def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
+def describe_field(model: ModelPart, field: Field) -> dict[str, Any]:
     """Odoo's fields_get description of one field."""
     lang = model.env.lang
     description: dict[str, Any] = {
@@ -64,8 +64,8 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     return description
 
 
-class MetadataMixin:
-    def fields_get(self: BaseModel, allfields: list[str] | None = None,
+class MetadataMixin(ModelPart):
+    def fields_get(self, allfields: list[str] | None = None,
                    attributes: list[str] | None = None) -> dict[str, dict[str, Any]]:
         """Descriptions of the fields the user may see (all, or ``allfields``), limited to ``attributes``."""
         self._check_access("read")
@@ -82,10 +82,10 @@ class MetadataMixin:
             result[name] = description
         return result
 
-    def _model_description(self: BaseModel) -> str:
+    def _model_description(self) -> str:
         return translate(self._description or self._name, self.env.lang)
 
-    def _model_label(self: BaseModel) -> str:
+    def _model_label(self) -> str:
         """The model as messages name it: its description and technical name, ``Lead (crm.lead)``."""
         description = self._model_description()
         return description if description == self._name else f"{description} ({self._name})"

@@ -16,6 +16,7 @@ from core.exceptions import MetadataError
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 def plan_precompute(models: dict[str, type[BaseModel]]) -> dict[str, tuple[Field, ...]]:
@@ -94,13 +95,13 @@ def _ordered(model: type[BaseModel], fields: list[Field]) -> tuple[Field, ...]:
     return tuple(ordered)
 
 
-def precompute_todo(records: BaseModel, rows: list[dict[Field, Any]]) -> list[Field]:
+def precompute_todo(records: ModelPart, rows: list[dict[Field, Any]]) -> list[Field]:
     """The precomputed fields some of ``rows`` lacks a value for."""
     fields = records._registry.precompute.get(records._name, ())
     return [f for f in fields if any(f not in row for row in rows)]
 
 
-def precompute_new(model: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+def precompute_new(model: ModelPart, ids: list[int], rows: list[dict[Field, Any]],
                     todo: list[Field]) -> set[Field]:
     """Compute ``todo`` for the new records ``ids`` (cached from ``rows``, not inserted yet); the
     fields whose values now wait in the cache for the INSERT. A value given in a row is kept."""

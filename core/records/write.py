@@ -21,6 +21,7 @@ from core.records.compute import (
 )
 from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
+from core.records.model_part import ModelPart
 from core.records.recordset import NewId, split_every
 from core.records.x2many import write_others_batch
 
@@ -31,12 +32,12 @@ MAGIC_FIELDS = frozenset({"id", "create_uid", "create_date", "write_uid", "write
 IGNORED_ON_WRITE = frozenset({"id", "display_name", "__last_update"})
 
 
-class WriteMixin:
+class WriteMixin(ModelPart):
     """Part of BaseModel: create, write, unlink, copy."""
 
     # -- value preparation -----------------------------------------------------------------
     def _convert_vals(
-        self: BaseModel, vals: dict[str, Any], creating: bool
+        self, vals: dict[str, Any], creating: bool
     ) -> tuple[dict[Field, Any], dict[Field, Any]]:
         """Split ``vals`` into column values (cache form) and the rest (x2many, related, inverse)."""
         if not isinstance(vals, dict):
@@ -81,7 +82,7 @@ class WriteMixin:
         return columns, others
 
     # -- write -----------------------------------------------------------------------------
-    def write(self: BaseModel, vals: dict[str, Any]) -> bool:
+    def write(self, vals: dict[str, Any]) -> bool:
         """Write ``vals`` on every record of the set; True."""
         if not self:
             return True
@@ -106,7 +107,7 @@ class WriteMixin:
         record_event(self, "write", vals)
         return True
 
-    def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
+    def _update_columns(self, columns: dict[Field, Any]) -> None:
         fields = self._fields
         if "write_date" in fields:
             columns.setdefault(fields["write_date"], clock.utcnow())
@@ -142,14 +143,14 @@ class WriteMixin:
             for record_id in ids:
                 values[record_id] = value
 
-    def _raw_values(self: BaseModel, field: Field) -> dict[int, Any]:
+    def _raw_values(self, field: Field) -> dict[int, Any]:
         table = self._table
         rows = self.env.cr.execute(
             sa.select(table.c.id, table.c[field.column_name]).where(table.c.id.in_(self.ids))
         )
         return {row[0]: row[1] for row in rows}
 
-    def _check_existing_for(self: BaseModel, operation: str) -> None:
+    def _check_existing_for(self, operation: str) -> None:
         """Raise MissingError for deleted records and AccessError for records a rule hides."""
         table = self._table
         ids = list(dict.fromkeys(self._ids))
@@ -164,7 +165,7 @@ class WriteMixin:
         if len(found) != len(ids):
             self._raise_access_or_missing([i for i in ids if i not in found], operation)
 
-    def _check_concurrency(self: BaseModel) -> None:
+    def _check_concurrency(self) -> None:
         """Refuse a write based on a stale read (``__last_update`` in the context)."""
         stamps = self.env.context.get("__last_update")
         if not stamps or "write_date" not in self._fields:
@@ -173,7 +174,7 @@ class WriteMixin:
 
         check_last_update(self, stamps)
 
-    def _write_new(self: BaseModel, vals: dict[str, Any]) -> bool:
+    def _write_new(self, vals: dict[str, Any]) -> bool:
         cache = self.env.cache
         for name, value in vals.items():
             field = self._fields.get(name)
@@ -188,7 +189,7 @@ class WriteMixin:
         return True
 
     # -- unlink ----------------------------------------------------------------------------
-    def unlink(self: BaseModel) -> bool:
+    def unlink(self) -> bool:
         """Delete the records (their cascades in the database follow); True."""
         if not self:
             return True
@@ -221,7 +222,7 @@ class WriteMixin:
         recompute_pending(self)
         return True
 
-    def _before_unlink(self: BaseModel) -> None:
+    def _before_unlink(self) -> None:
         """Clean what refers to these records without a foreign key (external ids, attachments)."""
         registry = self._registry
         for model_name, model_field, id_field in registry.reference_cleanups:
@@ -230,7 +231,7 @@ class WriteMixin:
             self.env.cr.execute(sa.delete(table).where(table.c[model_field] == self._name)
                                 .where(table.c[id_field].in_(self.ids)))
 
-    def _check_restrict_references(self: BaseModel) -> None:
+    def _check_restrict_references(self) -> None:
         for field in self._registry.restrict_references.get(self._name, ()):
             model = self.env[field.model_name]
             table = model._table
@@ -246,7 +247,7 @@ class WriteMixin:
                     model=model._description or model._name, model_name=model._name, field=field.label()))
 
     # -- copy ------------------------------------------------------------------------------
-    def copy_data(self: BaseModel, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def copy_data(self, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Values to create a copy of each record (fields declared ``copy: false`` left out)."""
         default = dict(default or {})
         result = []
@@ -268,7 +269,7 @@ class WriteMixin:
             result.append(vals)
         return result
 
-    def copy(self: BaseModel, default: dict[str, Any] | None = None) -> BaseModel:
+    def copy(self, default: dict[str, Any] | None = None) -> BaseModel:
         """A new record with the values of this one (and ``default`` over them)."""
         self.ensure_one()
         return self.create(self.copy_data(default))
