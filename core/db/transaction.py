@@ -42,7 +42,7 @@ class Cursor:
     def dialect(self) -> str:
         return self.connection.dialect.name
 
-    def execute(self, statement: Any, params: Any = None) -> sa.CursorResult[Any]:
+    def execute(self, statement: Any, params: Any = None) -> sa.CursorResult[*tuple[Any, ...]]:
         """Run a statement (SQLAlchemy Core, or SQL text with named parameters)."""
         self.sql_count += 1
         if isinstance(statement, str):
