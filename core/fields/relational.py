@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from core.records.recordset import BaseModel
 
 
-class _Relational(Field):
+class Relational(Field):
     relational = True
 
     def __init__(self, *args: Any) -> None:
@@ -31,7 +31,7 @@ class _Relational(Field):
 
 
 @field_type("many2one")
-class Many2one(_Relational):
+class Many2one(Relational):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.ondelete: str = self.attrs.get("ondelete") or ("restrict" if self.required else "set null")
@@ -75,7 +75,7 @@ class Many2one(_Relational):
         return (value.id or False) if hasattr(value, "_ids") else value
 
 
-class _X2many(_Relational):
+class X2many(Relational):
     falsy_value = ()
 
     def _default_copy(self) -> bool:
@@ -113,7 +113,7 @@ class _X2many(_Relational):
 
 
 @field_type("one2many")
-class One2many(_X2many):
+class One2many(X2many):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.inverse_name: str = self.attrs["inverse_name"]
@@ -124,7 +124,7 @@ class One2many(_X2many):
 
 
 @field_type("many2many")
-class Many2many(_X2many):
+class Many2many(X2many):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.relation: str = self.attrs.get("relation") or ""
