@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from core.fields.base import Field
 from core.fields.commands import CLEAR, CREATE, DELETE, LINK, SET, UNLINK, UPDATE, normalize_commands
+from core.fields.relational import Many2many, One2many
 
 if TYPE_CHECKING:
     from core.records.model_part import ModelPart
@@ -22,9 +23,9 @@ def write_others_batch(model: ModelPart, records: ModelPart, others_list: list[d
         for field, value in others.items():
             by_field[field].append((record_id, value))
     for field, pairs in by_field.items():
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             write_one2many(model, field, pairs, creating)
-        elif field.type == "many2many" and not field.related:
+        elif isinstance(field, Many2many) and not field.related:
             write_many2many(model, field, pairs, creating)
         elif field.related:
             write_related(model, field, pairs)
@@ -34,7 +35,7 @@ def write_others_batch(model: ModelPart, records: ModelPart, others_list: list[d
             write_attachment(model, field, pairs)
 
 
-def write_one2many(records: ModelPart, field: Field, pairs: list[tuple[int, Any]], creating: bool) -> None:
+def write_one2many(records: ModelPart, field: One2many, pairs: list[tuple[int, Any]], creating: bool) -> None:
     comodel = records.env[field.comodel_name].with_context(active_test=False)
     inverse = comodel._fields[field.inverse_name]
     # a res_id-style inverse also needs the model name in its model_field
@@ -85,7 +86,8 @@ def detach_one2many(comodel: ModelPart, inverse: Field, ids: list[int]) -> None:
         records.write({inverse.name: False})
 
 
-def write_many2many(records: ModelPart, field: Field, pairs: list[tuple[int, Any]], creating: bool) -> None:
+def write_many2many(records: ModelPart, field: Many2many, pairs: list[tuple[int, Any]],
+                    creating: bool) -> None:
     relation = records.env.registry.relation_table(field)
     col1, col2 = relation.c[field.column1], relation.c[field.column2]
     comodel = records.env[field.comodel_name]
