@@ -16,7 +16,7 @@ from core.i18n import _
 
 if TYPE_CHECKING:
     from core.loader.defs import FieldDef
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 MISSING = object()
 

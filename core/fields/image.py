@@ -11,7 +11,7 @@ from core.fields.base import field_type
 from core.fields.scalar import Binary
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 PILImage.MAX_IMAGE_PIXELS = 50_000_000
 

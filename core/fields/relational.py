@@ -9,7 +9,7 @@ from core.fields.base import Field, field_type
 from core.fields.commands import normalize_commands
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 
 class Relational(Field):

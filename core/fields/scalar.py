@@ -17,7 +17,7 @@ from core.i18n import DEFAULT_LANG
 
 if TYPE_CHECKING:
     from core.fields.validators import FormatContext
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 JSON_TYPE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 DATE_FORMAT = "%Y-%m-%d"

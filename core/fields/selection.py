@@ -10,7 +10,7 @@ from core.fields.base import Field, field_type
 from core.i18n import translate
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 
 @field_type("selection")
