@@ -17,7 +17,7 @@ from core.fields.base import Field
 from core.i18n import _
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
 
 NEGATIVE_TO_POSITIVE = {"!=": "=", "<>": "=", "not like": "like", "not ilike": "ilike", "not in": "in",
                         "not any": "any"}

@@ -12,7 +12,7 @@ from core.i18n import DEFAULT_LANG, _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
     from core.records.transaction_state import Cache, RecordCursor, ToWrite
     from core.registry.registry import Registry
 
