@@ -6,6 +6,7 @@ converts between them; the record API never special-cases a type elsewhere.
 """
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -157,7 +158,7 @@ class Field:
         )
 
     # -- descriptor -------------------------------------------------------------------------
-    def __get__(self, record: BaseModel | None, owner: type | None = None) -> Any:
+    def __get__(self, record: BaseModel | None, owner: builtins.type | None = None) -> Any:
         if record is None:
             return self
         ids = record._ids
