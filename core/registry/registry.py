@@ -16,6 +16,7 @@ from core.addon.graph import resolve
 from core.addon.manifest import Manifest, addons_paths, discover
 from core.db.engine import database_name, make_engine, normalize_url
 from core.db.transaction import Cursor
+from core.fields.relational import Many2many, Many2one, Relational, X2many
 from core.i18n import load_catalog_dirs
 from core.loader.checks import check_models
 from core.loader.defs import ModelDef
@@ -215,7 +216,7 @@ class Registry:
             if cls._abstract:
                 continue
             for field in cls._fields.values():
-                if field.type == "many2many" and not field.computed:
+                if isinstance(field, Many2many) and not field.computed:
                     field.setup_relation(table_names[name], table_names[field.comodel_name])
                     self.relations[field.relation] = tables.build_relation(
                         self.metadata, field, table_names[name], table_names[field.comodel_name])
@@ -244,9 +245,9 @@ class Registry:
                     self._by_compute.setdefault((name, field.compute), []).append(field)
                 if cls._abstract:
                     continue
-                if field.type == "many2one" and field.column and field.ondelete == "restrict":
+                if isinstance(field, Many2one) and field.column and field.ondelete == "restrict":
                     self.restrict_references[field.comodel_name].append(field)
-                if field.type in ("one2many", "many2many"):
+                if isinstance(field, X2many):
                     self._x2many_to[field.comodel_name].append(field)
                 model_field = field.attrs.get("model_field")
                 if model_field and field.column:
@@ -283,7 +284,7 @@ class Registry:
             for name in path.split("."):
                 field = current._fields[name]
                 found.append(field)
-                if field.relational:
+                if isinstance(field, Relational):
                     current = self.models[field.comodel_name]
             fields = self._path_fields[key] = tuple(found)
         return fields
@@ -299,7 +300,7 @@ class Registry:
                     if name in found or cls._abstract:
                         continue
                     if any(
-                        f.type == "many2one"
+                        isinstance(f, Many2one)
                         and f.column
                         and f.comodel_name == current
                         and f.ondelete == "cascade"
