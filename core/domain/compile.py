@@ -18,6 +18,7 @@ from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 NEGATIVE_TO_POSITIVE = {"!=": "=", "<>": "=", "not like": "like", "not ilike": "ilike", "not in": "in",
                         "not any": "any"}
@@ -30,7 +31,7 @@ def _escape_like(value: str) -> str:
 class DomainCompiler:
     """Turns domains on ``model`` into conditions over ``table`` (the model's table or an alias)."""
 
-    def __init__(self, model: BaseModel, table: sa.FromClause) -> None:
+    def __init__(self, model: ModelPart, table: sa.FromClause) -> None:
         self.model = model
         self.table = table
         self.fields = model._fields

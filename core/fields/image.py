@@ -11,7 +11,7 @@ from core.fields.base import field_type
 from core.fields.scalar import Binary
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 PILImage.MAX_IMAGE_PIXELS = 50_000_000
 
@@ -23,7 +23,7 @@ class Image(Binary):
         self.max_width: int = int(self.attrs.get("max_width") or 0)
         self.max_height: int = int(self.attrs.get("max_height") or 0)
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         content = super().convert_to_cache(value, record)
         if content is None:
             return None

@@ -10,6 +10,7 @@ from core.fields.commands import normalize_commands
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 class Relational(Field):
@@ -21,11 +22,11 @@ class Relational(Field):
         self.domain: list[Any] = list(self.attrs.get("domain") or [])
         self.context: dict[str, Any] = dict(self.attrs.get("context") or {})
 
-    def _browse(self, record: BaseModel, ids: tuple[Any, ...]) -> BaseModel:
+    def _browse(self, record: ModelPart, ids: tuple[Any, ...]) -> BaseModel:
         comodel = record.env[self.comodel_name]
         return comodel._browse_prefetched(ids, self._prefetch_ids(record))
 
-    def _prefetch_ids(self, record: BaseModel) -> Any:
+    def _prefetch_ids(self, record: ModelPart) -> Any:
         """All comodel ids referenced by the records prefetched with ``record`` (lazy, cached)."""
         return record.env.relational_prefetch(self, record._prefetch_ids)
 
@@ -39,7 +40,7 @@ class Many2one(Relational):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.Integer()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         if hasattr(value, "_ids"):
@@ -59,10 +60,10 @@ class Many2one(Relational):
             comodel=self.comodel_name,
         )
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return self._browse(record, (value,) if value is not None else ())
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         if value is None:
             return False
         if load == "_classic_read":
@@ -70,7 +71,7 @@ class Many2one(Relational):
             return (value, target.sudo().display_name)
         return value
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         # an empty recordset's id is 0, which is no record: write False to leave the field empty
         return (value.id or False) if hasattr(value, "_ids") else value
 
@@ -84,11 +85,11 @@ class X2many(Relational):
     def null_cache(self) -> Any:
         return ()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         """Commands: the write path applies them; the cache gets the resulting ids afterwards."""
         return normalize_commands(self, value)
 
-    def convert_computed(self, value: Any, record: BaseModel) -> Any:
+    def convert_computed(self, value: Any, record: ModelPart) -> Any:
         """A computed x2many holds ids in the cache: a recordset, ids, or ``(6, 0, ids)`` become a tuple."""
         if hasattr(value, "_ids"):
             return tuple(value._ids)
@@ -102,13 +103,13 @@ class X2many(Relational):
                 ids = []
         return tuple(ids)
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return self._browse(record, tuple(value or ()))
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         return [v for v in value or () if isinstance(v, int)]
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return [(6, 0, list(value.ids))]
 
 
