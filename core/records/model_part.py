@@ -1,10 +1,11 @@
 """ModelPart: what each part of BaseModel (read, write, search, access...) may use of the others.
 
-BaseModel is assembled from one mixin per verb (``ReadMixin``, ``WriteMixin``...) on top of
-``RecordsetBase``. Each mixin derives from ModelPart, which declares, for the type checker only, the
-attributes and methods the parts call on one another; at run time it is an empty class placed after
-every part in BaseModel's MRO, so it changes nothing. The checker verifies that each declaration
-matches the definition BaseModel actually inherits.
+BaseModel is assembled from ``RecordsetBase`` and one mixin per verb (``ReadMixin``, ``WriteMixin``...).
+Each of them derives from ModelPart, which declares, for the type checker only, the attributes and
+methods the parts call on one another; at run time it is an empty class placed after every part in
+BaseModel's MRO, so it changes nothing. The checker verifies that each declaration matches the
+definition BaseModel actually inherits. The record machinery (fields, the domain compiler, the helpers
+of create, write and read_group) takes its records as a ModelPart, so the parts can hand ``self`` to it.
 """
 from __future__ import annotations
 
@@ -97,8 +98,11 @@ class ModelPart:
         def _paginate(statement: Any, offset: Any, limit: Any) -> Any: ...
         def _order_expression(self, field: Any, table: sa.FromClause) -> Any: ...
 
-        # CreateMixin, WriteMixin
+        # CreateMixin, WriteMixin, SearchMixin
         def create(self, vals_list: Any) -> BaseModel: ...
+        def write(self, vals: dict[str, Any]) -> bool: ...
+        def search(self, domain: Any = None, offset: int = 0, limit: int | None = None,
+                   order: str | None = None) -> BaseModel: ...
         def _convert_vals(
             self, vals: dict[str, Any], creating: bool
         ) -> tuple[dict[Field, Any], dict[Field, Any]]: ...
