@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
+from core.fields.relational import Many2many, Many2one, One2many
 from core.records.recordset import split_every
 
 if TYPE_CHECKING:
@@ -66,11 +67,11 @@ def path_is_relevant(
     hops = model._registry.path_fields(model_name, path)
     last = hops[-1]
     if create:
-        return last.type != "many2one"
+        return not isinstance(last, Many2one)
     if unlinking:
         # records pointing here with ondelete restrict were refused already; cascaded ones disappear
         return not (
-            len(hops) == 1 and last.type == "many2one" and last.ondelete in ("restrict", "cascade")
+            len(hops) == 1 and isinstance(last, Many2one) and last.ondelete in ("restrict", "cascade")
         )
     if only_paths:
         return reverses(model, last, fname)
@@ -81,10 +82,10 @@ def reverses(model: ModelPart, hop: Field, fname: str) -> bool:
     """Whether writing ``fname`` on these records changes which records ``hop`` reaches them from."""
     if hop.comodel_name != model._name:
         return False
-    if hop.type == "one2many":
+    if isinstance(hop, One2many):
         return hop.inverse_name == fname
     written = model._fields.get(fname)
-    return hop.type == "many2many" and written is not None and written.type == "many2many" and \
+    return isinstance(hop, Many2many) and written is not None and isinstance(written, Many2many) and \
         getattr(written, "relation", None) == hop.relation
 
 
@@ -93,13 +94,13 @@ def trigger_ids(target: ModelPart, model_name: str, path: str, ids: list[int]) -
     registry = target._registry
     fields = registry.path_fields(model_name, path)
     first = fields[0]
-    if len(fields) == 1 and first.type == "one2many":
+    if len(fields) == 1 and isinstance(first, One2many):
         inverse = target._fields.get(first.inverse_name)
         # (a res_id-style inverse holds ids of any model: the query below keeps this model's rows)
         if inverse is not None and inverse.column and not inverse.attrs.get("model_field"):
             # the records owning these lines are the lines' own many2one values
             return column_values(target, inverse, ids)
-    if len(fields) == 1 and first.type == "many2many":
+    if len(fields) == 1 and isinstance(first, Many2many):
         linked = linked_from_cache(target, first, ids)
         if linked is not None:
             return linked
@@ -116,7 +117,7 @@ def linked_from_cache(model: ModelPart, hop: Field, ids: list[int]) -> set[int] 
     """Records linked to ``ids`` through the many2many ``hop``, read from the other side of its
     relation on these records when the cache holds it for all of them (else None)."""
     for field in model._fields.values():
-        if field.type == "many2many" and not field.computed and field.relation == hop.relation and \
+        if isinstance(field, Many2many) and not field.computed and field.relation == hop.relation and \
                 field.comodel_name == hop.model_name and not field.domain:
             values = model.env.cache.field_values(field)
             if all(i in values for i in ids):

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from core.fields.base import Field
+from core.fields.relational import Many2one
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -51,7 +52,7 @@ def format_target(records: ModelPart, name: str, vals: dict[str, Any], comodel: 
     """The record of the many2one ``name`` (to ``comodel``) that ``vals`` write, else the one all
     ``records`` share; None when the model has no such field or the records differ."""
     field: Field | None = records._fields.get(name)
-    if field is None or field.type != "many2one" or field.comodel_name != comodel:
+    if field is None or not isinstance(field, Many2one) or field.comodel_name != comodel:
         return None
     if name in vals:
         value = vals[name]

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from core.db.sql import NoIndex
 from core.domain.parse import AND_
 from core.exceptions import ValidationError, invalid_field
+from core.fields.relational import Many2one
 from core.i18n import _
 from core.records.compute import flush_for_query
 from core.records.model_part import ModelPart
@@ -240,7 +241,7 @@ def group_order(records: ModelPart, used: list[_GroupBy], group_columns: list[An
             terms.append(expression.desc() if descending else expression.asc())
         return terms
     for groupby, column in zip(used, group_columns):
-        if groupby.field.type == "many2one":
+        if isinstance(groupby.field, Many2one):
             # the comodel's order, looked up once per group: the subquery only uses the grouped column
             expression = records._order_expression(groupby.field, table)
             terms.append(expression.asc().nulls_last())
@@ -322,7 +323,7 @@ def group_key(records: ModelPart, groupby: _GroupBy, value: Any) -> tuple[Any, l
 
 def label_many2one_groups(records: ModelPart, groups: list[dict[str, Any]], used: list[_GroupBy]) -> None:
     for groupby in used:
-        if groupby.field.type != "many2one":
+        if not isinstance(groupby.field, Many2one):
             continue
         # one name lookup for every group; False (the empty group) is a bool, not an id
         ids = list(dict.fromkeys(g[groupby.spec] for g in groups if _is_id(g[groupby.spec])))
@@ -345,7 +346,7 @@ def expand_groups(
 ) -> list[dict[str, Any]]:
     """Add the empty groups of a field declared ``group_expand`` (every stage of a pipeline)."""
     field = groupby.field
-    if field.type == "many2one":
+    if isinstance(field, Many2one):
         comodel = records.env[field.comodel_name]
         expand = field.group_expand
         if isinstance(expand, str):

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from core.exceptions import ValidationError
+from core.fields.relational import Many2one
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def _field_of(model: ModelPart, column: str | None, table: str | None) -> Any:
 def _diagnose_foreign_keys(model: ModelPart, rows: list[dict[str, Any]]) -> ValidationError:
     """SQLite does not say which key failed: look for the value that has no target."""
     for field in model._fields.values():
-        if field.type != "many2one" or not field.column:
+        if not isinstance(field, Many2one) or not field.column:
             continue
         values = {row.get(field.column_name) for row in rows} - {None}
         if not values:

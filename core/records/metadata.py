@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.fields.relational import Many2many, Many2one, One2many, Relational
 from core.i18n import translate
 from core.records.model_part import ModelPart
 
@@ -37,15 +38,15 @@ def describe_field(model: ModelPart, field: Field) -> dict[str, Any]:
     if field.aggregator and field.type in ("integer", "float", "monetary"):
         description["aggregator"] = field.aggregator
         description["group_operator"] = field.aggregator
-    if field.relational:
+    if isinstance(field, Relational):
         description["relation"] = field.comodel_name
         description["domain"] = list(field.domain)
         description["context"] = dict(field.context)
-    if field.type == "one2many":
+    if isinstance(field, One2many):
         description["relation_field"] = field.inverse_name
-    if field.type == "many2many":
+    if isinstance(field, Many2many):
         description["relation_table"] = field.relation
-    if field.type == "many2one":
+    if isinstance(field, Many2one):
         description["ondelete"] = field.ondelete
     if field.type == "selection":
         description["selection"] = [[value, translate(label, lang)] for value, label in field.options(model)]

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from core.db.sql import in_ids
 from core.exceptions import AccessError, MissingError, ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.relational import Many2one, One2many, X2many
 from core.i18n import _
 from core.records.compute import compute_pending_for, flush_for_query
 from core.records.model_part import ModelPart
@@ -38,7 +39,7 @@ class ReadMixin(ModelPart):
             self._fetch_columns(columns, ids, missing_for=record_id)
         elif field.computed:
             self._compute_values(field, ids)
-        elif field.type in ("one2many", "many2many"):
+        elif isinstance(field, X2many):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
@@ -124,7 +125,7 @@ class ReadMixin(ModelPart):
         order_by = comodel._order_by(None, cotable)
         dialect = self.env.cr.dialect
         for chunk in split_every(ids, PREFETCH_MAX * 10):
-            if field.type == "one2many":
+            if isinstance(field, One2many):
                 inverse_field = comodel._fields[field.inverse_name]
                 inverse = cotable.c[inverse_field.column_name]
                 statement = sa.select(inverse, cotable.c.id).where(in_ids(inverse, chunk, dialect))
@@ -296,7 +297,7 @@ class ReadMixin(ModelPart):
             row: dict[str, Any] = {"id": record_id}
             for field in field_list:
                 value = cache.get(field, record_id)
-                if field.type == "many2one" and load == "_classic_read":
+                if isinstance(field, Many2one) and load == "_classic_read":
                     row[field.name] = (value, names[field.comodel_name].get(value, "")) if value else False
                 elif secret and field in secret:
                     row[field.name] = ""
@@ -350,7 +351,7 @@ class ReadMixin(ModelPart):
         ids = list(self._ids)
         if field.computed:
             self._compute_values(field, ids)
-        elif field.type in ("one2many", "many2many"):
+        elif isinstance(field, X2many):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
@@ -361,7 +362,7 @@ class ReadMixin(ModelPart):
         cache = self.env.cache
         wanted: dict[str, set[int]] = {}
         for field in fields:
-            if field.type == "many2one":
+            if isinstance(field, Many2one):
                 values = cache.field_values(field)
                 ids = wanted.setdefault(field.comodel_name, set())
                 ids.update(v for v in (values.get(i) for i in records._ids) if v)

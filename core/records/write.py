@@ -10,6 +10,7 @@ from core import clock
 from core.db.sql import in_ids
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.relational import Many2many, One2many, X2many
 from core.hooks import record_event
 from core.i18n import _
 from core.records.compute import (
@@ -181,7 +182,7 @@ class WriteMixin(ModelPart):
             if field is None:
                 raise invalid_field(name, self._name)
             for record in self:
-                if field.type in ("one2many", "many2many"):
+                if isinstance(field, X2many):
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
                 else:
                     cache.set(field, record._ids[0], field.convert_to_cache(value, record))
@@ -259,9 +260,9 @@ class WriteMixin(ModelPart):
                 if field.computed and not field.store:
                     continue
                 value = record[name]
-                if field.type == "one2many":
+                if isinstance(field, One2many):
                     vals[name] = [(0, 0, line) for line in value.copy_data()] if value else []
-                elif field.type == "many2many":
+                elif isinstance(field, Many2many):
                     vals[name] = [(6, 0, value.ids)]
                 else:
                     vals[name] = field.convert_to_write(value, record)
