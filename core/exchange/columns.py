@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.exchange.cells import RowError
 from core.exchange.export import split_path
+from core.fields.relational import One2many, Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -78,14 +79,14 @@ def _parse(model: ModelPart, index: int, name: str, path: list[str], nested: boo
                          column=name, field=field.label()), head)
     if len(path) == 1:
         return Column(index, name, field, VALUE)
-    if not field.relational:
+    if not isinstance(field, Relational):
         raise RowError(_("Unknown column %(column)r: %(field)s is not a relational field, it has no "
                          "sub-fields.", column=name, field=field.label()), head)
-    if field.type != "one2many" and path[1:] == ["id"]:
+    if not isinstance(field, One2many) and path[1:] == ["id"]:
         return Column(index, name, field, REF_XMLID)
-    if field.type != "one2many" and path[1:] == [".id"]:
+    if not isinstance(field, One2many) and path[1:] == [".id"]:
         return Column(index, name, field, REF_DBID)
-    if field.type != "one2many":
+    if not isinstance(field, One2many):
         raise RowError(_("Unknown column %(column)r: only the external id (%(field)s/id) or the database id "
                          "(%(field)s/.id) of a %(type)s field can be imported.", column=name, field=head,
                          type=field.type), head)

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 
 from core.exceptions import ValidationError
+from core.fields.relational import Relational
 from core.i18n import _, translate
 
 
@@ -151,5 +152,5 @@ def path_label(model: Any, path: str) -> str:
             current = None
             continue
         parts.append(translate(field.string or name))
-        current = current.env[field.comodel_name] if field.relational else None
+        current = current.env[field.comodel_name] if isinstance(field, Relational) else None
     return "/".join(parts)

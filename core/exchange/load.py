@@ -16,6 +16,7 @@ from core.exchange.cells import CellConverter, is_empty
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, XMLID, Column, parse_columns
 from core.exchange.references import References, xmlid_key
 from core.exchange.rows import LoadRecord, RecordConverter
+from core.fields.relational import Many2one, Relational
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
@@ -153,8 +154,8 @@ class Loader:
                 xmlid_texts.update(parts if leaf.kind == REF_XMLID else texts)
             elif leaf.kind in (DBID, REF_DBID):
                 references.prefetch_ids(self.leaf_model(column), {int(p) for p in parts if p.isdigit()})
-            elif leaf.field is not None and leaf.field.relational:
-                references.prefetch_names(leaf.field, texts if leaf.field.type == "many2one" else parts)
+            elif leaf.field is not None and isinstance(leaf.field, Relational):
+                references.prefetch_names(leaf.field, texts if isinstance(leaf.field, Many2one) else parts)
         references.prefetch_xmlids(xmlid_texts)
         id_column = next((c for c in columns if c.kind == XMLID), None)
         if id_column is not None:

@@ -9,6 +9,7 @@ from core.exchange.cells import CellConverter, RowError, is_empty, label
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, VALUE, XMLID, Column
 from core.exchange.references import Pending, References, xmlid_key
 from core.fields.base import MISSING
+from core.fields.relational import Many2many, Many2one, One2many, Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -113,22 +114,22 @@ class RecordConverter:
                     return {}
                 raise RowError(_("Missing required value for the field '%(field)s' (%(name)s)",
                                  field=label(field), name=field.name), field.name)
-            if field.type == "one2many" or (creating and field.type == "many2many"):
+            if isinstance(field, One2many) or (creating and isinstance(field, Many2many)):
                 return {}
-            return {field.name: [(6, 0, [])] if field.type == "many2many" else False}
-        if column.kind == VALUE and not field.relational:
+            return {field.name: [(6, 0, [])] if isinstance(field, Many2many) else False}
+        if column.kind == VALUE and not isinstance(field, Relational):
             return {field.name: self.cells.convert(field, cell)}
         text = str(cell).strip()
-        parts = [text] if field.type == "many2one" else [p.strip() for p in text.split(",") if p.strip()]
+        parts = [text] if isinstance(field, Many2one) else [p.strip() for p in text.split(",") if p.strip()]
         if column.kind == REF_XMLID:
             ids: list[Any] = [self.references.xmlid(field, part, position) for part in parts]
         elif column.kind == REF_DBID:
             ids = [self.references.dbid(field, field.comodel_name, part) for part in parts]
         else:
             ids = [self.references.name(field, part) for part in parts]
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             return {field.name: ids[0]}
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             return {field.name: [(4, target) for target in ids]}
         return {field.name: [(6, 0, ids)]}
 
