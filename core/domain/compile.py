@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from core.domain.parse import AND, FALSE_LEAF, NEGATIVE_OPERATORS, NOT, OR, TRUE_LEAF, normalize
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.relational import Many2one, One2many, X2many
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -85,9 +86,9 @@ class DomainCompiler:
             return self.table.c.id.in_(self._hierarchy(model, operator, value, leaf))
         if not field.column:
             return self._unstored_leaf(field, operator, value, leaf)
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             return self._many2one_leaf(field, operator, value, leaf)
-        if field.type in ("one2many", "many2many"):
+        if isinstance(field, X2many):
             return self._x2many_leaf(field, operator, value, leaf)
         return self._column_leaf(field, self._column(field), operator, value, leaf)
 
@@ -229,7 +230,7 @@ class DomainCompiler:
     def _x2many_ids(self, field: Field, co_ids: Any) -> sa.Select[Any]:
         """Ids of this model linked through ``field`` to the comodel ids of ``co_ids``."""
         comodel = self._comodel(field)
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             inverse = comodel._fields[field.attrs["inverse_name"]]
             if not inverse.column:
                 raise ValidationError(_("Field %(field)s cannot be searched: its inverse is not stored",
@@ -277,7 +278,7 @@ class DomainCompiler:
             raise ValidationError(_("Invalid leaf %(leaf)s: '%(field)s' is not a relational field",
                                     leaf=repr(leaf), field=names[0]))
         rest = ".".join(names[1:])
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             if not field.column:
                 return self.leaf((".".join(field.related_path + names[1:]), operator, value))
             ids = self._comodel(field)._subquery_ids([(rest, operator, value)])
@@ -295,7 +296,7 @@ class DomainCompiler:
             return self.compile(domain)
         if field.related:
             return self.leaf((field.related, operator, value))
-        if field.type in ("one2many", "many2many"):
+        if isinstance(field, X2many):
             return self._x2many_leaf(field, operator, value, leaf)
         raise ValidationError(_("Invalid leaf %(leaf)s: field '%(field)s' of %(model)s is not stored and "
                                 "cannot be searched", leaf=repr(leaf), field=field.name,
