@@ -9,6 +9,7 @@ from core.addon.arch_xml import ROOT_TAGS, arch_to_xml
 from core.addon.view_arch import primary_of, resolved_arch
 from core.addon.view_defaults import DEFAULTS
 from core.exceptions import UserError, ValidationError
+from core.fields.relational import Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def sub_models(records: ModelPart, archs: list[dict[str, Any]]) -> dict[str, set
         for items, _path in walk_lists(arch):
             for node in items:
                 field = records._fields.get(node.get("field", "")) if isinstance(node, dict) else None
-                if field is not None and field.relational and isinstance(node.get("columns"), list):
+                if isinstance(field, Relational) and isinstance(node.get("columns"), list):
                     found.setdefault(field.comodel_name, set()).update(
                         column["field"] for column in node["columns"] if "field" in column)
     return found
