@@ -14,6 +14,7 @@ from core.db.sql import NoIndex
 from core.domain.parse import AND_
 from core.exceptions import ValidationError, invalid_field
 from core.fields.relational import Many2one
+from core.fields.selection import Selection
 from core.i18n import _
 from core.records.compute import flush_for_query
 from core.records.model_part import ModelPart
@@ -378,7 +379,7 @@ def expand_groups(
                 group["__fold"] = bool(key and folded.get(key[0]))
         del present
         return result
-    if field.type == "selection":
+    if isinstance(field, Selection):
         by_value = {g[groupby.spec]: g for g in groups}
         result = []
         for value, _label in field.options(records):

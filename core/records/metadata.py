@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.fields.relational import Many2many, Many2one, One2many, Relational
+from core.fields.scalar import Char, Float, Monetary
+from core.fields.selection import Selection
 from core.i18n import translate
 from core.records.model_part import ModelPart
 
@@ -48,17 +50,17 @@ def describe_field(model: ModelPart, field: Field) -> dict[str, Any]:
         description["relation_table"] = field.relation
     if isinstance(field, Many2one):
         description["ondelete"] = field.ondelete
-    if field.type == "selection":
+    if isinstance(field, Selection):
         description["selection"] = [[value, translate(label, lang)] for value, label in field.options(model)]
     if field.type in ("char", "text", "html"):
         description["translate"] = field.translate
-        if getattr(field, "size", None):
+        if isinstance(field, Char) and field.size:
             description["size"] = field.size
     if field.type == "html":
         description["sanitize"] = field.attrs.get("sanitize", True)
-    if field.type in ("float", "monetary") and getattr(field, "digits", None):
+    if isinstance(field, Float) and field.digits:
         description["digits"] = list(field.digits)
-    if field.type == "monetary":
+    if isinstance(field, Monetary):
         description["currency_field"] = field.currency_field
     if field.tracking:
         description["tracking"] = field.tracking

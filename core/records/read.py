@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from core.db.sql import in_ids
 from core.exceptions import AccessError, MissingError, ValidationError, invalid_field
 from core.fields.base import Field
-from core.fields.relational import Many2one, One2many, X2many
+from core.fields.image import Image
+from core.fields.relational import Many2many, Many2one, One2many
 from core.i18n import _
 from core.records.compute import compute_pending_for, flush_for_query
 from core.records.model_part import ModelPart
@@ -39,7 +40,7 @@ class ReadMixin(ModelPart):
             self._fetch_columns(columns, ids, missing_for=record_id)
         elif field.computed:
             self._compute_values(field, ids)
-        elif isinstance(field, X2many):
+        elif isinstance(field, (One2many, Many2many)):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
@@ -114,7 +115,7 @@ class ReadMixin(ModelPart):
             )
         raise MissingError(_("Record does not exist or has been deleted.") + f" ({self._name}, {ids})")
 
-    def _fetch_x2many(self, field: Field, ids: list[Any]) -> None:
+    def _fetch_x2many(self, field: One2many | Many2many, ids: list[Any]) -> None:
         self._check_access("read")
         comodel = self.env[field.comodel_name]
         comodel._check_access("read")
@@ -227,7 +228,7 @@ class ReadMixin(ModelPart):
             else:
                 target[path[-1]]
                 value = cache.get(last_field, target._ids[0], field.null_cache())
-                if value is not None and field.type == "image":
+                if value is not None and isinstance(field, Image):
                     value = field.process(value)
             values[record._ids[0]] = value
             if field.store and isinstance(record._ids[0], int):
@@ -246,7 +247,7 @@ class ReadMixin(ModelPart):
         null = field.null_cache()
         for record_id in ids:
             value = source_values.get(record_id, null)
-            if value is not None and field.type == "image":
+            if value is not None and isinstance(field, Image):
                 value = field.process(value)
             values[record_id] = value
             if field.store and isinstance(record_id, int):
@@ -351,7 +352,7 @@ class ReadMixin(ModelPart):
         ids = list(self._ids)
         if field.computed:
             self._compute_values(field, ids)
-        elif isinstance(field, X2many):
+        elif isinstance(field, (One2many, Many2many)):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)

@@ -314,7 +314,7 @@ class Registry:
     def x2many_to(self, model: str) -> list[Field]:
         return self._x2many_to.get(model, [])
 
-    def relation_table(self, field: Field) -> sa.Table:
+    def relation_table(self, field: Many2many) -> sa.Table:
         return self.relations[field.relation]
 
     def mapped_class(self, model_name: str) -> type:
