@@ -24,7 +24,7 @@ DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-class _Text(Field):
+class Textual(Field):
     """Char, text and html share storage rules, including translations per language."""
 
     def __init__(self, *args: Any) -> None:
@@ -107,7 +107,7 @@ class _Text(Field):
 
 
 @field_type("char")
-class Char(_Text):
+class Char(Textual):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.size: int | None = self.attrs.get("size")
@@ -123,12 +123,12 @@ class Char(_Text):
 
 
 @field_type("text")
-class Text(_Text):
+class Text(Textual):
     pass
 
 
 @field_type("html")
-class Html(_Text):
+class Html(Textual):
     def _clean(self, value: str) -> str:
         if self.attrs.get("sanitize", True):
             return sanitize_html(value)
