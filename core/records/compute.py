@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
-from core.fields.relational import Many2many, Many2one, One2many
+from core.fields.relational import Many2many, Many2one, One2many, Relational
 from core.records.recordset import split_every
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def path_is_relevant(
 
 def reverses(model: ModelPart, hop: Field, fname: str) -> bool:
     """Whether writing ``fname`` on these records changes which records ``hop`` reaches them from."""
-    if hop.comodel_name != model._name:
+    if not isinstance(hop, Relational) or hop.comodel_name != model._name:
         return False
     if isinstance(hop, One2many):
         return hop.inverse_name == fname
@@ -113,7 +113,7 @@ def trigger_ids(target: ModelPart, model_name: str, path: str, ids: list[int]) -
     return {row[0] for row in cr.execute(sa.select(table.c.id).where(condition))}
 
 
-def linked_from_cache(model: ModelPart, hop: Field, ids: list[int]) -> set[int] | None:
+def linked_from_cache(model: ModelPart, hop: Many2many, ids: list[int]) -> set[int] | None:
     """Records linked to ``ids`` through the many2many ``hop``, read from the other side of its
     relation on these records when the cache holds it for all of them (else None)."""
     for field in model._fields.values():

@@ -12,6 +12,7 @@ from core import clock
 from core.db.bulk import insert_rows, reserve_ids
 from core.exceptions import ValidationError
 from core.fields.base import Field
+from core.fields.scalar import Textual
 from core.hooks import record_event
 from core.i18n import _
 from core.records.compute import modified, recompute_pending
@@ -34,7 +35,7 @@ class CreatePlan:
 
     plain: tuple[tuple[str, Field], ...]  # columns whose cache value is the database value
     converted: tuple[tuple[str, Field], ...]  # columns with a conversion to apply
-    translated: tuple[Field, ...]
+    translated: tuple[Textual, ...]
     required: tuple[Field, ...]
     stamps: tuple[Field, ...]  # create_date, write_date, create_uid, write_uid (when the model has them)
 
@@ -52,7 +53,8 @@ def create_plan(model: ModelPart) -> CreatePlan:
         )
         stamps = tuple(model._fields[n] for n in ("create_date", "write_date", "create_uid", "write_uid")
                        if n in model._fields)
-        plan = CreatePlan(plain, converted, tuple(f for f in columns if f.translate),
+        translated = tuple(f for f in columns if isinstance(f, Textual) and f.translate)
+        plan = CreatePlan(plain, converted, translated,
                           tuple(f for f in columns if f.required and not f.computed), stamps)
         cls._create_plan_cache = plan
     return plan

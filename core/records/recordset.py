@@ -33,7 +33,9 @@ class NewId:
         return False
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, NewId) and (self is other or (self.origin and self.origin == other.origin))
+        return isinstance(other, NewId) and (
+            self is other or bool(self.origin and self.origin == other.origin)
+        )
 
     def __hash__(self) -> int:
         return hash(self.origin) if self.origin else id(self)

@@ -11,6 +11,7 @@ from core.db.sql import in_ids
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.fields.relational import Many2many, One2many, X2many
+from core.fields.scalar import Textual
 from core.hooks import record_event
 from core.i18n import _
 from core.records.compute import (
@@ -67,7 +68,7 @@ class WriteMixin(ModelPart):
                 raise ValidationError(_("Field %(field)s of %(model)s is computed and cannot be written.",
                                         field=field.label(), model=self._name), field=name)
             cache_value = field.convert_to_cache(value, self)
-            if field.format_check and cache_value:
+            if isinstance(field, Textual) and field.format_check and cache_value:
                 formats = formats or RecordFormats(self, vals)
                 cache_value = field.check_format(cache_value, formats)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
@@ -115,7 +116,8 @@ class WriteMixin(ModelPart):
             columns.setdefault(fields["write_uid"], self.env.uid if self._registry.has_users else None)
         table = self._table
         cache = self.env.cache
-        translated = {f: v for f, v in columns.items() if f.translate and v is not None}
+        translated = {f: v for f, v in columns.items()
+                      if isinstance(f, Textual) and f.translate and v is not None}
         plain = {f: v for f, v in columns.items() if f not in translated}
         ids = list(self._ids)
         try:
@@ -126,15 +128,15 @@ class WriteMixin(ModelPart):
                 for chunk in split_every(ids, 10000):
                     condition = in_ids(table.c.id, chunk, self.env.cr.dialect)
                     self.env.cr.execute(sa.update(table).where(condition).values(values))
-            for field, value in translated.items():
-                current = {r._ids[0]: cache.get(field, r._ids[0]) for r in self} if all(
-                    cache.contains(field, i) for i in ids) else self._raw_values(field)
-                rows = [{"_id": i, "v": field.merge_translation(current.get(i), value)} for i in ids]
+            for text_field, value in translated.items():
+                current = {r._ids[0]: cache.get(text_field, r._ids[0]) for r in self} if all(
+                    cache.contains(text_field, i) for i in ids) else self._raw_values(text_field)
+                rows = [{"_id": i, "v": text_field.merge_translation(current.get(i), value)} for i in ids]
                 statement = (sa.update(table).where(table.c.id == sa.bindparam("_id"))
-                             .values({field.column_name: sa.bindparam("v")}))
+                             .values({text_field.column_name: sa.bindparam("v")}))
                 self.env.cr.execute(statement, rows)
                 for row in rows:
-                    cache.set(field, row["_id"], row["v"])
+                    cache.set(text_field, row["_id"], row["v"])
         except IntegrityError as error:
             raise translate_integrity_error(
                 self, error, [{f.column_name: v for f, v in plain.items()}]
@@ -276,7 +278,7 @@ class WriteMixin(ModelPart):
         return self.create(self.copy_data(default))
 
 
-def _apply_commands_in_memory(record: BaseModel, field: Field, value: Any) -> tuple[Any, ...]:
+def _apply_commands_in_memory(record: BaseModel, field: X2many, value: Any) -> tuple[Any, ...]:
     from core.fields.commands import normalize_commands
 
     current = list(record.env.cache.get(field, record._ids[0]) or ())
