@@ -16,7 +16,7 @@ from core.exchange.cells import CellConverter, is_empty
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, XMLID, Column, parse_columns
 from core.exchange.references import References, xmlid_key
 from core.exchange.rows import LoadRecord, RecordConverter
-from core.fields.relational import Many2one, Relational
+from core.fields.relational import Many2one, One2many, Relational
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
@@ -167,9 +167,9 @@ class Loader:
     def leaf_model(self, column: Column) -> str:
         """The model whose database ids a ``.id`` or ``field/.id`` column holds."""
         leaf = column.leaf
-        if leaf.kind == REF_DBID and leaf.field is not None:
+        if leaf.kind == REF_DBID and isinstance(leaf.field, Relational):
             return leaf.field.comodel_name
-        if column.kind == SUB and column.field is not None:
+        if column.kind == SUB and isinstance(column.field, One2many):
             return column.field.comodel_name
         return self.model._name
 

@@ -119,6 +119,7 @@ class RecordConverter:
             return {field.name: [(6, 0, [])] if isinstance(field, Many2many) else False}
         if column.kind == VALUE and not isinstance(field, Relational):
             return {field.name: self.cells.convert(field, cell)}
+        assert isinstance(field, Relational)  # parse_columns gives references to relational fields only
         text = str(cell).strip()
         parts = [text] if isinstance(field, Many2one) else [p.strip() for p in text.split(",") if p.strip()]
         if column.kind == REF_XMLID:
@@ -139,6 +140,7 @@ class RecordConverter:
     # -- one2many lines --------------------------------------------------------------------
     def convert_lines(self, record: LoadRecord, field: Field, columns: list[Column]) -> None:
         """Commands for the lines of ``field``: one line per row of the record that fills its columns."""
+        assert isinstance(field, One2many)  # parse_columns gives lines to one2many fields only
         comodel = self.model.env[field.comodel_name]
         commands: list[tuple[Any, ...]] = []
         creates = 0
@@ -186,7 +188,7 @@ class RecordConverter:
             return Pending(defined[1])
         return text
 
-    def check_line_required(self, comodel: BaseModel, field: Field, item: dict[str, Any],
+    def check_line_required(self, comodel: BaseModel, field: One2many, item: dict[str, Any],
                             columns: list[Column]) -> None:
         if _creates_itself(comodel):
             return
