@@ -33,7 +33,7 @@ class Image(Binary):
         """Check ``content`` is an image and shrink it into max_width × max_height (ratio kept, never
         enlarged); an image that already fits is kept byte for byte."""
         try:
-            image = PILImage.open(io.BytesIO(content))
+            image: PILImage.Image = PILImage.open(io.BytesIO(content))
             image.load()
         except (UnidentifiedImageError, OSError, ValueError, PILImage.DecompressionBombError):
             raise self.error("This file could not be decoded as an image file.") from None

@@ -60,6 +60,8 @@ class Textual(Field):
         check is lenient); ValidationError naming the field when a strict check refuses it."""
         from core.fields.validators import VALIDATORS
 
+        if self.format_check is None:
+            return value
         check = VALIDATORS[self.format_check]
         try:
             if isinstance(value, dict):
