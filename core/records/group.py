@@ -129,7 +129,7 @@ def parse_groupby(records: ModelPart, spec: str) -> _GroupBy:
 
 
 def group_expression(records: ModelPart, groupby: _GroupBy, table: sa.FromClause) -> Any:
-    column = table.c[groupby.field.column_name]
+    column: sa.ColumnElement[Any] = table.c[groupby.field.column_name]
     if not groupby.granularity:
         if groupby.field.translate:
             return sa.func.coalesce(column[records.env.lang].as_string(), column["en_US"].as_string())
@@ -238,7 +238,7 @@ def group_order(records: ModelPart, used: list[_GroupBy], group_columns: list[An
                     )
                 )
             descending = len(words) > 1 and words[1].lower() == "desc"
-            expression = sa.literal_column(column.name)
+            expression: sa.ColumnClause[Any] = sa.literal_column(column.name)
             terms.append(expression.desc() if descending else expression.asc())
         return terms
     for groupby, column in zip(used, group_columns):

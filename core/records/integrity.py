@@ -122,7 +122,7 @@ def _diagnose_foreign_keys(model: ModelPart, rows: list[dict[str, Any]]) -> Vali
     for field in model._fields.values():
         if not isinstance(field, Many2one) or not field.column:
             continue
-        values = {row.get(field.column_name) for row in rows} - {None}
+        values: set[Any] = {row.get(field.column_name) for row in rows} - {None}
         if not values:
             continue
         cotable = model.env[field.comodel_name]._table

@@ -178,6 +178,7 @@ class ReadMixin(ModelPart):
         if field.related:
             self._compute_related(field, records)
             return
+        assert field.compute is not None  # a computed field that is not related names its method
         method = getattr(records, field.compute, None)
         if method is None:
             raise ValidationError(

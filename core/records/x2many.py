@@ -168,6 +168,7 @@ def write_inverse(model: ModelPart, field: Field, pairs: list[tuple[int, Any]]) 
         record = model.browse(record_id)
         cache.set(field, record_id, field.convert_to_cache(value, record))
     records = model.browse([record_id for record_id, _value in pairs])
+    assert field.inverse is not None  # write_others_batch sends here the fields with an inverse
     getattr(records, field.inverse)()
 
 
