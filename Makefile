@@ -39,6 +39,7 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test-sqlite: $(STAMP) browser
 	ERP_TEST_BACKEND=sqlite $(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)

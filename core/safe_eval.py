@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +32,8 @@ _CMPOPS = {
     ast.Is: operator.is_,
     ast.IsNot: operator.is_not,
 }
-_UNOPS = {ast.Not: operator.not_, ast.USub: operator.neg, ast.UAdd: operator.pos}
+_UNOPS: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+    ast.Not: operator.not_, ast.USub: operator.neg, ast.UAdd: operator.pos}
 # attributes that would reach the database or change data from inside an expression
 _FORBIDDEN_ATTRIBUTES = frozenset({
     "env", "cr", "registry", "pool", "sudo", "with_user", "with_context", "with_env", "write", "create",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from core.addon.arch_nodes import ArchError
 from core.domain.parse import AND, NOT, OPERATORS, OR
 from core.exceptions import ValidationError
+from core.fields.relational import Relational
 from core.safe_eval import parse_expression
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def _check_leaf(model: BaseModel, leaf: ast.List | ast.Tuple, path: list[Any], s
     target = field_path(model, name, path, f"domain {source!r}")
     value = leaf.elts[2]
     sub_domain = isinstance(operator, str) and operator.lower() in ("any", "not any")
-    if sub_domain and target is not None and target.relational and isinstance(value, (ast.List, ast.Tuple)):
+    if sub_domain and isinstance(target, Relational) and isinstance(value, (ast.List, ast.Tuple)):
         _check_node(model.env[target.comodel_name], value, path, source)
 
 
@@ -92,7 +93,7 @@ def field_path(model: BaseModel, dotted: str, path: list[Any], what: str) -> Any
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ArchError(path, f"{what} names '{part}', but {current._name} has no field '{part}'{hint}")
         if position < len(parts) - 1:
-            if not field.relational:
+            if not isinstance(field, Relational):
                 raise ArchError(path, f"{what} goes through '{part}', which is a {field.type}, "
                                       "not a relational field")
             current = current.env[field.comodel_name]

@@ -64,7 +64,8 @@ def reflect_models(env: Environment, only: set[str] | None = None) -> None:
     scope = [("model", "in", sorted(only))] if only is not None else []
     columns = ["model", "name", "state", "modules", "transient", "is_mail_thread", "order"]
     existing = {row["model"]: row for row in Model.search_read(scope, columns)}
-    to_create, xmlids_by_module = [], {}
+    to_create: list[dict[str, Any]] = []
+    xmlids_by_module: dict[str, list[tuple[Any, ...]]] = {}
     for name, cls in registry.models.items():
         if cls._abstract or (only is not None and name not in only):
             continue

@@ -137,7 +137,7 @@ def resolve_arch(
             changes = (extension.arch or {}).get("changes") or []
             try:
                 candidate = apply_changes(arch, changes)
-                if checked:
+                if checked and model is not None:
                     check_arch(model, view.type, candidate)
             except ArchError as error:
                 skipped.append(SkippedExtension(extension.id, extension.name or "", error.reason))

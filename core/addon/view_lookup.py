@@ -9,11 +9,12 @@ from core.addon.arch_xml import ROOT_TAGS, arch_to_xml
 from core.addon.view_arch import primary_of, resolved_arch
 from core.addon.view_defaults import DEFAULTS
 from core.exceptions import UserError, ValidationError
+from core.fields.relational import Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.records.environment import Environment
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 VIEW_TYPES = {"tree": "list", **{name: name for name in DEFAULTS}}
 
@@ -49,7 +50,7 @@ def find_view(env: Environment, model: str, view_type: str,
     return None, arch
 
 
-def describe_view(records: BaseModel, view_type: str, view_id: Any = None) -> dict[str, Any]:
+def describe_view(records: ModelPart, view_type: str, view_id: Any = None) -> dict[str, Any]:
     """Odoo's description of one view: ``arch`` (XML text), ``id``, ``model``, ``type``, ``name``."""
     view, arch = find_view(records.env, records._name, view_type, view_id)
     title = records._model_description()
@@ -58,20 +59,20 @@ def describe_view(records: BaseModel, view_type: str, view_id: Any = None) -> di
             "name": view.name if view is not None else f"{records._name}.{view_type}", "_arch": arch}
 
 
-def sub_models(records: BaseModel, archs: list[dict[str, Any]]) -> dict[str, set[str]]:
+def sub_models(records: ModelPart, archs: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Comodels whose lines the archs list (x2many sub-lists), with the fields of their columns."""
     found: dict[str, set[str]] = {}
     for arch in archs:
         for items, _path in walk_lists(arch):
             for node in items:
                 field = records._fields.get(node.get("field", "")) if isinstance(node, dict) else None
-                if field is not None and field.relational and isinstance(node.get("columns"), list):
+                if isinstance(field, Relational) and isinstance(node.get("columns"), list):
                     found.setdefault(field.comodel_name, set()).update(
                         column["field"] for column in node["columns"] if "field" in column)
     return found
 
 
-def get_views(records: BaseModel, views: Any, options: Any = None) -> dict[str, Any]:
+def get_views(records: ModelPart, views: Any, options: Any = None) -> dict[str, Any]:
     """Odoo 17's ``get_views``: ``{"views": {type: {...}}, "models": {model: fields}}``."""
     if not isinstance(views, (list, tuple)) or not all(
         isinstance(item, (list, tuple)) and len(item) == 2 for item in views
@@ -94,7 +95,7 @@ def get_views(records: BaseModel, views: Any, options: Any = None) -> dict[str, 
     return {"views": result, "models": models}
 
 
-def saved_filters(records: BaseModel) -> list[dict[str, Any]]:
+def saved_filters(records: ModelPart) -> list[dict[str, Any]]:
     """The user's and the shared saved filters of the model, as Odoo's search view loads them."""
     Filters = records.env["ir.ui.filter"]
     return Filters.search_read(

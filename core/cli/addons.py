@@ -1,13 +1,18 @@
 """``erp install|upgrade|uninstall``: change the installed addons of a database."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from core.cli.options import addons_path_option, db_option, friendly_errors, split_names
 from core.cli.progress import Steps
 
+if TYPE_CHECKING:
+    from core.registry.registry import Registry
 
-def _registry(db_url: str, addons_path: str | None):  # type: ignore[no-untyped-def]
+
+def _registry(db_url: str, addons_path: str | None) -> Registry:
     from core.registry.registry import Registry
 
     return Registry.get(db_url, addons_path=addons_path)

@@ -132,7 +132,7 @@ def _load(
     from core.exchange.mapping import describe_problems
 
     keep = [index for index, field in enumerate(fields) if field]
-    names = [fields[index] for index in keep]
+    names = [field for field in fields if field]
     data = [[row[index] for index in keep] for row in rows]
     with bar(len(rows), f"{'Checking' if dry_run else 'Importing'} {label}") as progress:
         result = Loader(

@@ -77,7 +77,8 @@ def _copy(cr: Cursor, table: sa.Table, columns: Sequence[str], rows: Sequence[Se
     connection = cr.connection
     quote = connection.dialect.identifier_preparer.quote
     statement = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-    dbapi_connection = connection.connection.dbapi_connection
+    dbapi_connection = connection.connection.driver_connection  # psycopg's own connection: COPY is its API
+    assert dbapi_connection is not None  # the cursor holds its connection checked out
     cr.sql_count += 1
     with dbapi_connection.cursor() as cursor:
         connection.dispatch.before_cursor_execute(connection, cursor, statement, None, None, False)

@@ -120,6 +120,8 @@ def copy_database(source: str | URL, target: str | URL) -> None:
     if src.get_backend_name() == "sqlite":
         import sqlite3
 
+        if not src.database or not dst.database:
+            raise ValueError(f"Only SQLite databases in files can be copied, not {src} to {dst}")
         Path(dst.database).parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(src.database) as from_db, sqlite3.connect(dst.database) as to_db:
             from_db.backup(to_db)
@@ -135,7 +137,7 @@ def copy_database(source: str | URL, target: str | URL) -> None:
 def database_exists(url: str | URL) -> bool:
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return bool(parsed.database) and Path(parsed.database).exists()
+        return bool(parsed.database and Path(parsed.database).exists())
     admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:

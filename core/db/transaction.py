@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -42,7 +42,7 @@ class Cursor:
     def dialect(self) -> str:
         return self.connection.dialect.name
 
-    def execute(self, statement: Any, params: Any = None) -> sa.CursorResult[Any]:
+    def execute(self, statement: Any, params: Any = None) -> sa.CursorResult[*tuple[Any, ...]]:
         """Run a statement (SQLAlchemy Core, or SQL text with named parameters)."""
         self.sql_count += 1
         if isinstance(statement, str):
@@ -118,7 +118,7 @@ class Cursor:
         finally:
             self.connection.close()
 
-    def __enter__(self) -> Cursor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:

@@ -14,10 +14,12 @@ import sqlalchemy as sa
 from core.domain.parse import AND, FALSE_LEAF, NEGATIVE_OPERATORS, NOT, OR, TRUE_LEAF, normalize
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.relational import Many2many, Many2one, One2many
 from core.i18n import _
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 NEGATIVE_TO_POSITIVE = {"!=": "=", "<>": "=", "not like": "like", "not ilike": "ilike", "not in": "in",
                         "not any": "any"}
@@ -30,7 +32,7 @@ def _escape_like(value: str) -> str:
 class DomainCompiler:
     """Turns domains on ``model`` into conditions over ``table`` (the model's table or an alias)."""
 
-    def __init__(self, model: BaseModel, table: sa.FromClause) -> None:
+    def __init__(self, model: ModelPart, table: sa.FromClause) -> None:
         self.model = model
         self.table = table
         self.fields = model._fields
@@ -84,14 +86,14 @@ class DomainCompiler:
             return self.table.c.id.in_(self._hierarchy(model, operator, value, leaf))
         if not field.column:
             return self._unstored_leaf(field, operator, value, leaf)
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             return self._many2one_leaf(field, operator, value, leaf)
-        if field.type in ("one2many", "many2many"):
+        if isinstance(field, (One2many, Many2many)):
             return self._x2many_leaf(field, operator, value, leaf)
         return self._column_leaf(field, self._column(field), operator, value, leaf)
 
     def _column(self, field: Field) -> sa.ColumnElement[Any]:
-        column = self.table.c[field.column_name]
+        column: sa.ColumnElement[Any] = self.table.c[field.column_name]
         if field.translate:
             lang = self.model.env.lang
             column = sa.func.coalesce(column[lang].as_string(), column["en_US"].as_string())
@@ -193,7 +195,7 @@ class DomainCompiler:
             comodel = comodel.with_context(active_test=False)
         return comodel
 
-    def _many2one_leaf(self, field: Field, operator: str, value: Any, leaf: Any) -> Any:
+    def _many2one_leaf(self, field: Many2one, operator: str, value: Any, leaf: Any) -> Any:
         column = self.table.c[field.column_name]
         if operator in ("any", "not any"):
             ids = self._comodel(field)._subquery_ids(value)
@@ -225,10 +227,10 @@ class DomainCompiler:
         condition = column.in_(ids)
         return sa.or_(sa.not_(condition), column.is_(None)) if operator in NEGATIVE_OPERATORS else condition
 
-    def _x2many_ids(self, field: Field, co_ids: Any) -> sa.Select[Any]:
+    def _x2many_ids(self, field: One2many | Many2many, co_ids: Any) -> sa.Select[Any]:
         """Ids of this model linked through ``field`` to the comodel ids of ``co_ids``."""
         comodel = self._comodel(field)
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             inverse = comodel._fields[field.attrs["inverse_name"]]
             if not inverse.column:
                 raise ValidationError(_("Field %(field)s cannot be searched: its inverse is not stored",
@@ -243,7 +245,7 @@ class DomainCompiler:
         query = sa.select(relation.c[field.column1])
         return query if co_ids is None else query.where(relation.c[field.column2].in_(co_ids))
 
-    def _x2many_leaf(self, field: Field, operator: str, value: Any, leaf: Any) -> Any:
+    def _x2many_leaf(self, field: One2many | Many2many, operator: str, value: Any, leaf: Any) -> Any:
         id_column = self.table.c.id
         if operator in ("any", "not any"):
             comodel = self._comodel(field, active_test=True)
@@ -270,13 +272,13 @@ class DomainCompiler:
         return sa.not_(condition) if operator in NEGATIVE_OPERATORS else condition
 
     def _path_leaf(self, field: Field, names: list[str], operator: str, value: Any, leaf: Any) -> Any:
-        if field.type not in ("many2one", "one2many", "many2many"):
+        if not isinstance(field, (Many2one, One2many, Many2many)):
             if field.related and not field.column:
                 return self.leaf((".".join(field.related_path + names[1:]), operator, value))
             raise ValidationError(_("Invalid leaf %(leaf)s: '%(field)s' is not a relational field",
                                     leaf=repr(leaf), field=names[0]))
         rest = ".".join(names[1:])
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             if not field.column:
                 return self.leaf((".".join(field.related_path + names[1:]), operator, value))
             ids = self._comodel(field)._subquery_ids([(rest, operator, value)])
@@ -294,7 +296,7 @@ class DomainCompiler:
             return self.compile(domain)
         if field.related:
             return self.leaf((field.related, operator, value))
-        if field.type in ("one2many", "many2many"):
+        if isinstance(field, (One2many, Many2many)):
             return self._x2many_leaf(field, operator, value, leaf)
         raise ValidationError(_("Invalid leaf %(leaf)s: field '%(field)s' of %(model)s is not stored and "
                                 "cannot be searched", leaf=repr(leaf), field=field.name,

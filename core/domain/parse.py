@@ -35,7 +35,7 @@ def check_leaf(leaf: Any) -> tuple[Any, str, Any]:
         raise ValidationError(_("Invalid leaf %(leaf)s: expected (field, operator, value)", leaf=repr(leaf)))
     left, operator, right = leaf
     if tuple(leaf) in (TRUE_LEAF, FALSE_LEAF):
-        return tuple(leaf)  # type: ignore[return-value]
+        return tuple(leaf)
     if not isinstance(operator, str) or operator.lower() not in OPERATORS:
         raise ValidationError(_("Invalid leaf %(leaf)s: unknown operator %(operator)r",
                                 leaf=repr(tuple(leaf)), operator=operator))

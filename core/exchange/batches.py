@@ -17,7 +17,7 @@ from core.i18n import _
 
 if TYPE_CHECKING:
     from core.exchange.rows import LoadRecord, Reporter
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 BATCH = 1000
 
@@ -27,7 +27,7 @@ class _Undo(Exception):
 
 
 class BatchWriter:
-    def __init__(self, model: BaseModel, reporter: Reporter, progress: Callable[[int], None] | None) -> None:
+    def __init__(self, model: ModelPart, reporter: Reporter, progress: Callable[[int], None] | None) -> None:
         self.model = model.with_context(import_file=True)
         self.env = self.model.env
         self.reporter = reporter

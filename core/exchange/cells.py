@@ -11,6 +11,7 @@ import binascii
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from core.fields.selection import Selection
 from core.i18n import LANGUAGES, _, translate
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class CellConverter:
             converted = self.date(field, value)
         elif kind == "datetime":
             converted = self.datetime(field, value)
-        elif kind == "selection":
+        elif isinstance(field, Selection):
             converted = self.selection(field, str(value).strip())
         elif kind in ("binary", "image"):
             converted = self.binary(field, value)
@@ -128,6 +129,7 @@ class CellConverter:
         return day.isoformat()
 
     def datetime(self, field: Field, value: Any) -> str:
+        moment: dt.datetime | None
         if isinstance(value, dt.datetime):
             moment = value
         elif isinstance(value, dt.date):
@@ -141,7 +143,7 @@ class CellConverter:
             moment = moment.replace(tzinfo=self.tz)
         return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
 
-    def selection(self, field: Field, value: str) -> str:
+    def selection(self, field: Selection, value: str) -> str:
         """The key of a selection, given as its key or as its label in any language (any case)."""
         choices = self.selections.get(field)
         if choices is None:

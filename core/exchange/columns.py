@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from core.exchange.cells import RowError
 from core.exchange.export import split_path
+from core.fields.relational import One2many, Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 # what a column holds
 XMLID = "xmlid"  # "id": the record's external id
@@ -36,7 +37,7 @@ class Column:
         return self.sub.leaf if self.sub is not None else self
 
 
-def parse_columns(model: BaseModel, names: list[str]) -> tuple[list[Column], list[tuple[str, str | None]]]:
+def parse_columns(model: ModelPart, names: list[str]) -> tuple[list[Column], list[tuple[str, str | None]]]:
     """The parsed columns, and (message, field) for each header that cannot be imported. A column
     without a name (``""``, None or False, as an import screen sends "do not import") is left out."""
     columns: list[Column] = []
@@ -63,7 +64,7 @@ def parse_columns(model: BaseModel, names: list[str]) -> tuple[list[Column], lis
     return columns, problems
 
 
-def _parse(model: BaseModel, index: int, name: str, path: list[str], nested: bool) -> Column:
+def _parse(model: ModelPart, index: int, name: str, path: list[str], nested: bool) -> Column:
     head = path[0]
     if path == ["id"]:
         return Column(index, name, None, XMLID)
@@ -78,14 +79,14 @@ def _parse(model: BaseModel, index: int, name: str, path: list[str], nested: boo
                          column=name, field=field.label()), head)
     if len(path) == 1:
         return Column(index, name, field, VALUE)
-    if not field.relational:
+    if not isinstance(field, Relational):
         raise RowError(_("Unknown column %(column)r: %(field)s is not a relational field, it has no "
                          "sub-fields.", column=name, field=field.label()), head)
-    if field.type != "one2many" and path[1:] == ["id"]:
+    if not isinstance(field, One2many) and path[1:] == ["id"]:
         return Column(index, name, field, REF_XMLID)
-    if field.type != "one2many" and path[1:] == [".id"]:
+    if not isinstance(field, One2many) and path[1:] == [".id"]:
         return Column(index, name, field, REF_DBID)
-    if field.type != "one2many":
+    if not isinstance(field, One2many):
         raise RowError(_("Unknown column %(column)r: only the external id (%(field)s/id) or the database id "
                          "(%(field)s/.id) of a %(type)s field can be imported.", column=name, field=head,
                          type=field.type), head)

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from core.addon.xmlids import ensure_export_xmlids
 from core.exceptions import ValidationError, invalid_field
+from core.fields.relational import Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 def split_path(path: str) -> list[str]:
@@ -36,7 +38,7 @@ def split_path(path: str) -> list[str]:
     return result
 
 
-def check_paths(model: BaseModel, paths: list[list[str]]) -> None:
+def check_paths(model: ModelPart, paths: list[list[str]]) -> None:
     """Raise ValidationError naming the first path that does not lead to a readable field."""
     for path in paths:
         current = model
@@ -50,7 +52,7 @@ def check_paths(model: BaseModel, paths: list[list[str]]) -> None:
             if field is None or not current._field_accessible(field):
                 raise invalid_field(name, current._name, path="/".join(path))
             if position < len(path) - 1:
-                if not field.relational:
+                if not isinstance(field, Relational):
                     raise ValidationError(_("Invalid export path %(path)r: %(field)r is not a relational "
                                             "field.", path="/".join(path), field=name), field=name)
                 current = current.env[field.comodel_name]
@@ -92,7 +94,7 @@ class Exporter:
         lines: list[list[Any]] = []
         for path in paths:
             field = records._fields.get(path[0])
-            if field is not None and field.relational and len(path) == 1:
+            if field is not None and isinstance(field, Relational) and len(path) == 1:
                 records.mapped(field.name).sudo()._display_names()  # all targets' names in one go
         for record in records:
             current: list[Any] = [""] * len(paths)
@@ -113,7 +115,7 @@ class Exporter:
 
     def cell(self, record: BaseModel, field: Field, rest: list[str]) -> Any:
         value = record[field.name]
-        if field.relational:
+        if isinstance(field, Relational):
             if not value:
                 return ""
             if rest == ["id"]:

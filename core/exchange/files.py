@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 
 from core.exceptions import ValidationError
+from core.fields.relational import Relational
 from core.i18n import _, translate
 
 
@@ -90,8 +91,10 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
         return value.date().isoformat()
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return value
@@ -115,12 +118,12 @@ def write_table(header: list[str], rows: list[list[Any]], file_format: str) -> b
         return buffer.getvalue()
     if file_format != "csv":
         raise ValidationError(_("Unsupported export format %(format)r: use csv or xlsx", format=file_format))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    text = io.StringIO()
+    writer = csv.writer(text)
     writer.writerow(header)
     for row in rows:
         writer.writerow(["" if value is False or value is None else value for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return text.getvalue().encode("utf-8")
 
 
 def export_table(records: Any, paths: list[str], file_format: str, labels: bool = False) -> bytes:
@@ -151,5 +154,5 @@ def path_label(model: Any, path: str) -> str:
             current = None
             continue
         parts.append(translate(field.string or name))
-        current = current.env[field.comodel_name] if field.relational else None
+        current = current.env[field.comodel_name] if isinstance(field, Relational) else None
     return "/".join(parts)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.exceptions import ValidationError
 from core.exchange.references import xmlid_key
+from core.fields.relational import Many2many, Many2one, One2many
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -15,13 +16,13 @@ def same_value(record: BaseModel, name: str, value: Any) -> bool:
     """Whether writing ``{name: value}`` on ``record`` would leave it as it is."""
     field = record._fields[name]
     try:
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             return (record[name].id or False) == (value or False)
-        if field.type == "many2many":
+        if isinstance(field, Many2many):
             if value and all(isinstance(c, (list, tuple)) and c[0] == 6 for c in value):
                 return set(record[name].ids) == set(value[-1][2])
             return not value
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             return not value
         return field.convert_to_record(field.convert_to_cache(value, record), record) == record[name]
     except (ValidationError, TypeError, ValueError):
@@ -51,7 +52,7 @@ class LineMatcher:
         remaining: dict[str, list[tuple[int, str]]] = {}
         for name, value in vals.items():
             field = self.record._fields[name]
-            if field.type != "one2many" or not isinstance(value, list):
+            if not isinstance(field, One2many) or not isinstance(value, list):
                 continue
             children = self.record[name]
             self.children[name] = set(children.ids)

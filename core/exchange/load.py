@@ -16,10 +16,11 @@ from core.exchange.cells import CellConverter, is_empty
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, XMLID, Column, parse_columns
 from core.exchange.references import References, xmlid_key
 from core.exchange.rows import LoadRecord, RecordConverter
+from core.fields.relational import Many2one, One2many, Relational
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 MAX_MESSAGES = 1000
 # What Odoo's import screen runs ``load`` with unless "Track history during import" is ticked: no
@@ -36,7 +37,7 @@ def import_context(tracking: bool = False) -> dict[str, Any]:
 class Loader:
     """One call of ``load``: ``Loader(model, fields, rows).run()`` → Odoo's answer."""
 
-    def __init__(self, model: BaseModel, fields: list[str], rows: list[list[Any]], dryrun: bool = False,
+    def __init__(self, model: ModelPart, fields: list[str], rows: list[list[Any]], dryrun: bool = False,
                  progress: Callable[[int], None] | None = None) -> None:
         self.model = model
         self.env = model.env
@@ -153,8 +154,8 @@ class Loader:
                 xmlid_texts.update(parts if leaf.kind == REF_XMLID else texts)
             elif leaf.kind in (DBID, REF_DBID):
                 references.prefetch_ids(self.leaf_model(column), {int(p) for p in parts if p.isdigit()})
-            elif leaf.field is not None and leaf.field.relational:
-                references.prefetch_names(leaf.field, texts if leaf.field.type == "many2one" else parts)
+            elif leaf.field is not None and isinstance(leaf.field, Relational):
+                references.prefetch_names(leaf.field, texts if isinstance(leaf.field, Many2one) else parts)
         references.prefetch_xmlids(xmlid_texts)
         id_column = next((c for c in columns if c.kind == XMLID), None)
         if id_column is not None:
@@ -166,9 +167,9 @@ class Loader:
     def leaf_model(self, column: Column) -> str:
         """The model whose database ids a ``.id`` or ``field/.id`` column holds."""
         leaf = column.leaf
-        if leaf.kind == REF_DBID and leaf.field is not None:
+        if leaf.kind == REF_DBID and isinstance(leaf.field, Relational):
             return leaf.field.comodel_name
-        if column.kind == SUB and column.field is not None:
+        if column.kind == SUB and isinstance(column.field, One2many):
             return column.field.comodel_name
         return self.model._name
 

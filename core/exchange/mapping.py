@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +126,7 @@ class Problem:
 
 
 def describe_problems(
-    messages: list[dict[str, Any]], header: list[str], fields: list[str | None], row_count: int
+    messages: list[dict[str, Any]], header: list[str], fields: Sequence[str | None], row_count: int
 ) -> list[Problem]:
     """``load`` messages as file problems: data row ``n`` is line ``n + 2``; the column named by header.
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.exchange.cells import RowError, label
+from core.fields.relational import Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class References:
                              "record.", xmlid=text.strip(), other=target[0], model=model), "id")
         return target[1]
 
-    def xmlid(self, field: Field, text: str, position: int) -> int | Pending:
+    def xmlid(self, field: Relational, text: str, position: int) -> int | Pending:
         """The target of an external id in a ``field/id`` cell of the record at ``position``."""
         key = xmlid_key(text)
         target = self.xmlids.get(key)
@@ -134,7 +135,7 @@ class References:
         return record_id
 
     # -- names -----------------------------------------------------------------------------
-    def prefetch_names(self, field: Field, names: set[str]) -> None:
+    def prefetch_names(self, field: Relational, names: set[str]) -> None:
         """Find the records named in a relational column: one exact search per thousand names, then the
         model's own name search (any case, other names such as an email) for the ones not found."""
         comodel = self.env[field.comodel_name]
@@ -160,7 +161,7 @@ class References:
                 if self.names[(comodel._name, name)] is None:
                     self.names[(comodel._name, name)] = comodel.name_create(name)[0]
 
-    def name(self, field: Field, text: str) -> int:
+    def name(self, field: Relational, text: str) -> int:
         key = (field.comodel_name, text)
         found = self.names.get(key)
         if found is None:

@@ -9,11 +9,13 @@ from core.exchange.cells import CellConverter, RowError, is_empty, label
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, VALUE, XMLID, Column
 from core.exchange.references import Pending, References, xmlid_key
 from core.fields.base import MISSING
+from core.fields.relational import Many2many, Many2one, One2many, Relational
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 class Reporter(Protocol):
@@ -38,7 +40,7 @@ class LoadRecord:
 
 
 class RecordConverter:
-    def __init__(self, model: BaseModel, columns: list[Column], references: References, cells: CellConverter,
+    def __init__(self, model: ModelPart, columns: list[Column], references: References, cells: CellConverter,
                  reporter: Reporter) -> None:
         self.model = model
         self.columns = columns
@@ -112,22 +114,23 @@ class RecordConverter:
                     return {}
                 raise RowError(_("Missing required value for the field '%(field)s' (%(name)s)",
                                  field=label(field), name=field.name), field.name)
-            if field.type == "one2many" or (creating and field.type == "many2many"):
+            if isinstance(field, One2many) or (creating and isinstance(field, Many2many)):
                 return {}
-            return {field.name: [(6, 0, [])] if field.type == "many2many" else False}
-        if column.kind == VALUE and not field.relational:
+            return {field.name: [(6, 0, [])] if isinstance(field, Many2many) else False}
+        if column.kind == VALUE and not isinstance(field, Relational):
             return {field.name: self.cells.convert(field, cell)}
+        assert isinstance(field, Relational)  # parse_columns gives references to relational fields only
         text = str(cell).strip()
-        parts = [text] if field.type == "many2one" else [p.strip() for p in text.split(",") if p.strip()]
+        parts = [text] if isinstance(field, Many2one) else [p.strip() for p in text.split(",") if p.strip()]
         if column.kind == REF_XMLID:
             ids: list[Any] = [self.references.xmlid(field, part, position) for part in parts]
         elif column.kind == REF_DBID:
             ids = [self.references.dbid(field, field.comodel_name, part) for part in parts]
         else:
             ids = [self.references.name(field, part) for part in parts]
-        if field.type == "many2one":
+        if isinstance(field, Many2one):
             return {field.name: ids[0]}
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             return {field.name: [(4, target) for target in ids]}
         return {field.name: [(6, 0, ids)]}
 
@@ -137,6 +140,7 @@ class RecordConverter:
     # -- one2many lines --------------------------------------------------------------------
     def convert_lines(self, record: LoadRecord, field: Field, columns: list[Column]) -> None:
         """Commands for the lines of ``field``: one line per row of the record that fills its columns."""
+        assert isinstance(field, One2many)  # parse_columns gives lines to one2many fields only
         comodel = self.model.env[field.comodel_name]
         commands: list[tuple[Any, ...]] = []
         creates = 0
@@ -184,7 +188,7 @@ class RecordConverter:
             return Pending(defined[1])
         return text
 
-    def check_line_required(self, comodel: BaseModel, field: Field, item: dict[str, Any],
+    def check_line_required(self, comodel: BaseModel, field: One2many, item: dict[str, Any],
                             columns: list[Column]) -> None:
         if _creates_itself(comodel):
             return
@@ -219,6 +223,6 @@ class RecordConverter:
                 self.reporter.error(message, required.name, run[0].first, run[-1].last)
 
 
-def _creates_itself(model: BaseModel) -> bool:
+def _creates_itself(model: ModelPart) -> bool:
     """Whether the model's Python overrides create, which may fill required fields itself."""
     return any("create" in vars(hook) for hook in type(model)._hook_stack)

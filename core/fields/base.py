@@ -6,6 +6,7 @@ converts between them; the record API never special-cases a type elsewhere.
 """
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,7 +17,8 @@ from core.i18n import _
 
 if TYPE_CHECKING:
     from core.loader.defs import FieldDef
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 MISSING = object()
 
@@ -112,20 +114,20 @@ class Field:
         return "database"
 
     # -- conversions ------------------------------------------------------------------------
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         """A value written by a caller, checked and in cache form. Raises ValidationError."""
         return value
 
-    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_search(self, value: Any, record: ModelPart) -> Any:
         """The database value a domain compares this field with: coerced as far as SQL needs, never
         checked against the rules a written value must follow (a search only compares)."""
         return self.convert_to_column(self.convert_to_cache(value, record))
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         """What ``record.field`` returns for a cache value."""
         return self.falsy_value if value is None else value
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         """What ``read()`` returns for a cache value."""
         return self.falsy_value if value is None else value
 
@@ -137,18 +139,18 @@ class Field:
         """The cache value of a database value."""
         return value
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         """A record-form value turned into something ``write`` accepts (used by copy/onchange)."""
         return value
 
-    def convert_computed(self, value: Any, record: BaseModel) -> Any:
+    def convert_computed(self, value: Any, record: ModelPart) -> Any:
         """The cache value of what a compute method assigns."""
         return self.convert_to_cache(value, record)
 
     def null_cache(self) -> Any:
         return None
 
-    def null(self, record: BaseModel) -> Any:
+    def null(self, record: ModelPart) -> Any:
         return self.convert_to_record(self.null_cache(), record)
 
     def error(self, message: str, **params: Any) -> ValidationError:
@@ -157,7 +159,7 @@ class Field:
         )
 
     # -- descriptor -------------------------------------------------------------------------
-    def __get__(self, record: BaseModel | None, owner: type | None = None) -> Any:
+    def __get__(self, record: ModelPart | None, owner: builtins.type | None = None) -> Any:
         if record is None:
             return self
         ids = record._ids
@@ -177,7 +179,7 @@ class Field:
                                    + f" ({record._name}({record_id},), field {self.name})") from None
         return self.convert_to_record(value, record)
 
-    def __set__(self, record: BaseModel, value: Any) -> None:
+    def __set__(self, record: ModelPart, value: Any) -> None:
         protected = record.env.protected.get(self)
         if protected is not None and all(i in protected for i in record._ids):
             # a compute method assigning its result

@@ -11,7 +11,7 @@ from core.fields.base import field_type
 from core.fields.scalar import Binary
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model_part import ModelPart
 
 PILImage.MAX_IMAGE_PIXELS = 50_000_000
 
@@ -23,7 +23,7 @@ class Image(Binary):
         self.max_width: int = int(self.attrs.get("max_width") or 0)
         self.max_height: int = int(self.attrs.get("max_height") or 0)
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         content = super().convert_to_cache(value, record)
         if content is None:
             return None
@@ -33,7 +33,7 @@ class Image(Binary):
         """Check ``content`` is an image and shrink it into max_width × max_height (ratio kept, never
         enlarged); an image that already fits is kept byte for byte."""
         try:
-            image = PILImage.open(io.BytesIO(content))
+            image: PILImage.Image = PILImage.open(io.BytesIO(content))
             image.load()
         except (UnidentifiedImageError, OSError, ValueError, PILImage.DecompressionBombError):
             raise self.error("This file could not be decoded as an image file.") from None

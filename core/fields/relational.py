@@ -9,10 +9,11 @@ from core.fields.base import Field, field_type
 from core.fields.commands import normalize_commands
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
-class _Relational(Field):
+class Relational(Field):
     relational = True
 
     def __init__(self, *args: Any) -> None:
@@ -21,17 +22,17 @@ class _Relational(Field):
         self.domain: list[Any] = list(self.attrs.get("domain") or [])
         self.context: dict[str, Any] = dict(self.attrs.get("context") or {})
 
-    def _browse(self, record: BaseModel, ids: tuple[Any, ...]) -> BaseModel:
+    def _browse(self, record: ModelPart, ids: tuple[Any, ...]) -> BaseModel:
         comodel = record.env[self.comodel_name]
         return comodel._browse_prefetched(ids, self._prefetch_ids(record))
 
-    def _prefetch_ids(self, record: BaseModel) -> Any:
+    def _prefetch_ids(self, record: ModelPart) -> Any:
         """All comodel ids referenced by the records prefetched with ``record`` (lazy, cached)."""
         return record.env.relational_prefetch(self, record._prefetch_ids)
 
 
 @field_type("many2one")
-class Many2one(_Relational):
+class Many2one(Relational):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.ondelete: str = self.attrs.get("ondelete") or ("restrict" if self.required else "set null")
@@ -39,7 +40,7 @@ class Many2one(_Relational):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.Integer()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         if hasattr(value, "_ids"):
@@ -59,10 +60,10 @@ class Many2one(_Relational):
             comodel=self.comodel_name,
         )
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return self._browse(record, (value,) if value is not None else ())
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         if value is None:
             return False
         if load == "_classic_read":
@@ -70,12 +71,12 @@ class Many2one(_Relational):
             return (value, target.sudo().display_name)
         return value
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         # an empty recordset's id is 0, which is no record: write False to leave the field empty
         return (value.id or False) if hasattr(value, "_ids") else value
 
 
-class _X2many(_Relational):
+class X2many(Relational):
     falsy_value = ()
 
     def _default_copy(self) -> bool:
@@ -84,11 +85,11 @@ class _X2many(_Relational):
     def null_cache(self) -> Any:
         return ()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         """Commands: the write path applies them; the cache gets the resulting ids afterwards."""
         return normalize_commands(self, value)
 
-    def convert_computed(self, value: Any, record: BaseModel) -> Any:
+    def convert_computed(self, value: Any, record: ModelPart) -> Any:
         """A computed x2many holds ids in the cache: a recordset, ids, or ``(6, 0, ids)`` become a tuple."""
         if hasattr(value, "_ids"):
             return tuple(value._ids)
@@ -102,18 +103,18 @@ class _X2many(_Relational):
                 ids = []
         return tuple(ids)
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return self._browse(record, tuple(value or ()))
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         return [v for v in value or () if isinstance(v, int)]
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return [(6, 0, list(value.ids))]
 
 
 @field_type("one2many")
-class One2many(_X2many):
+class One2many(X2many):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.inverse_name: str = self.attrs["inverse_name"]
@@ -124,7 +125,7 @@ class One2many(_X2many):
 
 
 @field_type("many2many")
-class Many2many(_X2many):
+class Many2many(X2many):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.relation: str = self.attrs.get("relation") or ""

@@ -17,14 +17,14 @@ from core.i18n import DEFAULT_LANG
 
 if TYPE_CHECKING:
     from core.fields.validators import FormatContext
-    from core.records.recordset import BaseModel
+    from core.records.model_part import ModelPart
 
 JSON_TYPE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-class _Text(Field):
+class Textual(Field):
     """Char, text and html share storage rules, including translations per language."""
 
     def __init__(self, *args: Any) -> None:
@@ -37,7 +37,7 @@ class _Text(Field):
     def _clean(self, value: str) -> str:
         return value
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -60,6 +60,8 @@ class _Text(Field):
         check is lenient); ValidationError naming the field when a strict check refuses it."""
         from core.fields.validators import VALIDATORS
 
+        if self.format_check is None:
+            return value
         check = VALIDATORS[self.format_check]
         try:
             if isinstance(value, dict):
@@ -68,7 +70,7 @@ class _Text(Field):
         except ValueError as error:
             raise self.error("%(field)s: %(reason)s", reason=str(error)) from None
 
-    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_search(self, value: Any, record: ModelPart) -> Any:
         # compared as given: no format check, no length limit, no cleaning (Odoo's domains do the same)
         if value is None or value is False:
             return None
@@ -89,25 +91,25 @@ class _Text(Field):
             merged[DEFAULT_LANG] = next(iter(new.values()))
         return merged
 
-    def _pick(self, value: Any, record: BaseModel) -> Any:
+    def _pick(self, value: Any, record: ModelPart) -> Any:
         if isinstance(value, dict):
             lang = record.env.lang or DEFAULT_LANG
             return value.get(lang) or value.get(DEFAULT_LANG) or next(iter(value.values()), None)
         return value
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         value = self._pick(value, record)
         return False if value is None else value
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         return self.convert_to_record(value, record)
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return value or False
 
 
 @field_type("char")
-class Char(_Text):
+class Char(Textual):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.size: int | None = self.attrs.get("size")
@@ -123,12 +125,12 @@ class Char(_Text):
 
 
 @field_type("text")
-class Text(_Text):
+class Text(Textual):
     pass
 
 
 @field_type("html")
-class Html(_Text):
+class Html(Textual):
     def _clean(self, value: str) -> str:
         if self.attrs.get("sanitize", True):
             return sanitize_html(value)
@@ -148,7 +150,7 @@ class Integer(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.Integer()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         if isinstance(value, bool):
@@ -166,7 +168,7 @@ class Integer(Field):
             )
         return int(number)
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return value or 0
 
     convert_to_read = Field.convert_to_read
@@ -175,7 +177,7 @@ class Integer(Field):
 class Id(Integer):
     """The ``id`` field: the record's own id, never looked up (an empty recordset's id is False)."""
 
-    def __get__(self, record: BaseModel | None, owner: type | None = None) -> Any:
+    def __get__(self, record: ModelPart | None, owner: type | None = None) -> Any:
         if record is None:
             return self
         ids = record._ids
@@ -185,7 +187,7 @@ class Id(Integer):
             return False
         raise ValueError(f"Expected singleton: {record!r} (reading field 'id')")
 
-    def __set__(self, record: BaseModel, value: Any) -> None:
+    def __set__(self, record: ModelPart, value: Any) -> None:
         raise ValueError("The id of a record cannot be changed")
 
 
@@ -205,7 +207,7 @@ class Float(Field):
             return sa.Numeric(asdecimal=False)
         return sa.Float(asdecimal=False)
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         if isinstance(value, bool):
@@ -226,7 +228,7 @@ class Float(Field):
     def convert_from_column(self, value: Any) -> Any:
         return None if value is None else float(value)
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return value or 0.0
 
 
@@ -245,7 +247,7 @@ class Boolean(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.Boolean()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if isinstance(value, str):
             lowered = value.strip().lower()
             if lowered in ("", "0", "false", "no", "off", "f", "n"):
@@ -257,7 +259,7 @@ class Boolean(Field):
             )
         return bool(value)
 
-    def convert_to_record(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_record(self, value: Any, record: ModelPart) -> Any:
         return bool(value)
 
     def convert_from_column(self, value: Any) -> Any:
@@ -271,7 +273,7 @@ class Date(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.Date()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False or value == "":
             return None
         if isinstance(value, dt.datetime):
@@ -285,7 +287,7 @@ class Date(Field):
                 pass
         raise self.error("Invalid date %(value)r for field %(field)s: expected YYYY-MM-DD.", value=value)
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return value.strftime(DATE_FORMAT) if value else False
 
 
@@ -294,7 +296,7 @@ class Datetime(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.DateTime()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False or value == "":
             return None
         if isinstance(value, dt.datetime):
@@ -319,7 +321,7 @@ class Datetime(Field):
             return dt.datetime.fromisoformat(value)
         return value
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return value.strftime(DATETIME_FORMAT) if value else False
 
 
@@ -339,7 +341,7 @@ class Binary(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return sa.LargeBinary()
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False or value == "" or value == b"":
             return None
         if isinstance(value, (bytes, bytearray, memoryview)):
@@ -354,14 +356,14 @@ class Binary(Field):
     def convert_from_column(self, value: Any) -> Any:
         return bytes(value) if value is not None else None
 
-    def convert_to_read(self, value: Any, record: BaseModel, load: str | None = "_classic_read") -> Any:
+    def convert_to_read(self, value: Any, record: ModelPart, load: str | None = "_classic_read") -> Any:
         if value is None:
             return False
         if record.env.context.get("bin_size"):
             return human_size(len(value))
         return base64.b64encode(value).decode("ascii")
 
-    def convert_to_write(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_write(self, value: Any, record: ModelPart) -> Any:
         return base64.b64encode(value).decode("ascii") if value else False
 
 
@@ -379,7 +381,7 @@ class Json(Field):
     def sql_type(self) -> sa.types.TypeEngine:
         return JSON_TYPE
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False:
             return None
         try:

@@ -10,7 +10,7 @@ from core.fields.base import Field, field_type
 from core.i18n import translate
 
 if TYPE_CHECKING:
-    from core.records.recordset import BaseModel
+    from core.records.model_part import ModelPart
 
 
 @field_type("selection")
@@ -35,7 +35,7 @@ class Selection(Field):
             self._last = self._options_apart()
         return self._last
 
-    def options(self, model: BaseModel) -> list[tuple[str, str]]:
+    def options(self, model: ModelPart) -> list[tuple[str, str]]:
         """The options offered and accepted now, in ``model``'s transaction."""
         if self.selection_method is None:
             return self._static
@@ -57,7 +57,7 @@ class Selection(Field):
     def labels(self) -> dict[str, str]:
         return {value: translate(label) for value, label in self.selection}
 
-    def convert_to_cache(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_cache(self, value: Any, record: ModelPart) -> Any:
         if value is None or value is False or value == "":
             return None
         if self.selection_method is None and isinstance(value, str) and value in self._static_values:
@@ -69,7 +69,7 @@ class Selection(Field):
                              "%(choices)s.", value=value, choices=choices)
         return value
 
-    def convert_to_search(self, value: Any, record: BaseModel) -> Any:
+    def convert_to_search(self, value: Any, record: ModelPart) -> Any:
         # a value that is no option simply matches nothing
         if value is None or value is False or value == "":
             return None

@@ -34,8 +34,8 @@ def check_catalog(path: Path) -> None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise MetadataError(name, line, "invalid catalog: the file is not UTF-8 text") from None
+        number = data[: error.start].count(b"\n") + 1
+        raise MetadataError(name, number, "invalid catalog: the file is not UTF-8 text") from None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not LINE.match(stripped):

@@ -139,7 +139,7 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
         comodel = attrs.get("comodel_name")
         if comodel not in models:
             raise _fail(fdef, "comodel_name", f"field '{name}' of '{model.name}' refers to unknown model "
-                                              f"'{comodel}'{_suggest(comodel, models)}")
+                                              f"'{comodel}'{_suggest(str(comodel), models)}")
         target = models[comodel]
         if target.abstract and not model.abstract:
             raise _fail(fdef, "comodel_name", f"field '{name}' of '{model.name}' refers to abstract model "

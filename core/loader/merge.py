@@ -114,8 +114,8 @@ def apply_mixins(models: dict[str, ModelDef]) -> None:
             if model_def.attrs.get(flag) and mixin not in model_def.mixins:
                 model_def.mixins.append(mixin)
         for mixin_name in _expand_mixins(models, model_def):
-            mixin = models[mixin_name]
-            for fname, fdef in mixin.fields.items():
+            mixin_def = models[mixin_name]
+            for fname, fdef in mixin_def.fields.items():
                 if fname not in model_def.fields:
                     model_def.fields[fname] = FieldDef(fname, dict(fdef.attrs), list(fdef.sources),
                                                        dict(fdef.attr_lines))

@@ -11,22 +11,23 @@ from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
 from core.exceptions import AccessError
 from core.i18n import _
+from core.records.model_part import ModelPart
 from core.records.recordset import split_every
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    pass
 
 OPERATIONS = ("read", "write", "create", "unlink")
 
 
-class AccessMixin:
-    def _check_access(self: BaseModel, operation: str) -> None:
+class AccessMixin(ModelPart):
+    def _check_access(self, operation: str) -> None:
         """Raise AccessError unless the user's groups grant ``operation`` on this model."""
         if self.env.su:
             return
         self._registry.security.check_model(self.env, self._name, operation)
 
-    def check_access_rights(self: BaseModel, operation: str, raise_exception: bool = True) -> bool:
+    def check_access_rights(self, operation: str, raise_exception: bool = True) -> bool:
         if operation not in OPERATIONS:
             raise ValueError(
                 f"Invalid access operation {operation!r}: expected one of {', '.join(OPERATIONS)}"
@@ -39,7 +40,7 @@ class AccessMixin:
             return False
         return True
 
-    def _rule_condition(self: BaseModel, operation: str, table: sa.FromClause) -> Any:
+    def _rule_condition(self, operation: str, table: sa.FromClause) -> Any:
         """The SQL condition of the record rules of ``operation`` for the user (and of the model's
         ``_extra_rule_condition``), or None."""
         if self.env.su:
@@ -52,14 +53,14 @@ class AccessMixin:
             return condition
         return extra if condition is None else sa.and_(condition, extra)
 
-    def check_access_rule(self: BaseModel, operation: str) -> None:
+    def check_access_rule(self, operation: str) -> None:
         """Raise AccessError if a record rule forbids ``operation`` on one of these records."""
         if self.env.su or not self:
             return
         self._check_existing_for(operation)
 
     @contextmanager
-    def _undone_if_refused(self: BaseModel, operation: str) -> Iterator[None]:
+    def _undone_if_refused(self, operation: str) -> Iterator[None]:
         """Run a create or write so that a record rule refusing its result leaves nothing behind.
 
         Rules are checked on the written rows, so when rules apply to the user the work runs in a
@@ -71,7 +72,7 @@ class AccessMixin:
         with self.env.cr.savepoint():
             yield
 
-    def _check_rules_after(self: BaseModel, operation: str) -> None:
+    def _check_rules_after(self, operation: str) -> None:
         """After create/write: the records must still satisfy the rules of ``operation``."""
         if self.env.su:
             return

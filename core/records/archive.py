@@ -6,24 +6,25 @@ from typing import TYPE_CHECKING
 from core.exceptions import UserError
 from core.hooks import public
 from core.i18n import _
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    pass
 
 # the methods below, hidden from the description of models that cannot archive
 ARCHIVE_METHODS = frozenset({"action_archive", "action_unarchive", "toggle_active"})
 
 
-class ArchiveMixin:
+class ArchiveMixin(ModelPart):
     """Part of BaseModel: action_archive, action_unarchive and toggle_active."""
 
-    def _check_can_archive(self: BaseModel) -> None:
+    def _check_can_archive(self) -> None:
         if "active" not in self._fields or self._fields["active"].type != "boolean":
             raise UserError(_("%(model)s records cannot be archived: the model has no 'active' field.",
                               model=self._name))
 
     @public
-    def toggle_active(self: BaseModel) -> bool:
+    def toggle_active(self) -> bool:
         """Archive the active records and restore the archived ones (one write for each side)."""
         self._check_can_archive()
         active = self.filtered("active")
@@ -34,7 +35,7 @@ class ArchiveMixin:
         return True
 
     @public
-    def action_archive(self: BaseModel) -> bool:
+    def action_archive(self) -> bool:
         """Archive the records (those already archived stay so); True, where Odoo answers None."""
         self._check_can_archive()
         records = self.with_context(active_test=False).filtered("active")
@@ -43,7 +44,7 @@ class ArchiveMixin:
         return True
 
     @public
-    def action_unarchive(self: BaseModel) -> bool:
+    def action_unarchive(self) -> bool:
         """Restore archived records (those active stay so); True, where Odoo answers None."""
         self._check_can_archive()
         records = self.with_context(active_test=False).filtered(lambda record: not record.active)

@@ -7,11 +7,12 @@ import sqlalchemy as sa
 
 from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
+from core.fields.relational import Many2many, Many2one, One2many, Relational
 from core.records.recordset import split_every
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 # how often one field may be recomputed in one transaction step before we call it a cycle
 MAX_RECOMPUTES_PER_FIELD = 50
@@ -20,7 +21,7 @@ MAX_RECOMPUTES_PER_FIELD = 50
 _MISSING = object()
 
 
-def modified_targets(model: BaseModel, fnames: Any, only_paths: bool = False, create: bool = False,
+def modified_targets(model: ModelPart, fnames: Any, only_paths: bool = False, create: bool = False,
                       unlinking: bool = False) -> dict[Field, set[int]]:
     """Stored computed fields (and the ids) that depend on ``fnames`` of these records.
 
@@ -55,7 +56,7 @@ def modified_targets(model: BaseModel, fnames: Any, only_paths: bool = False, cr
 
 
 def path_is_relevant(
-    model: BaseModel,
+    model: ModelPart,
     model_name: str,
     path: str,
     fname: str,
@@ -66,40 +67,40 @@ def path_is_relevant(
     hops = model._registry.path_fields(model_name, path)
     last = hops[-1]
     if create:
-        return last.type != "many2one"
+        return not isinstance(last, Many2one)
     if unlinking:
         # records pointing here with ondelete restrict were refused already; cascaded ones disappear
         return not (
-            len(hops) == 1 and last.type == "many2one" and last.ondelete in ("restrict", "cascade")
+            len(hops) == 1 and isinstance(last, Many2one) and last.ondelete in ("restrict", "cascade")
         )
     if only_paths:
         return reverses(model, last, fname)
     return True
 
 
-def reverses(model: BaseModel, hop: Field, fname: str) -> bool:
+def reverses(model: ModelPart, hop: Field, fname: str) -> bool:
     """Whether writing ``fname`` on these records changes which records ``hop`` reaches them from."""
-    if hop.comodel_name != model._name:
+    if not isinstance(hop, Relational) or hop.comodel_name != model._name:
         return False
-    if hop.type == "one2many":
+    if isinstance(hop, One2many):
         return hop.inverse_name == fname
     written = model._fields.get(fname)
-    return hop.type == "many2many" and written is not None and written.type == "many2many" and \
+    return isinstance(hop, Many2many) and written is not None and isinstance(written, Many2many) and \
         getattr(written, "relation", None) == hop.relation
 
 
-def trigger_ids(target: BaseModel, model_name: str, path: str, ids: list[int]) -> set[int]:
+def trigger_ids(target: ModelPart, model_name: str, path: str, ids: list[int]) -> set[int]:
     """Ids of ``model_name`` whose ``path`` reaches one of ``ids`` (records of this model)."""
     registry = target._registry
     fields = registry.path_fields(model_name, path)
     first = fields[0]
-    if len(fields) == 1 and first.type == "one2many":
+    if len(fields) == 1 and isinstance(first, One2many):
         inverse = target._fields.get(first.inverse_name)
         # (a res_id-style inverse holds ids of any model: the query below keeps this model's rows)
         if inverse is not None and inverse.column and not inverse.attrs.get("model_field"):
             # the records owning these lines are the lines' own many2one values
             return column_values(target, inverse, ids)
-    if len(fields) == 1 and first.type == "many2many":
+    if len(fields) == 1 and isinstance(first, Many2many):
         linked = linked_from_cache(target, first, ids)
         if linked is not None:
             return linked
@@ -112,11 +113,11 @@ def trigger_ids(target: BaseModel, model_name: str, path: str, ids: list[int]) -
     return {row[0] for row in cr.execute(sa.select(table.c.id).where(condition))}
 
 
-def linked_from_cache(model: BaseModel, hop: Field, ids: list[int]) -> set[int] | None:
+def linked_from_cache(model: ModelPart, hop: Many2many, ids: list[int]) -> set[int] | None:
     """Records linked to ``ids`` through the many2many ``hop``, read from the other side of its
     relation on these records when the cache holds it for all of them (else None)."""
     for field in model._fields.values():
-        if field.type == "many2many" and not field.computed and field.relation == hop.relation and \
+        if isinstance(field, Many2many) and not field.computed and field.relation == hop.relation and \
                 field.comodel_name == hop.model_name and not field.domain:
             values = model.env.cache.field_values(field)
             if all(i in values for i in ids):
@@ -124,7 +125,7 @@ def linked_from_cache(model: BaseModel, hop: Field, ids: list[int]) -> set[int] 
     return None
 
 
-def column_values(records: BaseModel, field: Field, ids: list[int]) -> set[int]:
+def column_values(records: ModelPart, field: Field, ids: list[int]) -> set[int]:
     """The non-empty values of a many2one column for ``ids``, from the cache when it has them."""
     values = records.env.cache.field_values(field)
     result = {values[i] for i in ids if i in values and values[i] is not None}
@@ -146,7 +147,7 @@ def column_values(records: BaseModel, field: Field, ids: list[int]) -> set[int]:
     return result
 
 
-def mark_to_compute(records: BaseModel, targets: dict[Field, set[int]]) -> None:
+def mark_to_compute(records: ModelPart, targets: dict[Field, set[int]]) -> None:
     cr = records.env.cr
     tocompute = cr.state.tocompute
     for field, ids in targets.items():
@@ -156,7 +157,7 @@ def mark_to_compute(records: BaseModel, targets: dict[Field, set[int]]) -> None:
         records.env.cache.invalidate([field], ids)
 
 
-def modified(model: BaseModel, fnames: Any, before: dict[Field, set[int]] | None = None,
+def modified(model: ModelPart, fnames: Any, before: dict[Field, set[int]] | None = None,
               create: bool = False) -> None:
     """Mark what depends on ``fnames`` of these records for recomputation, and drop stale caches."""
     targets = modified_targets(model, fnames, create=create)
@@ -166,7 +167,7 @@ def modified(model: BaseModel, fnames: Any, before: dict[Field, set[int]] | None
     invalidate_dependents(model, fnames)
 
 
-def invalidate_dependents(records: BaseModel, fnames: Any) -> None:
+def invalidate_dependents(records: ModelPart, fnames: Any) -> None:
     registry = records._registry
     cache = records.env.cache
     cache.invalidate(registry.unstored_computed)
@@ -176,7 +177,7 @@ def invalidate_dependents(records: BaseModel, fnames: Any) -> None:
     records.env.cr.state.prefetch.clear()
 
 
-def recompute_pending(records: BaseModel) -> None:
+def recompute_pending(records: ModelPart) -> None:
     """Compute every pending stored computed field, following chains of dependencies."""
     cr = records.env.cr
     tocompute = cr.state.tocompute
@@ -187,7 +188,7 @@ def recompute_pending(records: BaseModel) -> None:
     cr.flush()
 
 
-def recompute_field(model: BaseModel, field: Field, ids: set[Any]) -> None:
+def recompute_field(model: ModelPart, field: Field, ids: set[Any]) -> None:
     """Compute ``field`` (and the fields its method also sets) on ``ids``; what changed is modified."""
     env, cr = model.env, model.env.cr
     counts = cr.state.recomputed
@@ -223,7 +224,7 @@ def recompute_field(model: BaseModel, field: Field, ids: set[Any]) -> None:
         modified(records, changed)
 
 
-def column_values_before(model: BaseModel, fields: list[Field],
+def column_values_before(model: ModelPart, fields: list[Field],
                           ids: tuple[Any, ...]) -> dict[Field, dict[Any, Any]]:
     """What each column holds now: the cached value, or NULL for records this transaction just
     inserted without a value; ``_MISSING`` when unknown."""
@@ -240,7 +241,7 @@ def column_values_before(model: BaseModel, fields: list[Field],
     return before
 
 
-def settle(records: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[Any, Any],
+def settle(records: ModelPart, field: Field, ids: tuple[Any, ...], before: dict[Any, Any],
             dirty: set[Any]) -> bool:
     """Whether the computed values of ``field`` differ from the columns; equal ones are not written."""
     cache, towrite = records.env.cache, records.env.towrite
@@ -255,7 +256,7 @@ def settle(records: BaseModel, field: Field, ids: tuple[Any, ...], before: dict[
     return differs
 
 
-def flush_for_query(records: BaseModel) -> None:
+def flush_for_query(records: ModelPart) -> None:
     """Before SQL reads the tables: pending computations done, their values in the columns."""
     if records.env.cr.state.tocompute:
         recompute_pending(records)
@@ -263,7 +264,7 @@ def flush_for_query(records: BaseModel) -> None:
         records.env.cr.flush()
 
 
-def compute_pending_for(model: BaseModel, field: Field) -> bool:
+def compute_pending_for(model: ModelPart, field: Field) -> bool:
     """If ``field`` is waiting to be recomputed for some of these records, compute it now (with
     every other record waiting for it, in one batch); whether anything was computed."""
     tocompute = model.env.cr.state.tocompute

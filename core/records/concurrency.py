@@ -10,7 +10,7 @@ from core.exceptions import ConcurrencyError, ValidationError
 from core.i18n import _
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 def _parse_stamp(value: Any) -> dt.datetime:
@@ -23,7 +23,7 @@ def _parse_stamp(value: Any) -> dt.datetime:
                                 value=value)) from None
 
 
-def check_last_update(records: BaseModel, stamps: Any) -> None:
+def check_last_update(records: ModelPart, stamps: Any) -> None:
     """``stamps``: ``{"model,id": stamp}`` as Odoo clients send it, or one stamp for all records."""
     expected: dict[int, dt.datetime] = {}
     for record_id in records._ids:

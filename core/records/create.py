@@ -12,11 +12,13 @@ from core import clock
 from core.db.bulk import insert_rows, reserve_ids
 from core.exceptions import ValidationError
 from core.fields.base import Field
+from core.fields.scalar import Textual
 from core.hooks import record_event
 from core.i18n import _
 from core.records.compute import modified, recompute_pending
 from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error
+from core.records.model_part import ModelPart
 from core.records.precompute import precompute_new, precompute_todo
 from core.records.recordset import split_every
 from core.records.x2many import write_others_batch
@@ -33,12 +35,12 @@ class CreatePlan:
 
     plain: tuple[tuple[str, Field], ...]  # columns whose cache value is the database value
     converted: tuple[tuple[str, Field], ...]  # columns with a conversion to apply
-    translated: tuple[Field, ...]
+    translated: tuple[Textual, ...]
     required: tuple[Field, ...]
     stamps: tuple[Field, ...]  # create_date, write_date, create_uid, write_uid (when the model has them)
 
 
-def create_plan(model: BaseModel) -> CreatePlan:
+def create_plan(model: ModelPart) -> CreatePlan:
     cls = type(model)
     plan = cls.__dict__.get("_create_plan_cache")
     if plan is None:
@@ -51,16 +53,17 @@ def create_plan(model: BaseModel) -> CreatePlan:
         )
         stamps = tuple(model._fields[n] for n in ("create_date", "write_date", "create_uid", "write_uid")
                        if n in model._fields)
-        plan = CreatePlan(plain, converted, tuple(f for f in columns if f.translate),
+        translated = tuple(f for f in columns if isinstance(f, Textual) and f.translate)
+        plan = CreatePlan(plain, converted, translated,
                           tuple(f for f in columns if f.required and not f.computed), stamps)
         cls._create_plan_cache = plan
     return plan
 
 
-class CreateMixin:
+class CreateMixin(ModelPart):
     """Part of BaseModel: create."""
 
-    def create(self: BaseModel, vals_list: Any) -> BaseModel:
+    def create(self, vals_list: Any) -> BaseModel:
         """Create records from one dict or a list of dicts; one INSERT per batch."""
         if isinstance(vals_list, dict):
             vals_list = [vals_list]
@@ -78,7 +81,7 @@ class CreateMixin:
         record_event(records, "create", vals_list)
         return records
 
-    def _create_prepared(self: BaseModel,
+    def _create_prepared(self,
                          prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
@@ -106,7 +109,7 @@ class CreateMixin:
         records._validate_constraints(given | {f.name for f in self._stored_computed()})
         return records
 
-    def _prepare_batch(self: BaseModel, vals_list: Any) -> list[tuple[dict[Field, Any], dict[Field, Any]]]:
+    def _prepare_batch(self, vals_list: Any) -> list[tuple[dict[Field, Any], dict[Field, Any]]]:
         """Every record's values checked and converted before anything is written."""
         shared: dict[str, Any] = {}  # defaults that are the same for the whole batch
         stamps = self._stamp_values()
@@ -121,7 +124,7 @@ class CreateMixin:
                 raise
         return prepared
 
-    def _stamp_values(self: BaseModel) -> dict[Field, Any]:
+    def _stamp_values(self) -> dict[Field, Any]:
         plan = create_plan(self)
         if not plan.stamps:
             return {}
@@ -130,7 +133,7 @@ class CreateMixin:
         values = {"create_date": now, "write_date": now, "create_uid": uid, "write_uid": uid}
         return {field: values[field.name] for field in plan.stamps}
 
-    def _prepare_create(self: BaseModel, vals: dict[str, Any], shared: dict[str, Any] | None = None,
+    def _prepare_create(self, vals: dict[str, Any], shared: dict[str, Any] | None = None,
                         stamps: dict[Field, Any] | None = None) -> tuple[dict[Field, Any], dict[Field, Any]]:
         vals = add_missing_defaults(self, vals, shared)
         columns, others = self._convert_vals(vals, creating=True)
@@ -147,7 +150,7 @@ class CreateMixin:
                 )
         return columns, others
 
-    def _insert(self: BaseModel, rows: list[dict[Field, Any]]) -> list[int]:
+    def _insert(self, rows: list[dict[Field, Any]]) -> list[int]:
         """INSERT ``rows`` (cache values by field) with RETURNING; the new ids in the order of ``rows``."""
         plan = create_plan(self)
         table = self._table
@@ -166,7 +169,7 @@ class CreateMixin:
             raise translate_integrity_error(self, error, params) from None
         return ids
 
-    def _insert_reserved(self: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+    def _insert_reserved(self, ids: list[int], rows: list[dict[Field, Any]],
                          precomputed: set[Field]) -> None:
         """INSERT ``rows`` under their reserved ``ids``, with the values computed for them beforehand."""
         plan = create_plan(self)
@@ -181,7 +184,7 @@ class CreateMixin:
         except IntegrityError as error:
             raise translate_integrity_error(self, error, params) from None
 
-    def _forget_unsaved(self: BaseModel, ids: list[int]) -> None:
+    def _forget_unsaved(self, ids: list[int]) -> None:
         """Drop what was cached for records whose INSERT did not happen."""
         self.env.cache.invalidate(None, ids)
         towrite = self.env.towrite
@@ -211,7 +214,7 @@ class CreateMixin:
             params.append(row)
         return params
 
-    def _cache_created(self: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+    def _cache_created(self, ids: list[int], rows: list[dict[Field, Any]],
                        others: list[dict[Field, Any]]) -> None:
         """Cache what was just inserted, NULLs included, so that computing the new records' fields
         reads nothing back; stored computed fields not given are remembered as NULL columns, and
@@ -237,7 +240,7 @@ class CreateMixin:
             for record_id, row in zip(ids, rows):
                 values[record_id] = row.get(field)
 
-    def _empty_x2many_fields(self: BaseModel) -> list[Field]:
+    def _empty_x2many_fields(self) -> list[Field]:
         cls = type(self)
         fields = cls.__dict__.get("_empty_x2many_cache")
         if fields is None:
@@ -247,7 +250,7 @@ class CreateMixin:
             cls._empty_x2many_cache = fields
         return fields
 
-    def _compute_new(self: BaseModel, records: BaseModel, rows: list[dict[Field, Any]],
+    def _compute_new(self, records: BaseModel, rows: list[dict[Field, Any]],
                      precomputed: set[Field]) -> None:
         """Stored computed fields of new records are computed, unless a value was inserted for them
         (given, or precomputed)."""

@@ -8,9 +8,10 @@ from core import clock
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import MISSING
 from core.i18n import _
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    pass
 
 BUILTIN_DEFAULTS = {
     "now": lambda model: clock.utcnow(),
@@ -22,10 +23,10 @@ BUILTIN_DEFAULTS = {
 }
 
 
-class DefaultsMixin:
+class DefaultsMixin(ModelPart):
     """Part of BaseModel: default_get and defaults on create."""
 
-    def default_get(self: BaseModel, fields_list: list[str] | None = None) -> dict[str, Any]:
+    def default_get(self, fields_list: list[str] | None = None) -> dict[str, Any]:
         """Default values of ``fields_list`` (context ``default_<field>`` keys first)."""
         context = self.env.context
         names = fields_list if fields_list is not None else list(self._fields)
@@ -39,7 +40,7 @@ class DefaultsMixin:
         return result
 
 
-def default_value(records: BaseModel, name: str) -> Any:
+def default_value(records: ModelPart, name: str) -> Any:
     field = records._fields[name]
     spec = field.default
     if isinstance(spec, dict) and set(spec) == {"call"}:
@@ -59,7 +60,7 @@ def default_value(records: BaseModel, name: str) -> Any:
     return spec
 
 
-def default_is_shared(records: BaseModel, name: str) -> bool:
+def default_is_shared(records: ModelPart, name: str) -> bool:
     """Whether the default of ``name`` is the same for every record of one create: literals,
     built-ins and context values are; a model method may give each record its own."""
     if f"default_{name}" in records.env.context:
@@ -71,7 +72,7 @@ def default_is_shared(records: BaseModel, name: str) -> bool:
     return True
 
 
-def one_default(records: BaseModel, name: str) -> Any:
+def one_default(records: ModelPart, name: str) -> Any:
     """The default of one field: the context's ``default_<field>`` first, then the declared one."""
     field = records._fields[name]
     key = f"default_{name}"
@@ -83,7 +84,7 @@ def one_default(records: BaseModel, name: str) -> Any:
     return value
 
 
-def add_missing_defaults(records: BaseModel, vals: dict[str, Any],
+def add_missing_defaults(records: ModelPart, vals: dict[str, Any],
                           shared: dict[str, Any] | None = None) -> dict[str, Any]:
     """``vals`` completed with the defaults of the fields it lacks. ``shared`` (one dict per
     create batch) keeps the defaults that are the same for every record, computed once."""
@@ -110,7 +111,7 @@ def add_missing_defaults(records: BaseModel, vals: dict[str, Any],
     return defaults
 
 
-def fields_with_default(records: BaseModel) -> list[str]:
+def fields_with_default(records: ModelPart) -> list[str]:
     cls = type(records)
     names = cls.__dict__.get("_default_names_cache")
     if names is None:

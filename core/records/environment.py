@@ -2,7 +2,7 @@
 which transaction (cursor); ``env["res.partner"]`` gives the model's empty recordset."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,7 +12,7 @@ from core.i18n import DEFAULT_LANG, _
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.recordset import BaseModel
+    from core.records.model import BaseModel
     from core.records.transaction_state import Cache, RecordCursor, ToWrite
     from core.registry.registry import Registry
 
@@ -47,7 +47,7 @@ class Environment(Mapping[str, "BaseModel"]):
     def __contains__(self, model_name: object) -> bool:
         return model_name in self.registry.models
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[str]:
         return iter(self.registry.models)
 
     def __len__(self) -> int:

@@ -5,13 +5,14 @@ from typing import TYPE_CHECKING, Any
 
 from core.exceptions import ValidationError
 from core.i18n import _
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    pass
 
 
-class ExchangeMixin:
-    def export_data(self: BaseModel, fields_to_export: list[str]) -> dict[str, list[list[Any]]]:
+class ExchangeMixin(ModelPart):
+    def export_data(self, fields_to_export: list[str]) -> dict[str, list[list[Any]]]:
         """``{"datas": rows}``: the values of the field paths for each record, as Odoo's export gives them."""
         from core.exchange.export import check_paths, export_rows, split_path
 
@@ -26,7 +27,7 @@ class ExchangeMixin:
         records.check_access_rule("read")
         return {"datas": export_rows(records, paths)}
 
-    def load(self: BaseModel, fields: list[str], data: list[list[Any]],
+    def load(self, fields: list[str], data: list[list[Any]],
              dryrun: bool = False) -> dict[str, Any]:
         """Import rows: ``{"ids": [...] or False, "messages": [...], "nextrow": 0}``; all rows or none.
 

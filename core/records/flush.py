@@ -26,13 +26,13 @@ def flush_towrite(cr: RecordCursor) -> None:
             for record_id, fields in per_record.items():
                 groups[tuple(sorted(set(fields), key=lambda f: f.name))].append(record_id)
             table = model_class._table
-            for fields, ids in groups.items():
+            for columns, record_ids in groups.items():
                 statement = (sa.update(table).where(table.c.id == sa.bindparam("_id"))
-                             .values({f.column_name: sa.bindparam(f"v_{f.column_name}") for f in fields}))
-                rows = []
-                for record_id in ids:
-                    row = {"_id": record_id}
-                    for field in fields:
+                             .values({f.column_name: sa.bindparam(f"v_{f.column_name}") for f in columns}))
+                rows: list[dict[str, Any]] = []
+                for record_id in record_ids:
+                    row: dict[str, Any] = {"_id": record_id}
+                    for field in columns:
                         value = cr.state.cache.get(field, record_id)
                         row[f"v_{field.column_name}"] = (
                             None if value is None else field.convert_to_column(value)

@@ -13,9 +13,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from core.fields.base import Field
+from core.fields.relational import Many2one
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class FormatSettings:
 class RecordFormats:
     """The FormatContext of ``vals`` written on ``records`` (the empty model when creating)."""
 
-    def __init__(self, records: BaseModel, vals: dict[str, Any]) -> None:
+    def __init__(self, records: ModelPart, vals: dict[str, Any]) -> None:
         self.records, self.vals = records, vals
 
     @cached_property
@@ -46,11 +48,11 @@ class RecordFormats:
         return check in self.settings.strict_checks
 
 
-def format_target(records: BaseModel, name: str, vals: dict[str, Any], comodel: str) -> BaseModel | None:
+def format_target(records: ModelPart, name: str, vals: dict[str, Any], comodel: str) -> BaseModel | None:
     """The record of the many2one ``name`` (to ``comodel``) that ``vals`` write, else the one all
     ``records`` share; None when the model has no such field or the records differ."""
     field: Field | None = records._fields.get(name)
-    if field is None or field.type != "many2one" or field.comodel_name != comodel:
+    if field is None or not isinstance(field, Many2one) or field.comodel_name != comodel:
         return None
     if name in vals:
         value = vals[name]
@@ -66,13 +68,13 @@ def format_target(records: BaseModel, name: str, vals: dict[str, Any], comodel: 
     return targets if len(targets) == 1 else None
 
 
-def format_country_code(records: BaseModel, vals: dict[str, Any]) -> str | None:
+def format_country_code(records: ModelPart, vals: dict[str, Any]) -> str | None:
     """ISO code of the records' own country (``country_id`` written or stored), if any."""
     country = format_target(records, "country_id", vals, "res.country")
     return (country.code or None) if country else None
 
 
-def format_company(records: BaseModel, vals: dict[str, Any]) -> BaseModel | None:
+def format_company(records: ModelPart, vals: dict[str, Any]) -> BaseModel | None:
     """The company whose settings apply: the records' own, else the current one."""
     if "res.company" not in records.env:
         return None

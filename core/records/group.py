@@ -13,12 +13,14 @@ from dateutil.relativedelta import relativedelta
 from core.db.sql import NoIndex
 from core.domain.parse import AND_
 from core.exceptions import ValidationError, invalid_field
+from core.fields.relational import Many2one
+from core.fields.selection import Selection
 from core.i18n import _
 from core.records.compute import flush_for_query
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
 
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 AGGREGATES = {"sum", "avg", "min", "max", "count", "count_distinct", "bool_and", "bool_or", "array_agg"}
@@ -51,11 +53,11 @@ class _GroupBy:
         self.spec, self.field, self.granularity = spec, field, granularity
 
 
-class GroupMixin:
+class GroupMixin(ModelPart):
     """Part of BaseModel: read_group (its steps are the functions below)."""
 
     def read_group(
-        self: BaseModel,
+        self,
         domain: Any,
         fields: list[str],
         groupby: Any,
@@ -98,7 +100,7 @@ class GroupMixin:
         return groups
 
 
-def parse_groupby(records: BaseModel, spec: str) -> _GroupBy:
+def parse_groupby(records: ModelPart, spec: str) -> _GroupBy:
     name, _colon, granularity = spec.partition(":")
     field = records._fields.get(name.strip())
     if field is None:
@@ -126,8 +128,8 @@ def parse_groupby(records: BaseModel, spec: str) -> _GroupBy:
     return _GroupBy(field.name, field, None)
 
 
-def group_expression(records: BaseModel, groupby: _GroupBy, table: sa.FromClause) -> Any:
-    column = table.c[groupby.field.column_name]
+def group_expression(records: ModelPart, groupby: _GroupBy, table: sa.FromClause) -> Any:
+    column: sa.ColumnElement[Any] = table.c[groupby.field.column_name]
     if not groupby.granularity:
         if groupby.field.translate:
             return sa.func.coalesce(column[records.env.lang].as_string(), column["en_US"].as_string())
@@ -153,7 +155,7 @@ def group_expression(records: BaseModel, groupby: _GroupBy, table: sa.FromClause
     return sa.func.date(column, sa.literal("-") + sa.cast(weekday, sa.String) + sa.literal(" days"))
 
 
-def group_zone(records: BaseModel, groupby: _GroupBy) -> ZoneInfo | None:
+def group_zone(records: ModelPart, groupby: _GroupBy) -> ZoneInfo | None:
     """The time zone datetimes are grouped in: the context's ``tz`` (days, weeks and months begin at
     the user's midnight, as in Odoo), none for dates, UTC or an unknown zone."""
     if groupby.field.type != "datetime":
@@ -163,7 +165,7 @@ def group_zone(records: BaseModel, groupby: _GroupBy) -> ZoneInfo | None:
 
 
 def parse_aggregates(
-    records: BaseModel, fields: list[str], groupbys: list[_GroupBy]
+    records: ModelPart, fields: list[str], groupbys: list[_GroupBy]
 ) -> list[tuple[str, str, Field]]:
     grouped = {g.field.name for g in groupbys}
     result: list[tuple[str, str, Field]] = []
@@ -213,7 +215,7 @@ def aggregate_expression(function: str, column: Any) -> Any:
     return getattr(sa.func, function)(column)
 
 
-def group_order(records: BaseModel, used: list[_GroupBy], group_columns: list[Any], aggregates: list[Any],
+def group_order(records: ModelPart, used: list[_GroupBy], group_columns: list[Any], aggregates: list[Any],
                  agg_columns: list[Any], orderby: str | None, table: sa.FromClause) -> list[Any]:
     terms: list[Any] = []
     if orderby:
@@ -236,11 +238,11 @@ def group_order(records: BaseModel, used: list[_GroupBy], group_columns: list[An
                     )
                 )
             descending = len(words) > 1 and words[1].lower() == "desc"
-            expression = sa.literal_column(column.name)
+            expression: sa.ColumnClause[Any] = sa.literal_column(column.name)
             terms.append(expression.desc() if descending else expression.asc())
         return terms
     for groupby, column in zip(used, group_columns):
-        if groupby.field.type == "many2one":
+        if isinstance(groupby.field, Many2one):
             # the comodel's order, looked up once per group: the subquery only uses the grouped column
             expression = records._order_expression(groupby.field, table)
             terms.append(expression.asc().nulls_last())
@@ -249,7 +251,7 @@ def group_order(records: BaseModel, used: list[_GroupBy], group_columns: list[An
     return terms
 
 
-def group_value(records: BaseModel, groupby: _GroupBy, value: Any) -> Any:
+def group_value(records: ModelPart, groupby: _GroupBy, value: Any) -> Any:
     if value is None:
         return None
     if groupby.granularity:
@@ -261,7 +263,7 @@ def group_value(records: BaseModel, groupby: _GroupBy, value: Any) -> Any:
 
 
 def group_result(
-    records: BaseModel,
+    records: ModelPart,
     row: Any,
     used: list[_GroupBy],
     aggregates: list[Any],
@@ -301,7 +303,7 @@ def group_result(
     return result
 
 
-def group_key(records: BaseModel, groupby: _GroupBy, value: Any) -> tuple[Any, list[Any], dict[str, Any]]:
+def group_key(records: ModelPart, groupby: _GroupBy, value: Any) -> tuple[Any, list[Any], dict[str, Any]]:
     name = groupby.field.name
     if groupby.granularity:
         if value is None:
@@ -320,9 +322,9 @@ def group_key(records: BaseModel, groupby: _GroupBy, value: Any) -> tuple[Any, l
     return value, [(name, "=", value)], {}
 
 
-def label_many2one_groups(records: BaseModel, groups: list[dict[str, Any]], used: list[_GroupBy]) -> None:
+def label_many2one_groups(records: ModelPart, groups: list[dict[str, Any]], used: list[_GroupBy]) -> None:
     for groupby in used:
-        if groupby.field.type != "many2one":
+        if not isinstance(groupby.field, Many2one):
             continue
         # one name lookup for every group; False (the empty group) is a bool, not an id
         ids = list(dict.fromkeys(g[groupby.spec] for g in groups if _is_id(g[groupby.spec])))
@@ -336,7 +338,7 @@ def label_many2one_groups(records: BaseModel, groups: list[dict[str, Any]], used
 
 
 def expand_groups(
-    records: BaseModel,
+    records: ModelPart,
     groups: list[dict[str, Any]],
     groupby: _GroupBy,
     aggregates: list[Any],
@@ -345,7 +347,7 @@ def expand_groups(
 ) -> list[dict[str, Any]]:
     """Add the empty groups of a field declared ``group_expand`` (every stage of a pipeline)."""
     field = groupby.field
-    if field.type == "many2one":
+    if isinstance(field, Many2one):
         comodel = records.env[field.comodel_name]
         expand = field.group_expand
         if isinstance(expand, str):
@@ -377,7 +379,7 @@ def expand_groups(
                 group["__fold"] = bool(key and folded.get(key[0]))
         del present
         return result
-    if field.type == "selection":
+    if isinstance(field, Selection):
         by_value = {g[groupby.spec]: g for g in groups}
         result = []
         for value, _label in field.options(records):

@@ -8,18 +8,19 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from core.exceptions import ValidationError
+from core.fields.relational import Many2one
 from core.i18n import _, translate
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
-def missing_required(model: BaseModel, field: Any) -> str:
+def missing_required(model: ModelPart, field: Any) -> str:
     """The message of a required field left empty, naming the field and the model."""
     return _("Missing required value for the field %(field)s of %(model)s", field=field.label(),
              model=model._model_label())
 
 
-def _missing(model: BaseModel, field: Any, column: str | None) -> str:
+def _missing(model: ModelPart, field: Any, column: str | None) -> str:
     if field is None:
         return _("Missing required value for the field %(field)s of %(model)s", field=column,
                  model=model._model_label())
@@ -30,7 +31,7 @@ _SQLITE_COLUMN = re.compile(r"constraint failed: ([\w.]+(?:, [\w.]+)*)")
 
 
 def translate_integrity_error(
-    model: BaseModel, error: IntegrityError, rows: list[dict[str, Any]]
+    model: ModelPart, error: IntegrityError, rows: list[dict[str, Any]]
 ) -> ValidationError:
     orig = error.orig
     diag = getattr(orig, "diag", None)
@@ -95,7 +96,7 @@ def translate_integrity_error(
                              message=message))
 
 
-def _column_from_constraint(model: BaseModel, name: str) -> str | None:
+def _column_from_constraint(model: ModelPart, name: str) -> str | None:
     table = model._table.name
     for prefix in ("fk_", "uq_", "nn_"):
         if name.startswith(f"{prefix}{table}_"):
@@ -106,7 +107,7 @@ def _column_from_constraint(model: BaseModel, name: str) -> str | None:
     return None
 
 
-def _field_of(model: BaseModel, column: str | None, table: str | None) -> Any:
+def _field_of(model: ModelPart, column: str | None, table: str | None) -> Any:
     if not column:
         return None
     target = model
@@ -116,12 +117,12 @@ def _field_of(model: BaseModel, column: str | None, table: str | None) -> Any:
     return next((f for f in target._fields.values() if f.column and f.column_name == column), None)
 
 
-def _diagnose_foreign_keys(model: BaseModel, rows: list[dict[str, Any]]) -> ValidationError:
+def _diagnose_foreign_keys(model: ModelPart, rows: list[dict[str, Any]]) -> ValidationError:
     """SQLite does not say which key failed: look for the value that has no target."""
     for field in model._fields.values():
-        if field.type != "many2one" or not field.column:
+        if not isinstance(field, Many2one) or not field.column:
             continue
-        values = {row.get(field.column_name) for row in rows} - {None}
+        values: set[Any] = {row.get(field.column_name) for row in rows} - {None}
         if not values:
             continue
         cotable = model.env[field.comodel_name]._table

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.fields.relational import Many2many, Many2one, One2many, Relational
+from core.fields.scalar import Char, Float, Monetary
+from core.fields.selection import Selection
 from core.i18n import translate
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
 
 
-def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
+def describe_field(model: ModelPart, field: Field) -> dict[str, Any]:
     """Odoo's fields_get description of one field."""
     lang = model.env.lang
     description: dict[str, Any] = {
@@ -37,35 +40,35 @@ def describe_field(model: BaseModel, field: Field) -> dict[str, Any]:
     if field.aggregator and field.type in ("integer", "float", "monetary"):
         description["aggregator"] = field.aggregator
         description["group_operator"] = field.aggregator
-    if field.relational:
+    if isinstance(field, Relational):
         description["relation"] = field.comodel_name
         description["domain"] = list(field.domain)
         description["context"] = dict(field.context)
-    if field.type == "one2many":
+    if isinstance(field, One2many):
         description["relation_field"] = field.inverse_name
-    if field.type == "many2many":
+    if isinstance(field, Many2many):
         description["relation_table"] = field.relation
-    if field.type == "many2one":
+    if isinstance(field, Many2one):
         description["ondelete"] = field.ondelete
-    if field.type == "selection":
+    if isinstance(field, Selection):
         description["selection"] = [[value, translate(label, lang)] for value, label in field.options(model)]
     if field.type in ("char", "text", "html"):
         description["translate"] = field.translate
-        if getattr(field, "size", None):
+        if isinstance(field, Char) and field.size:
             description["size"] = field.size
     if field.type == "html":
         description["sanitize"] = field.attrs.get("sanitize", True)
-    if field.type in ("float", "monetary") and getattr(field, "digits", None):
+    if isinstance(field, Float) and field.digits:
         description["digits"] = list(field.digits)
-    if field.type == "monetary":
+    if isinstance(field, Monetary):
         description["currency_field"] = field.currency_field
     if field.tracking:
         description["tracking"] = field.tracking
     return description
 
 
-class MetadataMixin:
-    def fields_get(self: BaseModel, allfields: list[str] | None = None,
+class MetadataMixin(ModelPart):
+    def fields_get(self, allfields: list[str] | None = None,
                    attributes: list[str] | None = None) -> dict[str, dict[str, Any]]:
         """Descriptions of the fields the user may see (all, or ``allfields``), limited to ``attributes``."""
         self._check_access("read")
@@ -82,10 +85,10 @@ class MetadataMixin:
             result[name] = description
         return result
 
-    def _model_description(self: BaseModel) -> str:
+    def _model_description(self) -> str:
         return translate(self._description or self._name, self.env.lang)
 
-    def _model_label(self: BaseModel) -> str:
+    def _model_label(self) -> str:
         """The model as messages name it: its description and technical name, ``Lead (crm.lead)``."""
         description = self._model_description()
         return description if description == self._name else f"{description} ({self._name})"

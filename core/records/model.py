@@ -1,7 +1,7 @@
 """BaseModel: the record API every model class is built on."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -48,6 +48,11 @@ class BaseModel(
     """
 
     __slots__ = ()
+
+    if TYPE_CHECKING:
+        # the fields of each model and the methods of its hook classes are set up by the registry on the
+        # class it derives for the model: statically, a record's other attributes are unknown
+        def __getattr__(self, name: str) -> Any: ...
 
     # -- override points -----------------------------------------------------------------------
     def _extra_rule_condition(self, operation: str, table: sa.FromClause) -> Any:

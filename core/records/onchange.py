@@ -5,15 +5,16 @@ from typing import TYPE_CHECKING, Any
 
 from core.exceptions import invalid_field
 from core.records.compute import invalidate_dependents
+from core.records.model_part import ModelPart
 from core.records.recordset import NewId
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
 
 
-class OnchangeMixin:
+class OnchangeMixin(ModelPart):
     def new(
-        self: BaseModel, values: dict[str, Any] | None = None, origin: Any = None, ref: Any = None
+        self, values: dict[str, Any] | None = None, origin: Any = None, ref: Any = None
     ) -> BaseModel:
         """A record that lives only in this transaction's cache (nothing is written)."""
         origin_id = origin.id if hasattr(origin, "_ids") else origin
@@ -22,7 +23,7 @@ class OnchangeMixin:
             record._write_new({k: v for k, v in values.items() if k in self._fields and k != "id"})
         return record
 
-    def onchange(self: BaseModel, values: dict[str, Any], field_names: Any, fields_spec: Any = None
+    def onchange(self, values: dict[str, Any], field_names: Any, fields_spec: Any = None
                  ) -> dict[str, Any]:
         """Values a form should show after ``field_names`` changed to ``values``.
 
@@ -72,7 +73,7 @@ class OnchangeMixin:
             )
         return answer
 
-    def _onchange_snapshot(self: BaseModel, record: BaseModel, name: str) -> Any:
+    def _onchange_snapshot(self, record: BaseModel, name: str) -> Any:
         field = self._fields[name]
         value = record[name]
         if field.type == "many2one":
@@ -82,5 +83,5 @@ class OnchangeMixin:
         raw = self.env.cache.get(field, record._ids[0])
         return field.convert_to_read(raw, record)
 
-    def _read_form(self: BaseModel, value: Any, name: str) -> Any:
+    def _read_form(self, value: Any, name: str) -> Any:
         return value

@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.exceptions import MetadataError
+from core.fields.relational import Many2one, X2many
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
 def plan_precompute(models: dict[str, type[BaseModel]]) -> dict[str, tuple[Field, ...]]:
@@ -56,7 +58,7 @@ def _check_path(models: dict[str, type[BaseModel]], model: type[BaseModel], fiel
                 seen: set[str]) -> None:
     """The first step reads the new record itself; later steps read existing records through many2one."""
     first = model._fields[names[0]]
-    if first.type in ("one2many", "many2many"):
+    if isinstance(first, X2many):
         raise _fail(field, f"depends on '{'.'.join(names)}', an x2many of the new record: lines are written "
                            "after the INSERT, so it cannot be precomputed")
     if first.computed and first.store and not first.attrs.get("precompute") and first is not field:
@@ -66,11 +68,11 @@ def _check_path(models: dict[str, type[BaseModel]], model: type[BaseModel], fiel
             _check_path(models, model, field, path.split("."), seen | {first.name})
     current = first
     for name in names[1:]:
-        if current.type != "many2one":
+        if not isinstance(current, Many2one):
             raise _fail(field, f"depends on '{'.'.join(names)}', which goes through '{current.name}' "
                                f"({current.type}): only many2one paths can be precomputed")
         target = models[current.comodel_name]._fields[name]
-        if target.type in ("one2many", "many2many"):
+        if isinstance(target, X2many):
             raise _fail(field, f"depends on '{'.'.join(names)}', an x2many that may come to include the new "
                                "record: it cannot be precomputed")
         current = target
@@ -94,13 +96,13 @@ def _ordered(model: type[BaseModel], fields: list[Field]) -> tuple[Field, ...]:
     return tuple(ordered)
 
 
-def precompute_todo(records: BaseModel, rows: list[dict[Field, Any]]) -> list[Field]:
+def precompute_todo(records: ModelPart, rows: list[dict[Field, Any]]) -> list[Field]:
     """The precomputed fields some of ``rows`` lacks a value for."""
     fields = records._registry.precompute.get(records._name, ())
     return [f for f in fields if any(f not in row for row in rows)]
 
 
-def precompute_new(model: BaseModel, ids: list[int], rows: list[dict[Field, Any]],
+def precompute_new(model: ModelPart, ids: list[int], rows: list[dict[Field, Any]],
                     todo: list[Field]) -> set[Field]:
     """Compute ``todo`` for the new records ``ids`` (cached from ``rows``, not inserted yet); the
     fields whose values now wait in the cache for the INSERT. A value given in a row is kept."""

@@ -8,19 +8,22 @@ import sqlalchemy as sa
 from core.db.sql import in_ids
 from core.exceptions import AccessError, MissingError, ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.image import Image
+from core.fields.relational import Many2many, Many2one, One2many
 from core.i18n import _
 from core.records.compute import compute_pending_for, flush_for_query
+from core.records.model_part import ModelPart
 from core.records.recordset import PREFETCH_MAX, NewId, split_every
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
 
 
-class ReadMixin:
+class ReadMixin(ModelPart):
     """Part of BaseModel: fetch and read."""
 
     # -- fetching into the cache -----------------------------------------------------------
-    def _fetch_field(self: BaseModel, field: Field) -> None:
+    def _fetch_field(self, field: Field) -> None:
         """Fill the cache with ``field`` for this record and as many prefetched records as useful."""
         record_id = self._ids[0]
         if isinstance(record_id, NewId):
@@ -37,14 +40,14 @@ class ReadMixin:
             self._fetch_columns(columns, ids, missing_for=record_id)
         elif field.computed:
             self._compute_values(field, ids)
-        elif field.type in ("one2many", "many2many"):
+        elif isinstance(field, (One2many, Many2many)):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
         else:
             raise ValidationError(_("Field %(field)s cannot be read", field=str(field)))
 
-    def _prefetch_batch(self: BaseModel, field: Field, record_id: Any) -> list[Any]:
+    def _prefetch_batch(self, field: Field, record_id: Any) -> list[Any]:
         values = self.env.cache.field_values(field)
         ids = [record_id]
         for other in self._prefetch_ids:
@@ -54,7 +57,7 @@ class ReadMixin:
                 ids.append(other)
         return ids
 
-    def _prefetchable_columns(self: BaseModel) -> list[Field]:
+    def _prefetchable_columns(self) -> list[Field]:
         cls = type(self)
         columns = cls.__dict__.get("_prefetch_columns_cache")
         if columns is None:
@@ -64,7 +67,7 @@ class ReadMixin:
         return list(columns)
 
     def _fetch_columns(
-        self: BaseModel, fields: list[Field], ids: list[Any], missing_for: Any = None
+        self, fields: list[Field], ids: list[Any], missing_for: Any = None
     ) -> set[int]:
         """One SELECT per chunk for ``fields`` of ``ids``, filtered by record rules; the ids found.
         Secret fields are not selected: they read as "" (``_secret_values`` gives the stored ones)."""
@@ -98,7 +101,7 @@ class ReadMixin:
             self._blank_secrets(secrets, found)
         return found
 
-    def _raise_access_or_missing(self: BaseModel, ids: list[int], operation: str) -> None:
+    def _raise_access_or_missing(self, ids: list[int], operation: str) -> None:
         existing = self.sudo().browse(ids).exists()
         if existing:
             raise AccessError(
@@ -112,7 +115,7 @@ class ReadMixin:
             )
         raise MissingError(_("Record does not exist or has been deleted.") + f" ({self._name}, {ids})")
 
-    def _fetch_x2many(self: BaseModel, field: Field, ids: list[Any]) -> None:
+    def _fetch_x2many(self, field: One2many | Many2many, ids: list[Any]) -> None:
         self._check_access("read")
         comodel = self.env[field.comodel_name]
         comodel._check_access("read")
@@ -123,7 +126,7 @@ class ReadMixin:
         order_by = comodel._order_by(None, cotable)
         dialect = self.env.cr.dialect
         for chunk in split_every(ids, PREFETCH_MAX * 10):
-            if field.type == "one2many":
+            if isinstance(field, One2many):
                 inverse_field = comodel._fields[field.inverse_name]
                 inverse = cotable.c[inverse_field.column_name]
                 statement = sa.select(inverse, cotable.c.id).where(in_ids(inverse, chunk, dialect))
@@ -143,7 +146,7 @@ class ReadMixin:
         for record_id, co_ids in result.items():
             cache[record_id] = tuple(co_ids)
 
-    def _fetch_attachment_field(self: BaseModel, field: Field, ids: list[Any]) -> None:
+    def _fetch_attachment_field(self, field: Field, ids: list[Any]) -> None:
         values = self.env.cache.field_values(field)
         for record_id in ids:
             values[record_id] = None
@@ -154,7 +157,7 @@ class ReadMixin:
         for attachment in attachments:
             values[attachment.res_id] = attachment.raw or None
 
-    def _fetch_new(self: BaseModel, field: Field) -> None:
+    def _fetch_new(self, field: Field) -> None:
         """Value of a field of an in-memory record: its origin's, computed, or empty."""
         record_id = self._ids[0]
         if field.computed:
@@ -169,12 +172,13 @@ class ReadMixin:
         self.env.cache.set(field, record_id, field.null_cache())
 
     # -- computed and related values --------------------------------------------------------
-    def _compute_values(self: BaseModel, field: Field, ids: list[Any]) -> None:
+    def _compute_values(self, field: Field, ids: list[Any]) -> None:
         """Run the compute of ``field`` (and of fields sharing its method) on ``ids``."""
         records = self.browse(ids)
         if field.related:
             self._compute_related(field, records)
             return
+        assert field.compute is not None  # a computed field that is not related names its method
         method = getattr(records, field.compute, None)
         if method is None:
             raise ValidationError(
@@ -202,10 +206,10 @@ class ReadMixin:
                     if f.store and isinstance(record_id, int):
                         self.env.towrite.mark(f, record_id)
 
-    def _fields_computed_by(self: BaseModel, method: str) -> list[Field]:
+    def _fields_computed_by(self, method: str) -> list[Field]:
         return self._registry.fields_by_compute(self._name, method)
 
-    def _compute_related(self: BaseModel, field: Field, records: BaseModel) -> None:
+    def _compute_related(self, field: Field, records: BaseModel) -> None:
         cache = self.env.cache
         values = cache.field_values(field)
         path = field.related_path
@@ -225,13 +229,13 @@ class ReadMixin:
             else:
                 target[path[-1]]
                 value = cache.get(last_field, target._ids[0], field.null_cache())
-                if value is not None and field.type == "image":
+                if value is not None and isinstance(field, Image):
                     value = field.process(value)
             values[record._ids[0]] = value
             if field.store and isinstance(record._ids[0], int):
                 self.env.towrite.mark(field, record._ids[0])
 
-    def _copy_related_source(self: BaseModel, field: Field, records: BaseModel) -> None:
+    def _copy_related_source(self, field: Field, records: BaseModel) -> None:
         """A related field of a field of the same record: the source's values, read in one batch."""
         cache, towrite = self.env.cache, self.env.towrite
         source = self._fields[field.related_path[0]]
@@ -244,14 +248,14 @@ class ReadMixin:
         null = field.null_cache()
         for record_id in ids:
             value = source_values.get(record_id, null)
-            if value is not None and field.type == "image":
+            if value is not None and isinstance(field, Image):
                 value = field.process(value)
             values[record_id] = value
             if field.store and isinstance(record_id, int):
                 towrite.mark(field, record_id)
 
     # -- read ------------------------------------------------------------------------------
-    def _check_field_names(self: BaseModel, names: Any, operation: str = "read") -> list[Field]:
+    def _check_field_names(self, names: Any, operation: str = "read") -> list[Field]:
         if not names:
             return [f for f in self._fields.values() if self._field_accessible(f) and f.name != "id"]
         if isinstance(names, str):
@@ -269,12 +273,12 @@ class ReadMixin:
         return result
 
     def read(
-        self: BaseModel, fields: list[str] | None = None, load: str | None = "_classic_read"
+        self, fields: list[str] | None = None, load: str | None = "_classic_read"
     ) -> list[dict]:
         """Values of ``fields`` for each existing record, in Odoo's read format."""
         return self._read_rows(fields, load)
 
-    def _read_rows(self: BaseModel, fields: list[str] | None, load: str | None,
+    def _read_rows(self, fields: list[str] | None, load: str | None,
                    just_searched: bool = False) -> list[dict]:
         """``read``; ``just_searched``: the records come from a search of this same call, which applied
         the record rules already, so their visibility is not checked a second time."""
@@ -295,7 +299,7 @@ class ReadMixin:
             row: dict[str, Any] = {"id": record_id}
             for field in field_list:
                 value = cache.get(field, record_id)
-                if field.type == "many2one" and load == "_classic_read":
+                if isinstance(field, Many2one) and load == "_classic_read":
                     row[field.name] = (value, names[field.comodel_name].get(value, "")) if value else False
                 elif secret and field in secret:
                     row[field.name] = ""
@@ -304,7 +308,7 @@ class ReadMixin:
             result.append(row)
         return result
 
-    def _prefetch_for_read(self: BaseModel, fields: list[Field], ids: list[int],
+    def _prefetch_for_read(self, fields: list[Field], ids: list[int],
                            just_searched: bool = False) -> set[int]:
         """Cache ``fields`` of ``ids``; the ids that exist and the user may read (AccessError if any
         existing record is hidden by a rule)."""
@@ -335,7 +339,7 @@ class ReadMixin:
                 records.browse(todo)._fetch_field_batch(field)
         return found
 
-    def _visible_ids(self: BaseModel, ids: list[int], rule: Any) -> list[int]:
+    def _visible_ids(self, ids: list[int], rule: Any) -> list[int]:
         table = self._table
         found: list[int] = []
         for chunk in split_every(ids, PREFETCH_MAX * 10):
@@ -345,29 +349,29 @@ class ReadMixin:
             found.extend(row[0] for row in self.env.cr.execute(statement))
         return found
 
-    def _fetch_field_batch(self: BaseModel, field: Field) -> None:
+    def _fetch_field_batch(self, field: Field) -> None:
         ids = list(self._ids)
         if field.computed:
             self._compute_values(field, ids)
-        elif field.type in ("one2many", "many2many"):
+        elif isinstance(field, (One2many, Many2many)):
             self._fetch_x2many(field, ids)
         elif field.type in ("binary", "image"):
             self._fetch_attachment_field(field, ids)
 
     def _many2one_names(
-        self: BaseModel, fields: list[Field], records: BaseModel
+        self, fields: list[Field], records: BaseModel
     ) -> dict[str, dict[int, str]]:
         cache = self.env.cache
         wanted: dict[str, set[int]] = {}
         for field in fields:
-            if field.type == "many2one":
+            if isinstance(field, Many2one):
                 values = cache.field_values(field)
                 ids = wanted.setdefault(field.comodel_name, set())
                 ids.update(v for v in (values.get(i) for i in records._ids) if v)
         return {model: dict(self.env[model].sudo().browse(sorted(ids))._display_names()) if ids else {}
                 for model, ids in wanted.items()}
 
-    def _display_names(self: BaseModel) -> list[tuple[int, str]]:
+    def _display_names(self) -> list[tuple[int, str]]:
         field = self._fields["display_name"]
         values = self.env.cache.field_values(field)
         todo = [i for i in self._ids if i not in values]
@@ -375,16 +379,16 @@ class ReadMixin:
             self.browse(todo)._compute_values(field, todo)
         return [(i, values.get(i) or "") for i in self._ids]
 
-    def name_get(self: BaseModel) -> list[tuple[int, str]]:
+    def name_get(self) -> list[tuple[int, str]]:
         self._check_access("read")
         return self._display_names()
 
-    def _rec_name_field(self: BaseModel) -> str:
+    def _rec_name_field(self) -> str:
         if self._rec_name and self._rec_name in self._fields:
             return self._rec_name
         return "name" if "name" in self._fields else "id"
 
-    def _compute_display_name(self: BaseModel) -> None:
+    def _compute_display_name(self) -> None:
         """Override point: set ``display_name`` of each record; the record name by default."""
         name = self._rec_name_field()
         for record in self:
@@ -394,7 +398,7 @@ class ReadMixin:
                 value = record[name]
                 record.display_name = value.display_name if hasattr(value, "_ids") else (value or "")
 
-    def _field_accessible(self: BaseModel, field: Field) -> bool:
+    def _field_accessible(self, field: Field) -> bool:
         if not field.groups or self.env.su:
             return True
         return self._registry.security.user_in_any_group(self.env, field.groups)

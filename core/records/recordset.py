@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from core.db.sql import in_ids
 from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -32,7 +33,9 @@ class NewId:
         return False
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, NewId) and (self is other or (self.origin and self.origin == other.origin))
+        return isinstance(other, NewId) and (
+            self is other or bool(self.origin and self.origin == other.origin)
+        )
 
     def __hash__(self) -> int:
         return hash(self.origin) if self.origin else id(self)
@@ -41,7 +44,7 @@ class NewId:
         return f"<NewId origin={self.origin!r}>"
 
 
-class RecordsetBase:
+class RecordsetBase(ModelPart):
     """Identity and set operations of recordsets. Model classes derive from BaseModel."""
 
     __slots__ = ("env", "_ids", "_prefetch_ids")

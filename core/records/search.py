@@ -12,6 +12,7 @@ from core.domain.parse import AND_, normalize
 from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 from core.records.compute import flush_for_query
+from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -34,10 +35,10 @@ def order_alias(table: sa.Table) -> Any:
         alias = _ORDER_ALIASES[table] = table.alias()
     return alias
 
-class SearchMixin:
+class SearchMixin(ModelPart):
     """Part of BaseModel: search and friends."""
 
-    def _active_domain(self: BaseModel, domain: list[Any]) -> list[Any]:
+    def _active_domain(self, domain: list[Any]) -> list[Any]:
         if "active" not in self._fields or not self.env.context.get("active_test", True):
             return domain
         for element in domain:
@@ -45,7 +46,7 @@ class SearchMixin:
                 return domain
         return AND_([[("active", "=", True)], domain]) if domain else [("active", "=", True)]
 
-    def _where_condition(self: BaseModel, domain: Any, table: sa.FromClause, operation: str = "read") -> Any:
+    def _where_condition(self, domain: Any, table: sa.FromClause, operation: str = "read") -> Any:
         """The condition of ``domain`` + the model's ``_extra_search_domain`` + active_test + record
         rules over ``table``, narrowed by the model's ``_narrow_search``."""
         domain = normalize(domain)
@@ -58,13 +59,13 @@ class SearchMixin:
         condition = condition if rule is None else sa.and_(condition, rule)
         return self._narrow_search(condition, table, operation)
 
-    def _subquery_ids(self: BaseModel, domain: Any) -> sa.Select[Any]:
+    def _subquery_ids(self, domain: Any) -> sa.Select[Any]:
         """``SELECT id`` of the records matching ``domain``, to nest in another query."""
         self._check_access("read")
         alias = self._table.alias()
         return sa.select(alias.c.id).where(self._where_condition(domain, alias))
 
-    def _order_by(self: BaseModel, order: str | None, table: sa.FromClause) -> list[Any]:
+    def _order_by(self, order: str | None, table: sa.FromClause) -> list[Any]:
         """ORDER BY terms for an Odoo order spec; always ends with id for stable pages."""
         spec = order or self._order or "id"
         terms: list[Any] = []
@@ -109,7 +110,7 @@ class SearchMixin:
             terms.append(table.c.id.asc())
         return terms
 
-    def _order_expression(self: BaseModel, field: Any, table: sa.FromClause) -> Any:
+    def _order_expression(self, field: Any, table: sa.FromClause) -> Any:
         if not field.column:
             return None
         column = table.c[field.column_name]
@@ -134,7 +135,7 @@ class SearchMixin:
             return sa.select(value).where(alias.c.id == column).scalar_subquery()
         return column
 
-    def _search(self: BaseModel, domain: Any = None, offset: int = 0, limit: int | None = None,
+    def _search(self, domain: Any = None, offset: int = 0, limit: int | None = None,
                 order: str | None = None) -> list[int]:
         """Ids matching ``domain`` in ``order``."""
         self._check_access("read")
@@ -167,12 +168,12 @@ class SearchMixin:
             statement = statement.limit(limit)
         return statement
 
-    def search(self: BaseModel, domain: Any = None, offset: int = 0, limit: int | None = None,
+    def search(self, domain: Any = None, offset: int = 0, limit: int | None = None,
                order: str | None = None) -> BaseModel:
         """Records matching ``domain`` (Odoo syntax), ordered and paginated."""
         return self.browse(self._search(domain, offset, limit, order))
 
-    def search_count(self: BaseModel, domain: Any = None, limit: int | None = None) -> int:
+    def search_count(self, domain: Any = None, limit: int | None = None) -> int:
         self._check_access("read")
         flush_for_query(self)
         table = self._table
@@ -182,7 +183,7 @@ class SearchMixin:
         statement = sa.select(sa.func.count()).select_from(inner.subquery())
         return int(self.env.cr.execute(statement).scalar() or 0)
 
-    def search_fetch(self: BaseModel, domain: Any, field_names: list[str], offset: int = 0,
+    def search_fetch(self, domain: Any, field_names: list[str], offset: int = 0,
                      limit: int | None = None, order: str | None = None) -> BaseModel:
         """Search and cache the stored columns of ``field_names`` in the same query."""
         self._check_access("read")
@@ -209,7 +210,7 @@ class SearchMixin:
             self._blank_secrets(secrets, ids)
         return self.browse(ids)
 
-    def search_read(self: BaseModel, domain: Any = None, fields: list[str] | None = None, offset: int = 0,
+    def search_read(self, domain: Any = None, fields: list[str] | None = None, offset: int = 0,
                     limit: int | None = None, order: str | None = None, load: str | None = "_classic_read"
                     ) -> list[dict[str, Any]]:
         records = self.search_fetch(domain, fields or [], offset, limit, order)
@@ -217,13 +218,13 @@ class SearchMixin:
             return []
         return records._read_rows(fields, load, just_searched=True)
 
-    def name_search(self: BaseModel, name: str = "", args: Any = None, operator: str = "ilike",
+    def name_search(self, name: str = "", args: Any = None, operator: str = "ilike",
                     limit: int | None = 100) -> list[tuple[int, str]]:
         """(id, display name) of records whose name matches ``name``."""
         ids = self._name_search(name, args or [], operator, limit)
         return self.browse(ids)._display_names()
 
-    def _name_search(self: BaseModel, name: str, domain: list[Any], operator: str = "ilike",
+    def _name_search(self, name: str, domain: list[Any], operator: str = "ilike",
                      limit: int | None = 100, order: str | None = None) -> list[int]:
         """Override point: the ids of the records whose name matches ``name`` with ``operator``, within
         ``domain``; ``name_search`` and the name lookups of imports call it. Matches the record name."""
@@ -231,7 +232,7 @@ class SearchMixin:
             domain = AND_([[(self._rec_name_field(), operator, name)], domain])
         return self._search(domain, limit=limit, order=order)
 
-    def name_create(self: BaseModel, name: str) -> tuple[int, str]:
+    def name_create(self, name: str) -> tuple[int, str]:
         rec_name = self._rec_name_field()
         if rec_name == "id":
             raise ValidationError(_("Cannot create a %(model)s record from a name: it has no name field.",

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.db.sql import in_ids
+from core.records.model_part import ModelPart
 from core.records.recordset import PREFETCH_MAX, split_every
 
 if TYPE_CHECKING:
     from core.fields.base import Field
-    from core.records.model import BaseModel
 
 
-class SecretMixin:
+class SecretMixin(ModelPart):
     """Part of BaseModel: the one way to the stored value of a secret field."""
 
-    def _secret_values(self: BaseModel, name: str) -> dict[int, Any]:
+    def _secret_values(self, name: str) -> dict[int, Any]:
         """The stored values of the secret field ``name`` of these records, by id (records rules and
         access rights do not apply: only server code calls this, never a client)."""
         field = self._fields[name]
@@ -39,12 +39,12 @@ class SecretMixin:
             found.update((row[0], row[1]) for row in self.env.cr.execute(statement))
         return found
 
-    def _secret_value(self: BaseModel, name: str) -> Any:
+    def _secret_value(self, name: str) -> Any:
         """The stored value of the secret field ``name`` of this one record (None when empty)."""
         self.ensure_one()
         return self._secret_values(name).get(self._ids[0])
 
-    def _blank_secrets(self: BaseModel, fields: Iterable[Field], ids: Iterable[Any]) -> None:
+    def _blank_secrets(self, fields: Iterable[Field], ids: Iterable[Any]) -> None:
         """Cache "" for the secret ``fields`` of ``ids``: what reading them answers, without a query."""
         ids = list(ids)
         for field in fields:

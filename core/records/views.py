@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from core.records.model import BaseModel
+from core.records.model_part import ModelPart
 
 
 def _model_method(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -16,9 +15,9 @@ def _model_method(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-class ViewsMixin:
+class ViewsMixin(ModelPart):
     @_model_method
-    def get_views(self: BaseModel, views: Any, options: Any = None) -> dict[str, Any]:
+    def get_views(self, views: Any, options: Any = None) -> dict[str, Any]:
         """``{"views": {type: {"arch", "id", "model", "type", "name"}}, "models": {model: fields}}`` for
         ``views``, a list of ``[view id or False, view type]``."""
         from core.addon.view_lookup import get_views
@@ -27,7 +26,7 @@ class ViewsMixin:
         return get_views(self, views, options)
 
     @_model_method
-    def get_view(self: BaseModel, view_id: Any = None, view_type: str = "form",
+    def get_view(self, view_id: Any = None, view_type: str = "form",
                  **options: Any) -> dict[str, Any]:
         """One view: ``{"arch", "id", "model", "type", "name"}``."""
         from core.addon.view_lookup import describe_view, view_type_of
@@ -38,7 +37,7 @@ class ViewsMixin:
         return described
 
     @_model_method
-    def fields_view_get(self: BaseModel, view_id: Any = None, view_type: str = "form", toolbar: bool = False,
+    def fields_view_get(self, view_id: Any = None, view_type: str = "form", toolbar: bool = False,
                         submenu: bool = False) -> dict[str, Any]:
         """The older clients' form of ``get_view``: the arch with the model's ``fields`` and ``view_id``."""
         from core.addon.view_lookup import describe_view, view_type_of

@@ -10,6 +10,8 @@ from core import clock
 from core.db.sql import in_ids
 from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
+from core.fields.relational import Many2many, One2many, X2many
+from core.fields.scalar import Textual
 from core.hooks import record_event
 from core.i18n import _
 from core.records.compute import (
@@ -21,6 +23,7 @@ from core.records.compute import (
 )
 from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
+from core.records.model_part import ModelPart
 from core.records.recordset import NewId, split_every
 from core.records.x2many import write_others_batch
 
@@ -31,12 +34,12 @@ MAGIC_FIELDS = frozenset({"id", "create_uid", "create_date", "write_uid", "write
 IGNORED_ON_WRITE = frozenset({"id", "display_name", "__last_update"})
 
 
-class WriteMixin:
+class WriteMixin(ModelPart):
     """Part of BaseModel: create, write, unlink, copy."""
 
     # -- value preparation -----------------------------------------------------------------
     def _convert_vals(
-        self: BaseModel, vals: dict[str, Any], creating: bool
+        self, vals: dict[str, Any], creating: bool
     ) -> tuple[dict[Field, Any], dict[Field, Any]]:
         """Split ``vals`` into column values (cache form) and the rest (x2many, related, inverse)."""
         if not isinstance(vals, dict):
@@ -65,7 +68,7 @@ class WriteMixin:
                 raise ValidationError(_("Field %(field)s of %(model)s is computed and cannot be written.",
                                         field=field.label(), model=self._name), field=name)
             cache_value = field.convert_to_cache(value, self)
-            if field.format_check and cache_value:
+            if isinstance(field, Textual) and field.format_check and cache_value:
                 formats = formats or RecordFormats(self, vals)
                 cache_value = field.check_format(cache_value, formats)
             if field.required and field.column and (cache_value is None or cache_value == "") and not (
@@ -81,7 +84,7 @@ class WriteMixin:
         return columns, others
 
     # -- write -----------------------------------------------------------------------------
-    def write(self: BaseModel, vals: dict[str, Any]) -> bool:
+    def write(self, vals: dict[str, Any]) -> bool:
         """Write ``vals`` on every record of the set; True."""
         if not self:
             return True
@@ -106,14 +109,15 @@ class WriteMixin:
         record_event(self, "write", vals)
         return True
 
-    def _update_columns(self: BaseModel, columns: dict[Field, Any]) -> None:
+    def _update_columns(self, columns: dict[Field, Any]) -> None:
         fields = self._fields
         if "write_date" in fields:
             columns.setdefault(fields["write_date"], clock.utcnow())
             columns.setdefault(fields["write_uid"], self.env.uid if self._registry.has_users else None)
         table = self._table
         cache = self.env.cache
-        translated = {f: v for f, v in columns.items() if f.translate and v is not None}
+        translated = {f: v for f, v in columns.items()
+                      if isinstance(f, Textual) and f.translate and v is not None}
         plain = {f: v for f, v in columns.items() if f not in translated}
         ids = list(self._ids)
         try:
@@ -124,15 +128,15 @@ class WriteMixin:
                 for chunk in split_every(ids, 10000):
                     condition = in_ids(table.c.id, chunk, self.env.cr.dialect)
                     self.env.cr.execute(sa.update(table).where(condition).values(values))
-            for field, value in translated.items():
-                current = {r._ids[0]: cache.get(field, r._ids[0]) for r in self} if all(
-                    cache.contains(field, i) for i in ids) else self._raw_values(field)
-                rows = [{"_id": i, "v": field.merge_translation(current.get(i), value)} for i in ids]
+            for text_field, value in translated.items():
+                current = {r._ids[0]: cache.get(text_field, r._ids[0]) for r in self} if all(
+                    cache.contains(text_field, i) for i in ids) else self._raw_values(text_field)
+                rows = [{"_id": i, "v": text_field.merge_translation(current.get(i), value)} for i in ids]
                 statement = (sa.update(table).where(table.c.id == sa.bindparam("_id"))
-                             .values({field.column_name: sa.bindparam("v")}))
+                             .values({text_field.column_name: sa.bindparam("v")}))
                 self.env.cr.execute(statement, rows)
                 for row in rows:
-                    cache.set(field, row["_id"], row["v"])
+                    cache.set(text_field, row["_id"], row["v"])
         except IntegrityError as error:
             raise translate_integrity_error(
                 self, error, [{f.column_name: v for f, v in plain.items()}]
@@ -142,14 +146,14 @@ class WriteMixin:
             for record_id in ids:
                 values[record_id] = value
 
-    def _raw_values(self: BaseModel, field: Field) -> dict[int, Any]:
+    def _raw_values(self, field: Field) -> dict[int, Any]:
         table = self._table
         rows = self.env.cr.execute(
             sa.select(table.c.id, table.c[field.column_name]).where(table.c.id.in_(self.ids))
         )
         return {row[0]: row[1] for row in rows}
 
-    def _check_existing_for(self: BaseModel, operation: str) -> None:
+    def _check_existing_for(self, operation: str) -> None:
         """Raise MissingError for deleted records and AccessError for records a rule hides."""
         table = self._table
         ids = list(dict.fromkeys(self._ids))
@@ -164,7 +168,7 @@ class WriteMixin:
         if len(found) != len(ids):
             self._raise_access_or_missing([i for i in ids if i not in found], operation)
 
-    def _check_concurrency(self: BaseModel) -> None:
+    def _check_concurrency(self) -> None:
         """Refuse a write based on a stale read (``__last_update`` in the context)."""
         stamps = self.env.context.get("__last_update")
         if not stamps or "write_date" not in self._fields:
@@ -173,14 +177,14 @@ class WriteMixin:
 
         check_last_update(self, stamps)
 
-    def _write_new(self: BaseModel, vals: dict[str, Any]) -> bool:
+    def _write_new(self, vals: dict[str, Any]) -> bool:
         cache = self.env.cache
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
                 raise invalid_field(name, self._name)
             for record in self:
-                if field.type in ("one2many", "many2many"):
+                if isinstance(field, X2many):
                     cache.set(field, record._ids[0], _apply_commands_in_memory(record, field, value))
                 else:
                     cache.set(field, record._ids[0], field.convert_to_cache(value, record))
@@ -188,7 +192,7 @@ class WriteMixin:
         return True
 
     # -- unlink ----------------------------------------------------------------------------
-    def unlink(self: BaseModel) -> bool:
+    def unlink(self) -> bool:
         """Delete the records (their cascades in the database follow); True."""
         if not self:
             return True
@@ -221,7 +225,7 @@ class WriteMixin:
         recompute_pending(self)
         return True
 
-    def _before_unlink(self: BaseModel) -> None:
+    def _before_unlink(self) -> None:
         """Clean what refers to these records without a foreign key (external ids, attachments)."""
         registry = self._registry
         for model_name, model_field, id_field in registry.reference_cleanups:
@@ -230,7 +234,7 @@ class WriteMixin:
             self.env.cr.execute(sa.delete(table).where(table.c[model_field] == self._name)
                                 .where(table.c[id_field].in_(self.ids)))
 
-    def _check_restrict_references(self: BaseModel) -> None:
+    def _check_restrict_references(self) -> None:
         for field in self._registry.restrict_references.get(self._name, ()):
             model = self.env[field.model_name]
             table = model._table
@@ -246,7 +250,7 @@ class WriteMixin:
                     model=model._description or model._name, model_name=model._name, field=field.label()))
 
     # -- copy ------------------------------------------------------------------------------
-    def copy_data(self: BaseModel, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def copy_data(self, default: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Values to create a copy of each record (fields declared ``copy: false`` left out)."""
         default = dict(default or {})
         result = []
@@ -258,9 +262,9 @@ class WriteMixin:
                 if field.computed and not field.store:
                     continue
                 value = record[name]
-                if field.type == "one2many":
+                if isinstance(field, One2many):
                     vals[name] = [(0, 0, line) for line in value.copy_data()] if value else []
-                elif field.type == "many2many":
+                elif isinstance(field, Many2many):
                     vals[name] = [(6, 0, value.ids)]
                 else:
                     vals[name] = field.convert_to_write(value, record)
@@ -268,13 +272,13 @@ class WriteMixin:
             result.append(vals)
         return result
 
-    def copy(self: BaseModel, default: dict[str, Any] | None = None) -> BaseModel:
+    def copy(self, default: dict[str, Any] | None = None) -> BaseModel:
         """A new record with the values of this one (and ``default`` over them)."""
         self.ensure_one()
         return self.create(self.copy_data(default))
 
 
-def _apply_commands_in_memory(record: BaseModel, field: Field, value: Any) -> tuple[Any, ...]:
+def _apply_commands_in_memory(record: BaseModel, field: X2many, value: Any) -> tuple[Any, ...]:
     from core.fields.commands import normalize_commands
 
     current = list(record.env.cache.get(field, record._ids[0]) or ())

@@ -10,21 +10,22 @@ import sqlalchemy as sa
 
 from core.fields.base import Field
 from core.fields.commands import CLEAR, CREATE, DELETE, LINK, SET, UNLINK, UPDATE, normalize_commands
+from core.fields.relational import Many2many, One2many
 
 if TYPE_CHECKING:
-    from core.records.model import BaseModel
+    from core.records.model_part import ModelPart
 
 
-def write_others_batch(model: BaseModel, records: BaseModel, others_list: list[dict[Field, Any]],
+def write_others_batch(model: ModelPart, records: ModelPart, others_list: list[dict[Field, Any]],
                         creating: bool) -> None:
     by_field: dict[Field, list[tuple[int, Any]]] = defaultdict(list)
     for record_id, others in zip(records._ids, others_list):
         for field, value in others.items():
             by_field[field].append((record_id, value))
     for field, pairs in by_field.items():
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             write_one2many(model, field, pairs, creating)
-        elif field.type == "many2many" and not field.related:
+        elif isinstance(field, Many2many) and not field.related:
             write_many2many(model, field, pairs, creating)
         elif field.related:
             write_related(model, field, pairs)
@@ -34,7 +35,7 @@ def write_others_batch(model: BaseModel, records: BaseModel, others_list: list[d
             write_attachment(model, field, pairs)
 
 
-def write_one2many(records: BaseModel, field: Field, pairs: list[tuple[int, Any]], creating: bool) -> None:
+def write_one2many(records: ModelPart, field: One2many, pairs: list[tuple[int, Any]], creating: bool) -> None:
     comodel = records.env[field.comodel_name].with_context(active_test=False)
     inverse = comodel._fields[field.inverse_name]
     # a res_id-style inverse also needs the model name in its model_field
@@ -75,7 +76,7 @@ def write_one2many(records: BaseModel, field: Field, pairs: list[tuple[int, Any]
     cache.invalidate([field], [record_id for record_id, _value in pairs])
 
 
-def detach_one2many(comodel: BaseModel, inverse: Field, ids: list[int]) -> None:
+def detach_one2many(comodel: ModelPart, inverse: Field, ids: list[int]) -> None:
     if not ids:
         return
     records = comodel.browse(ids)
@@ -85,7 +86,8 @@ def detach_one2many(comodel: BaseModel, inverse: Field, ids: list[int]) -> None:
         records.write({inverse.name: False})
 
 
-def write_many2many(records: BaseModel, field: Field, pairs: list[tuple[int, Any]], creating: bool) -> None:
+def write_many2many(records: ModelPart, field: Many2many, pairs: list[tuple[int, Any]],
+                    creating: bool) -> None:
     relation = records.env.registry.relation_table(field)
     col1, col2 = relation.c[field.column1], relation.c[field.column2]
     comodel = records.env[field.comodel_name]
@@ -141,7 +143,7 @@ def write_many2many(records: BaseModel, field: Field, pairs: list[tuple[int, Any
     records.env.cr.state.prefetch.clear()
 
 
-def check_targets_exist(target: BaseModel, comodel: BaseModel, ids: set[int], field: Field) -> None:
+def check_targets_exist(target: ModelPart, comodel: ModelPart, ids: set[int], field: Field) -> None:
     found = set(comodel.sudo().browse(sorted(ids)).exists()._ids)
     missing = sorted(ids - found)
     if missing:
@@ -149,7 +151,7 @@ def check_targets_exist(target: BaseModel, comodel: BaseModel, ids: set[int], fi
                           "%(ids)s).", ids=", ".join(str(i) for i in missing))
 
 
-def write_related(records: BaseModel, field: Field, pairs: list[tuple[int, Any]]) -> None:
+def write_related(records: ModelPart, field: Field, pairs: list[tuple[int, Any]]) -> None:
     path = field.related_path
     for record_id, value in pairs:
         target = records.browse(record_id)
@@ -160,16 +162,17 @@ def write_related(records: BaseModel, field: Field, pairs: list[tuple[int, Any]]
         records.env.cache.invalidate([field], [record_id])
 
 
-def write_inverse(model: BaseModel, field: Field, pairs: list[tuple[int, Any]]) -> None:
+def write_inverse(model: ModelPart, field: Field, pairs: list[tuple[int, Any]]) -> None:
     cache = model.env.cache
     for record_id, value in pairs:
         record = model.browse(record_id)
         cache.set(field, record_id, field.convert_to_cache(value, record))
     records = model.browse([record_id for record_id, _value in pairs])
+    assert field.inverse is not None  # write_others_batch sends here the fields with an inverse
     getattr(records, field.inverse)()
 
 
-def write_attachment(records: BaseModel, field: Field, pairs: list[tuple[int, Any]]) -> None:
+def write_attachment(records: ModelPart, field: Field, pairs: list[tuple[int, Any]]) -> None:
     attachments = records.env["ir.attachment"].sudo()
     for record_id, value in pairs:
         content = field.convert_to_cache(value, records.browse(record_id))

@@ -112,20 +112,20 @@ def _merge(conn: sa.Connection, definitions: dict[str, ModelDef]) -> None:
         return
     models = conn.execute(sa.text("SELECT model, name, \"order\", is_mail_thread FROM ir_model "
                                   "WHERE state = 'manual' ORDER BY id")).mappings().all()
-    for row in models:
-        if row["model"] in definitions:
+    for model_row in models:
+        if model_row["model"] in definitions:
             continue
-        model_def = ModelDef(name=row["model"], manual=True)
-        model_def.attrs["description"] = _plain_text(row["name"]) or row["model"]
-        if row["is_mail_thread"]:
-            model_def.attrs["chatter"] = True
-        model_def.sources.append(Source("database", None, CUSTOM))
-        definitions[row["model"]] = model_def
+        new_def = ModelDef(name=model_row["model"], manual=True)
+        new_def.attrs["description"] = _plain_text(model_row["name"]) or model_row["model"]
+        if model_row["is_mail_thread"]:
+            new_def.attrs["chatter"] = True
+        new_def.sources.append(Source("database", None, CUSTOM))
+        definitions[model_row["model"]] = new_def
     quoted = ", ".join(f'"{c}"' for c in FIELD_COLUMNS)
     query = f"SELECT {quoted} FROM ir_model_fields WHERE state = 'manual' ORDER BY id"
     rows = conn.execute(sa.text(query)).mappings()
-    for row in rows:
-        row = dict(row)
+    for mapping in rows:
+        row = dict(mapping)
         row["field_description"] = _plain_text(row.get("field_description"))
         row["help"] = _plain_text(row.get("help"))
         model_def = definitions.get(row["model"])

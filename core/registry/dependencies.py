@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from core.fields.relational import Many2many, One2many, Relational
+
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
@@ -43,16 +45,16 @@ def _add_path(
         entry = (target, ".".join(path) or None)
         if entry not in triggers[key]:
             triggers[key].append(entry)
-        if field.type == "one2many":
+        if isinstance(field, One2many):
             inverse_entry = (target, ".".join(path + [name]))
             inverse_key = (field.comodel_name, field.inverse_name)
             if inverse_entry not in triggers[inverse_key]:
                 triggers[inverse_key].append(inverse_entry)
-        elif field.type == "many2many" and field.comodel_name in models:
+        elif isinstance(field, Many2many) and field.comodel_name in models:
             # links written from the other side of the relation table change this side too
             inverse_entry = (target, ".".join(path + [name]))
             for other in models[field.comodel_name]._fields.values():
-                if other is not field and other.type == "many2many" and not other.computed and \
+                if other is not field and isinstance(other, Many2many) and not other.computed and \
                         other.relation == field.relation and inverse_entry not in triggers[(other.model_name,
                                                                                             other.name)]:
                     triggers[(other.model_name, other.name)].append(inverse_entry)
@@ -62,7 +64,7 @@ def _add_path(
             for dependency in field.depends:
                 _add_path(models, current, target, dependency.split("."), path, triggers, seen)
         if position < len(names) - 1:
-            if not field.relational or field.comodel_name not in models:
+            if not isinstance(field, Relational) or field.comodel_name not in models:
                 return
             path.append(name)
             current = models[field.comodel_name]
@@ -74,9 +76,9 @@ def build_inverses(models: dict[str, type[BaseModel]]) -> dict[tuple[str, str], 
     relations: dict[str, list[Field]] = defaultdict(list)
     for model in models.values():
         for field in model._fields.values():
-            if field.type == "one2many":
+            if isinstance(field, One2many):
                 inverses[(field.comodel_name, field.inverse_name)].append(field)
-            elif field.type == "many2many" and not field.computed:
+            elif isinstance(field, Many2many) and not field.computed:
                 relations[field.relation].append(field)
     # both sides of a many2many share a relation table: writing one makes the other stale
     for fields in relations.values():

@@ -16,6 +16,7 @@ from core.addon.graph import resolve
 from core.addon.manifest import Manifest, addons_paths, discover
 from core.db.engine import database_name, make_engine, normalize_url
 from core.db.transaction import Cursor
+from core.fields.relational import Many2many, Many2one, Relational, X2many
 from core.i18n import load_catalog_dirs
 from core.loader.checks import check_models
 from core.loader.defs import ModelDef
@@ -221,7 +222,7 @@ class Registry:
             if cls._abstract:
                 continue
             for field in cls._fields.values():
-                if field.type == "many2many" and not field.computed:
+                if isinstance(field, Many2many) and not field.computed:
                     field.setup_relation(table_names[name], table_names[field.comodel_name])
                     self.relations[field.relation] = tables.build_relation(
                         self.metadata, field, table_names[name], table_names[field.comodel_name])
@@ -250,9 +251,9 @@ class Registry:
                     self._by_compute.setdefault((name, field.compute), []).append(field)
                 if cls._abstract:
                     continue
-                if field.type == "many2one" and field.column and field.ondelete == "restrict":
+                if isinstance(field, Many2one) and field.column and field.ondelete == "restrict":
                     self.restrict_references[field.comodel_name].append(field)
-                if field.type in ("one2many", "many2many"):
+                if isinstance(field, X2many):
                     self._x2many_to[field.comodel_name].append(field)
                 model_field = field.attrs.get("model_field")
                 if model_field and field.column:
@@ -289,7 +290,7 @@ class Registry:
             for name in path.split("."):
                 field = current._fields[name]
                 found.append(field)
-                if field.relational:
+                if isinstance(field, Relational):
                     current = self.models[field.comodel_name]
             fields = self._path_fields[key] = tuple(found)
         return fields
@@ -305,7 +306,7 @@ class Registry:
                     if name in found or cls._abstract:
                         continue
                     if any(
-                        f.type == "many2one"
+                        isinstance(f, Many2one)
                         and f.column
                         and f.comodel_name == current
                         and f.ondelete == "cascade"
@@ -319,7 +320,7 @@ class Registry:
     def x2many_to(self, model: str) -> list[Field]:
         return self._x2many_to.get(model, [])
 
-    def relation_table(self, field: Field) -> sa.Table:
+    def relation_table(self, field: Many2many) -> sa.Table:
         return self.relations[field.relation]
 
     def mapped_class(self, model_name: str) -> type:

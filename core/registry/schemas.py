@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any
 from marshmallow import Schema, validate
 from marshmallow import fields as mf
 
+from core.fields.scalar import Char
+from core.fields.selection import Selection
+
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
@@ -33,9 +36,9 @@ def marshmallow_field(field: Field) -> mf.Field:
     kind = field.type
     options: dict[str, Any] = {"metadata": {"description": field.help or field.string, "type": kind}}
     if kind in ("char", "text", "html"):
-        length = validate.Length(max=field.size) if getattr(field, "size", None) else None
+        length = validate.Length(max=field.size) if isinstance(field, Char) and field.size else None
         inner: mf.Field = mf.String(validate=length)
-    elif kind == "selection":
+    elif isinstance(field, Selection):
         # options a method gives are checked by the record API when the value is written
         inner = mf.String(validate=None if field.selection_method else validate.OneOf(
             [v for v, _l in field.selection]))

@@ -24,7 +24,7 @@ def ensure_signal_table(conn: sa.Connection) -> None:
 
 def read_signals(conn: sa.Connection) -> tuple[int, int]:
     try:
-        rows = dict(conn.execute(sa.text(f"SELECT name, version FROM {SIGNAL_TABLE}")).all())
+        rows: dict[str, int] = dict(conn.execute(sa.text(f"SELECT name, version FROM {SIGNAL_TABLE}")).all())
     except sa.exc.DBAPIError:
         conn.rollback()
         return 0, 0

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.sql.naming import conv
 
 from core.exceptions import MetadataError
+from core.fields.relational import Many2many, Many2one
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -62,7 +63,7 @@ def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str,
 
 def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[Any]:
     args: list[Any] = []
-    if field.type == "many2one":
+    if isinstance(field, Many2one):
         cotable = tables.get(field.comodel_name)
         if cotable is None:
             raise MetadataError(
@@ -98,7 +99,7 @@ def unique_field_constraints(model: type[BaseModel], table: sa.Table) -> None:
                                                         name=conv(_short(f"uq_{table.name}_{field.column_name}"))))
 
 
-def build_relation(metadata: sa.MetaData, field: Field, table: str, cotable: str) -> sa.Table:
+def build_relation(metadata: sa.MetaData, field: Many2many, table: str, cotable: str) -> sa.Table:
     """The table of a many2many relation (shared by both sides when they declare the same one)."""
     existing = metadata.tables.get(field.relation)
     if existing is not None:

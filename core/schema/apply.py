@@ -30,9 +30,11 @@ def schema_connection(registry: Registry) -> Iterator[sa.Connection]:
     """A connection in one transaction for DDL; foreign keys are off on SQLite while tables are rebuilt."""
     conn = registry.engine.connect()
     sqlite = conn.dialect.name == "sqlite"
+    driver = conn.connection.driver_connection  # PRAGMA foreign_keys is set outside any transaction
+    assert driver is not None  # the connection is checked out until closed below
     try:
         if sqlite:
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+            driver.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
             from core.registry.signals import ensure_signal_table
 
@@ -45,7 +47,7 @@ def schema_connection(registry: Registry) -> Iterator[sa.Connection]:
                                         problems=str(problems[:5])))
     finally:
         if sqlite:
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+            driver.execute("PRAGMA foreign_keys=ON")
         conn.close()
 
 
@@ -128,18 +130,18 @@ def _apply_one(operations: Operations, conn: sa.Connection, change: Change) -> N
         column.index = None
         operations.add_column(table, column)
     elif op == "remove_column":
-        operations.drop_column(table, change.column)
+        operations.drop_column(table, change.column_name)
     elif op == "rename_column":
-        operations.alter_column(table, change.column, new_column_name=change.extra["new_name"])
+        operations.alter_column(table, change.column_name, new_column_name=change.extra["new_name"])
     elif op == "alter_type":
         new_type = change.extra["new_type"]
         using = None
         if conn.dialect.name == "postgresql":
             target = new_type.compile(dialect=conn.dialect)
-            quoted = conn.dialect.identifier_preparer.quote(change.column)
+            quoted = conn.dialect.identifier_preparer.quote(change.column_name)
             using = f"{quoted}::{target}" if "JSON" not in target else f"to_jsonb({quoted})"
-        operations.alter_column(table, change.column, type_=new_type, existing_type=change.extra["old_type"],
-                                postgresql_using=using)
+        operations.alter_column(table, change.column_name, type_=new_type,
+                                existing_type=change.extra["old_type"], postgresql_using=using)
     elif op == "add_index":
         index = change.payload
         operations.create_index(index.name, table, [c.name for c in index.columns], unique=index.unique,
@@ -180,7 +182,7 @@ def _apply_batch(operations: Operations, registry: Registry, table_name: str, ch
         return
     target = registry.metadata.tables[table_name]
     existing = {column["name"] for column in sa.inspect(conn).get_columns(table_name)}
-    sources = {c.extra["new_name"]: c.column for c in changes if c.operation == "rename_column"}
+    sources = {c.extra["new_name"]: c.column_name for c in changes if c.operation == "rename_column"}
     temporary = target.to_metadata(registry.metadata, name=f"_rebuild_{table_name}")
     try:
         for index in list(temporary.indexes):

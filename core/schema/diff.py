@@ -28,6 +28,13 @@ class Change:
     payload: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def column_name(self) -> str:
+        """The column of a column operation (they always name one)."""
+        if self.column is None:
+            raise ValueError(f"{self.operation} on {self.table} names no column")
+        return self.column
+
     def describe(self) -> str:
         target = f"{self.table}.{self.column}" if self.column else self.table
         return f"{self.operation} {target}{': ' + self.details if self.details else ''}"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.exceptions import SchemaError
+from core.fields.selection import Selection
 from core.i18n import _
 from core.schema.diff import Change, family
 from core.schema.plan import SAFE_CONVERSIONS
@@ -131,7 +132,8 @@ def selection_changes(conn: sa.Connection, registry: Registry, changes: list[Cha
     """Values of selection fields that the definitions no longer have, in the rows that exist:
     mapped by the field's ``selection_migrate``, else refused (emptied with ``allow_destructive``).
     Returns the changes made, to log; SchemaError naming the value and how many rows hold it."""
-    renamed = {(c.table, c.extra["new_name"]): c.column for c in changes if c.operation == "rename_column"}
+    renamed = {(c.table, c.extra["new_name"]): c.column_name
+               for c in changes if c.operation == "rename_column"}
     new = {(c.table, c.column) for c in changes if c.operation == "add_column"}
     new_tables = {c.table for c in changes if c.operation == "add_table"}
     done: list[Change] = []
@@ -141,7 +143,7 @@ def selection_changes(conn: sa.Connection, registry: Registry, changes: list[Cha
         table = cls._table.name
         for field in cls._fields.values():
             # a method's options are data (languages...), not a definition an upgrade changes
-            if field.type != "selection" or not field.column or getattr(field, "selection_method", None):
+            if not isinstance(field, Selection) or not field.column or field.selection_method:
                 continue
             if not field.selection:
                 continue
@@ -154,7 +156,7 @@ def selection_changes(conn: sa.Connection, registry: Registry, changes: list[Cha
 
 def _migrate_values(conn: sa.Connection, model: str, field: Any, table: str, column: str,
                     allow_destructive: bool) -> list[Change]:
-    col = sa.column(column)
+    col: sa.ColumnClause[Any] = sa.column(column)
     target = sa.table(table, col)
     current = [str(value) for value, _label in field.selection]
     stale = conn.execute(

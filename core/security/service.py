@@ -158,8 +158,8 @@ class Security:
         parts = list(global_domains)
         if group_domains:
             parts.append(OR_(group_domains))
-        domain = AND_(parts) if parts else None
-        cache[key] = domain or None
+        combined = AND_(parts) if parts else None
+        cache[key] = combined or None
         return cache[key]
 
     @staticmethod
