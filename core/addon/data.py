@@ -62,7 +62,7 @@ class DataLoader:
 
     def load_document(self, document: Any, path: Path) -> None:
         if isinstance(document, dict) and any(key in document for key in VIEW_KEYS):
-            from core.addon.views import load_view_document
+            from core.addon.view_files import load_view_document
 
             load_view_document(self, document, path)
             return

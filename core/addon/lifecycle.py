@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from core.addon.apply import INSTALL_CONTEXT, AddonApplication, Progress
 from core.addon.data import DataLoader
 from core.addon.graph import dependents, resolve, with_auto_install
-from core.addon.records import (
+from core.addon.module_records import (
     call_hook,
     database_has_demo,
     record_module,

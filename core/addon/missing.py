@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from core.addon.apply import INSTALL_CONTEXT, AddonApplication, Progress
-from core.addon.records import remove_addon_records, remove_custom_fields_of
+from core.addon.module_records import remove_addon_records, remove_custom_fields_of
 from core.exceptions import AddonError
 from core.i18n import _
 from core.records.environment import SUPERUSER_ID, Environment

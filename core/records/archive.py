@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.exceptions import UserError
-from core.hooks import public
 from core.i18n import _
+from core.model_hooks import public
 from core.records.model_part import ModelPart
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from core.db.bulk import insert_rows, reserve_ids
 from core.exceptions import ValidationError
 from core.fields.base import Field
 from core.fields.scalar import Textual
-from core.hooks import record_event
 from core.i18n import _
+from core.model_hooks import record_event
 from core.records.compute import modified, recompute_pending
 from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error

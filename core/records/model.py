@@ -21,7 +21,7 @@ from core.records.read import ReadMixin
 from core.records.recordset import RecordsetBase
 from core.records.search import SearchMixin
 from core.records.secret import SecretMixin
-from core.records.views import ViewsMixin
+from core.records.view_methods import ViewsMixin
 from core.records.write import WriteMixin
 
 

@@ -12,8 +12,8 @@ from core.exceptions import ValidationError, invalid_field
 from core.fields.base import Field
 from core.fields.relational import Many2many, One2many, X2many
 from core.fields.scalar import Textual
-from core.hooks import record_event
 from core.i18n import _
+from core.model_hooks import record_event
 from core.records.compute import (
     invalidate_dependents,
     mark_to_compute,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from core.exceptions import MetadataError
 from core.fields.base import Field, make_field
 from core.fields.scalar import Id
-from core.hooks import hooks_of_module
+from core.model_hooks import hooks_of_module
 from core.records.model import BaseModel
 from core.records.override_points import check_hook_overrides
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.hooks import hooks_of_module
+from core.model_hooks import hooks_of_module
 from core.records.model import BaseModel
 
 

@@ -20,9 +20,9 @@ from urllib.parse import urlparse
 
 from core import _, clock, model, public
 from core.exceptions import ValidationError
-from core.hooks import on_record_event
 from core.jobs import enqueue_method, redis_url
 from core.jobs.queue import RETRY_INTERVALS
+from core.model_hooks import on_record_event
 from core.rpc.values import to_wire
 
 WEBHOOK_MODELS = ("ir.webhook", "ir.webhook.delivery")
