@@ -23,10 +23,13 @@ def build_form(
     errors: dict[str, str] | None = None,
     dom_prefix: str = "",
     with_panels: bool = True,
+    last_update: str | None = None,
 ) -> dict[str, Any]:
     """Data of the form template; ``values`` (read format) replace the stored ones after a failed save.
 
-    ``dom_prefix`` starts the id of every input, so a dialog's fields never share ids with the page's."""
+    ``dom_prefix`` starts the id of every input, so a dialog's fields never share ids with the page's.
+    ``last_update`` is the version the form was opened at (kept after a failed save); by default the
+    record's current one."""
     model = env[model_name]
     names = needed_fields(model, arch)
     record = model.browse(record_id) if record_id else model.browse()
@@ -61,7 +64,16 @@ def build_form(
         "can_delete": bool(record_id) and model.check_access_rights("unlink", raise_exception=False),
         "can_create": model.check_access_rights("create", raise_exception=False),
         "dom_prefix": dom_prefix,
+        "last_update": last_update or (version_stamp(record) if record_id else ""),
     }
+
+
+def version_stamp(record: BaseModel) -> str:
+    """The record's last change, as the form posts it back (``__last_update``) to detect a stale save."""
+    if "write_date" not in record._fields:
+        return ""
+    stamp = record.write_date
+    return stamp.isoformat(sep=" ") if stamp else ""
 
 
 def _page_url() -> str:
