@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
 from core.exceptions import AccessError, UserError
@@ -219,6 +219,7 @@ def build(
         "can_write": model.check_access_rights("write", raise_exception=False),
         "can_delete": model.check_access_rights("unlink", raise_exception=False) and arch.get("delete", True),
         "has_active": "active" in model._fields,
+        "menu": list_menu(model, domain),
     }
     for column in columns:
         current = (order or "").split()
@@ -244,6 +245,16 @@ def build(
     data["totals"] = totals(model, domain, columns) if total else None
     data["pager"] = pager(pairs, offset, limit, total, more)
     return data
+
+
+def list_menu(model: BaseModel, domain: list[Any]) -> dict[str, str | None]:
+    """The list's menu: import (for who may create) and export of the records the list shows."""
+    can_import = model.check_access_rights("create", raise_exception=False)
+    return {
+        "import": url_for("dataio.upload_form", model=model._name) if can_import else None,
+        "export": url_for("dataio.export_form", model=model._name,
+                          domain=json.dumps(domain, default=str) if domain else None),
+    }
 
 
 def row_urls(nav: Nav, rows: list[dict[str, Any]]) -> None:
