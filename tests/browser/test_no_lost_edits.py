@@ -4,6 +4,7 @@ the user on the form with the reason; a stale save says so and keeps the typed v
 with unsaved changes warns. Screenshots: tests/artifacts/unsaved-*.png."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,13 +145,14 @@ def test_closing_the_tab_with_unsaved_changes_warns(page: Any, server: LiveServe
     page.goto(url)
     seen: list[str] = []
     page.on("dialog", lambda dialog: seen.append(dialog.type))
+    context = page.context
     page.close(run_before_unload=True)
-    page.wait_for_timeout(300)
+    time.sleep(0.5)
     assert seen == []  # nothing typed: nothing to warn about
-    page = page.context.new_page()
+    page = context.new_page()
     page.on("dialog", lambda dialog: (seen.append(dialog.type), dialog.dismiss()))
     page.goto(url)
     page.fill("#f-function", "Typed")
     page.close(run_before_unload=True)
-    page.wait_for_timeout(500)
-    assert seen == ["beforeunload"]
+    page.wait_for_timeout(500)  # the warning was dismissed: the page is still open
+    assert seen == ["beforeunload"] and not page.is_closed()
