@@ -10,8 +10,10 @@ from core.exceptions import AccessError, ValidationError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
+from core.safe_eval import expression_names
 from web.client import bp
 from web.client.actions import records_env
+from web.client.conditions import evaluate, record_scope
 from web.client.formatting import company_currency_row, display, stars, x2many_names
 from web.client.nav import Nav, current_args
 from web.client.pages import nav_for
@@ -36,7 +38,20 @@ def card_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
             names.append(currency)
     if arch.get("image"):
         names.append(arch["image"])
+    for ribbon in arch.get("ribbons") or ():
+        if isinstance(ribbon.get("invisible"), str):
+            names += [n for n in expression_names(ribbon["invisible"]) if n in model._fields]
     return [n for n in dict.fromkeys(names) if model._field_accessible(model._fields[n])]
+
+
+def card_ribbon(env: Environment, arch: dict[str, Any], row: dict[str, Any]) -> dict[str, str] | None:
+    """The first ribbon of the view shown for the card's values (a won or lost lead), if any."""
+    ribbons = arch.get("ribbons") or ()
+    scope = record_scope(env, row) if ribbons else {}
+    for ribbon in ribbons:
+        if not evaluate(ribbon.get("invisible"), scope):
+            return {"label": translate(ribbon["string"]), "color": ribbon.get("bg_color") or "success"}
+    return None
 
 
 def cards(
@@ -98,6 +113,7 @@ def cards(
             card["initial"] = (card["title"] or "?")[:1].upper()
         if arch.get("sum"):
             card["amount"] = display(model._fields[arch["sum"]], row.get(arch["sum"]), row)
+        card["ribbon"] = card_ribbon(env, arch, row)
         result.append(card)
     return result
 
