@@ -279,14 +279,21 @@ def list_rows(env: Environment, model: str) -> Any:
     arch = get_arch(env, model, "list")
     columns = list_columns(records, arch)
     order = safe_order(records, request.args.get("order"), arch.get("order"))
+    limit = min(max(int_arg("limit", arch.get("limit") or nav.action.limit or 80, None), 1), 1000)
+    offset = int_arg("offset", 0)
     found = records.search_fetch(
-        domain, read_fields(records, arch, columns), limit=200, order=order
+        domain, read_fields(records, arch, columns), offset=offset, limit=limit, order=order
     )
+    shown = offset + len(found)
+    remaining = records.search_count(domain) - shown if len(found) == limit else 0
+    more_url = nav.data_url("list_rows", order=order, domain=request.args.get("domain", "[]"),
+                            offset=shown, limit=limit)
     return render_template(
         "client/list_rows.html",
         rows=rows_data(env, records, arch, columns, found),
         nav=nav,
         view={"columns": columns, "can_write": False},
+        group_more={"remaining": remaining, "url": more_url} if remaining > 0 else None,
     )
 
 
