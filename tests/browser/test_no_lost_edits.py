@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from core.records.environment import SUPERUSER_ID, Environment
 from tests.browser.conftest import log_in, shot
@@ -84,8 +85,8 @@ def test_won_button_saves_the_typed_value_first(page: Any, server: LiveServer) -
     page.goto(url)
     page.fill("#f-function", "Buyer")
     page.locator(".header-buttons button", has_text="Won").click()
-    page.wait_for_function("() => !document.querySelector('.header-buttons') || "
-                           "!document.querySelector('.header-buttons').textContent.includes('Won')")
+    expect(page.locator(".sheet .ribbon", has_text="Won")).to_be_visible()
+    shot(page, f"unsaved-won-{page.width}")
     page.wait_for_load_state("load")
     values = _lead(server, lead_id, "function", "probability")
     assert values["function"] == "Buyer" and values["probability"] == 100

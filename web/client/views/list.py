@@ -235,7 +235,7 @@ def build(
     if state.group_by:
         data["groups"] = group_rows(model, domain, columns, state.group_by[0])
         for group in data["groups"]:
-            group["url"] = nav.data_url("list_rows", order=order, domain=group["domain"])
+            group["url"] = nav.data_url("list_rows", order=order, domain=group["domain"], limit=limit)
         return data
     names = read_fields(model, arch, columns)
     records = model.search_fetch(domain, names, offset=offset, limit=limit, order=order)
