@@ -157,3 +157,15 @@ def test_closing_the_tab_with_unsaved_changes_warns(page: Any, server: LiveServe
     page.close(run_before_unload=True)
     page.wait_for_timeout(500)  # the warning was dismissed: the page is still open
     assert seen == ["beforeunload"] and not page.is_closed()
+
+
+def test_discard_throws_the_typed_value_away_without_a_question(page: Any, server: LiveServer) -> None:
+    lead_id, url = _opportunity(server, f"Unsaved discard {page.width}")
+    page.goto(url)
+    seen: list[str] = []
+    page.on("dialog", lambda dialog: seen.append(dialog.type))
+    page.fill("#f-function", "Thrown away")
+    page.locator(".cp-actions a[data-discard]").click()
+    page.wait_for_load_state("load")
+    assert page.input_value("#f-function") == ""
+    assert seen == [] and not _lead(server, lead_id, "function")["function"]

@@ -61,8 +61,19 @@
     }
   }
 
+  // Discard and Delete throw the changes away on purpose: no question on the way out
+  document.addEventListener("click", (e) => {
+    if (!e.defaultPrevented && e.target.closest("a[data-discard]")) leaving = true;
+  });
+  document.addEventListener("submit", (e) => {
+    if (!e.defaultPrevented && e.target.matches("form[data-discard]")) leaving = true;
+  });
+
+  // a wizard or the settings (a transient record) is not kept by saving: leaving only warns
+  const autosave = form.dataset.autosave !== "0";
+
   function skipped(element) {
-    return !dirty || leaving || element.closest("dialog, [data-discard]") || form.contains(element);
+    return !autosave || !dirty || leaving || element.closest("dialog, [data-discard]") || form.contains(element);
   }
 
   // links: the breadcrumb, the menus, "New", a dialog opener, a pager
