@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import requests
 from playwright.sync_api import expect
 
 from core.records.environment import SUPERUSER_ID, Environment
@@ -26,6 +27,7 @@ GOOD = "Name,Email,Country\nMenu Uno,mu@example.com,Spain\nMenu Dos,md@example.c
 @pytest.fixture(scope="module")
 def server(template_url: str) -> Iterator[LiveServer]:
     with live_server(template_url, "dataiomenu") as running:
+        requests.get(f"{running.base}/web/login", timeout=180)  # the first request loads the registry
         yield running
 
 

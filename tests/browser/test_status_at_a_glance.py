@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 from playwright.sync_api import expect
 
 from core.records.environment import SUPERUSER_ID, Environment
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(template_url: str) -> Iterator[LiveServer]:
     with live_server(template_url, "statusglance") as running:
+        requests.get(f"{running.base}/web/login", timeout=180)  # the first request loads the registry
         yield running
 
 
