@@ -58,6 +58,11 @@ def _form(root: Element, arch: dict[str, Any]) -> None:
             if statusbar.get("visible"):
                 field.set("statusbar_visible", ",".join(statusbar["visible"]))
     sheet = SubElement(root, "sheet")
+    for ribbon in arch.get("ribbons") or ():
+        widget = SubElement(sheet, "widget", {"name": "web_ribbon", "title": ribbon["string"],
+                                              "bg_color": f"text-bg-{ribbon.get('bg_color') or 'success'}"})
+        if ribbon.get("invisible") not in (None, False):
+            widget.set("invisible", _text(ribbon["invisible"]))
     if arch.get("smart_buttons"):
         box = SubElement(sheet, "div", {"class": "oe_button_box", "name": "button_box"})
         for node in arch["smart_buttons"]:

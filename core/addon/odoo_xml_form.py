@@ -20,8 +20,9 @@ from core.addon.odoo_xml import (
 WRAPPERS = frozenset({"div", "span", "h1", "h2", "h3", "h4", "p", "t"})
 SKIPPED = frozenset({"label", "newline"})
 FORM_ELEMENTS = ("field, group, notebook/page, header, button, separator, sheet, div, span, h1-h4, label, "
-                 "newline")
+                 "newline, widget name=\"web_ribbon\"")
 CONTAINER_ATTRIBUTES = frozenset({"name", "string", "invisible"})
+RIBBON_COLORS = ("success", "danger", "warning", "info", "muted")
 GROUP_BY = re.compile(r"^([a-z_][a-z0-9_]*)(?::(day|week|month|quarter|year))?$")
 
 
@@ -75,6 +76,8 @@ class FormReader:
                     button_node(b) for b in element.iter("button"))
             elif element.tag == "div" and "oe_title" in classes:
                 self.arch.setdefault("title", []).extend(field_node(f) for f in element.iter("field"))
+            elif element.tag == "widget":
+                self.ribbon(element)
             elif element.tag == "field":
                 result.append(field_node(element, list_columns))
             elif element.tag == "button":
@@ -92,6 +95,23 @@ class FormReader:
             elif element.tag not in SKIPPED:
                 raise ArchError([], f"<{element.tag}> is not supported in a form; supported: {FORM_ELEMENTS}")
         return result
+
+    def ribbon(self, element: Element) -> None:
+        """``<widget name="web_ribbon" title="Won" bg_color="text-bg-success" invisible="..."/>``."""
+        check_attributes(element, frozenset({"name", "title", "text", "bg_color", "invisible", "tooltip"}))
+        if element.get("name") != "web_ribbon":
+            raise ArchError([], f"<widget name=\"{element.get('name')}\"> is not supported in a form; "
+                                "the supported widget is web_ribbon")
+        title = element.get("title") or element.get("text")
+        if not title:
+            raise ArchError([], "<widget name=\"web_ribbon\"> needs a title")
+        node: dict[str, Any] = {"widget": "web_ribbon", "string": title}
+        color = next((c for c in RIBBON_COLORS if c in (element.get("bg_color") or "")), None)
+        if color:
+            node["bg_color"] = color
+        if element.get("invisible") is not None:
+            node["invisible"] = condition(element.get("invisible", ""))
+        self.arch.setdefault("ribbons", []).append(node)
 
     def container(self, element: Element) -> dict[str, Any]:
         check_attributes(element, CONTAINER_ATTRIBUTES)

@@ -41,6 +41,8 @@ def check_arch(model: BaseModel, view_type: str, arch: dict[str, Any]) -> None:
                     _check_field(model, spec.split(":")[0], [key, index])
     if view_type == "form" and arch.get("statusbar"):
         _check_field(model, arch["statusbar"]["field"], ["statusbar", "field"])
+        if isinstance(arch["statusbar"].get("inactive"), str):
+            check_condition(model, arch["statusbar"]["inactive"], ["statusbar", "inactive"])
     if view_type == "list":
         for style, condition in (arch.get("decorations") or {}).items():
             if isinstance(condition, str):

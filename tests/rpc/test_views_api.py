@@ -71,6 +71,17 @@ def test_odoo_xml_form_is_converted_to_a_view_definition(admin, created):
     assert arch["sheet"][1]["children"][0]["children"] == [{"field": "description", "nolabel": True}]
 
 
+def test_odoo_ribbon_widget_becomes_a_ribbon(admin, created):
+    arch = LEAD_FORM.replace("<sheet>", '<sheet>\n    <widget name="web_ribbon" title="Lost" '
+                                        'bg_color="text-bg-danger" invisible="active"/>')
+    view_id = admin("ir.ui.view", "create", {"name": "lead.ribbon", "model": "crm.lead", "arch": arch,
+                                              "priority": 99})
+    created.append(view_id)
+    [view] = admin("ir.ui.view", "read", [view_id], ["arch"])
+    assert view["arch"]["ribbons"] == [{"widget": "web_ribbon", "string": "Lost", "bg_color": "danger",
+                                        "invisible": "active"}]
+
+
 def test_xml_naming_an_unknown_field_is_refused_and_nothing_is_stored(admin):
     before = view_count(admin)
     arch = LEAD_FORM.replace("email_from", "emial_from")
@@ -84,7 +95,8 @@ def test_xml_naming_an_unknown_field_is_refused_and_nothing_is_stored(admin):
 @pytest.mark.parametrize(("arch", "message"), [
     ('<form><sheet><field name="name" attrs="{\'invisible\': 1}"/></sheet></form>',
      "attribute 'attrs' of <field name=\"name\"> is not supported: Odoo 17 writes conditions as attributes"),
-    ('<form><sheet><widget name="web_ribbon"/></sheet></form>', "<widget> is not supported in a form"),
+    ('<form><sheet><widget name="fancy"/></sheet></form>', '<widget name="fancy"> is not supported'),
+    ('<form><sheet><widget name="web_ribbon"/></sheet></form>', '<widget name="web_ribbon"> needs a title'),
     ('<form><sheet><field name="name" widget="fancy"/></sheet></form>', "'fancy' is not one of: char"),
     ('<form><sheet><button name="_check_access" string="X" type="object"/></sheet></form>',
      "method '_check_access' of crm.lead is not public"),
@@ -171,6 +183,9 @@ def test_get_views_answers_parseable_archs_and_the_fields(admin):
     assert form.tag == "form" and views["form"]["model"] == "crm.lead" and views["form"]["id"]
     assert form.find("header/field[@widget='statusbar']").get("name") == "stage_id"
     assert form.find(".//field[@name='email_from']").get("widget") == "email"
+    ribbons = {w.get("title"): w for w in form.iter("widget") if w.get("name") == "web_ribbon"}
+    assert ribbons["Lost"].get("bg_color") == "text-bg-danger"
+    assert ribbons["Won"].get("invisible") == "won_status != 'won'"
     assert fromstring(views["list"]["arch"]).tag == "tree"
     assert fromstring(views["search"]["arch"]).find("filter") is not None
     assert views["search"]["filters"] == [] or isinstance(views["search"]["filters"], list)

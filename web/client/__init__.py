@@ -19,6 +19,7 @@ def register(app: Flask) -> None:
     from web.client.routes import (  # noqa: F401 - they add routes to bp
         bulk,
         buttons,
+        columns,
         data,
         dialogs,
         prefs,

@@ -10,25 +10,14 @@ from flask import redirect, request, url_for
 from addons.mail.controllers.activities import safe_back
 from addons.mail.controllers.activity_data import activities_data
 from addons.mail.controllers.client import bp
+from addons.mail.controllers.tracking_lines import TRACKING_FIELDS, tracking_line
 from core.exceptions import UserError, ValidationError
-from core.i18n import _, translate
+from core.i18n import _
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.request_env import flash, with_env
 
 MESSAGE_FIELDS = ("body", "author_id", "date", "message_type", "subtype_id", "tracking_value_ids")
-TRACKING_FIELDS = (
-    "field_desc",
-    "field_id",
-    "old_value_char",
-    "new_value_char",
-    "old_value_integer",
-    "new_value_integer",
-    "old_value_float",
-    "new_value_float",
-    "old_value_datetime",
-    "new_value_datetime",
-)
 
 
 def has_chatter(env: Environment, model: BaseModel) -> bool:
@@ -72,17 +61,7 @@ def _tracking(env: Environment, rows: list[dict[str, Any]]) -> dict[int, dict[st
         return {}
     Tracking = env["mail.tracking.value"]
     names = [n for n in TRACKING_FIELDS if n in Tracking._fields]
-    result = {}
-    for row in Tracking.browse(ids).read(names):
-        label = row.get("field_desc") or (row["field_id"][1] if row.get("field_id") else "")
-        old = next(
-            (row[k] for k in names if k.startswith("old_value") and row.get(k) not in (None, False)), ""
-        )
-        new = next(
-            (row[k] for k in names if k.startswith("new_value") and row.get(k) not in (None, False)), ""
-        )
-        result[row["id"]] = {"label": translate(str(label)), "old": old, "new": new}
-    return result
+    return {row["id"]: tracking_line(row) for row in Tracking.browse(ids).read(names)}
 
 
 def _record_page(model: str, record_id: int) -> str:

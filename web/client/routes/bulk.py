@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from flask import Response, redirect, request
+from flask import redirect, request, url_for
 
 from core.exceptions import UserError
-from core.i18n import _, translate
+from core.i18n import _
 from core.records.environment import Environment
 from web.client import bp
 from web.client.actions import records_env
@@ -54,7 +52,9 @@ def _apply(env: Environment, model: str, operation: str, action_id: int | None) 
     nav = nav_for(env, action_id, model)
     records = records_env(env, nav.action).browse(_selected_ids())
     if operation == "export":
-        return _export(env, records, get_arch(env, model, "list"))
+        # the field picker (CSV/XLSX, saved templates) with the selection
+        records.check_access_rights("read")
+        return redirect(url_for("dataio.export_form", model=model, ids=",".join(map(str, records.ids))))
     if operation == "delete":
         count = len(records)
         records.unlink()
@@ -70,24 +70,6 @@ def _apply(env: Environment, model: str, operation: str, action_id: int | None) 
         )
         flash(message % {"count": len(records)}, "success")
     return redirect(_back())
-
-
-def _export(env: Environment, records: Any, arch: dict[str, Any]) -> Response:
-    """The selected records as CSV, with the list's columns (export_data: what the user may read)."""
-    columns = [c for c in arch.get("columns") or () if records._field_accessible(records._fields[c["field"]])]
-    names = [c["field"] for c in columns]
-    header = [translate(c.get("string") or records._fields[c["field"]].string) for c in columns]
-    rows = records.export_data(names)["datas"]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    filename = f"{records._name.replace('.', '_')}.csv"
-    return Response(
-        buffer.getvalue().encode("utf-8-sig"),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 @bp.route("/data/<model>/filters", methods=["POST"])

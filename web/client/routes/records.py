@@ -7,11 +7,12 @@ import contextlib
 import mimetypes
 from typing import Any
 
-from flask import Response, redirect, request
+from flask import Response, jsonify, redirect, request
 from werkzeug.datastructures import CombinedMultiDict
 
-from core.exceptions import AccessError, MissingError, UserError, ValidationError
+from core.exceptions import AccessError, ConcurrencyError, MissingError, UserError, ValidationError
 from core.i18n import _
+from core.records.concurrency import check_last_update
 from core.records.environment import Environment
 from web.client import bp
 from web.client.actions import records_env
@@ -20,7 +21,10 @@ from web.client.nav import Nav
 from web.client.pages import nav_for, page
 from web.client.request_env import flash, with_env
 from web.client.views.arch import get_arch
-from web.client.views.form import build_form
+from web.client.views.form import build_form, version_stamp
+
+# the form's own script saves before leaving the page: it asks for a JSON answer with this header
+SAVE_ONLY_HEADER = "X-Save-Only"
 
 
 def _record_id(raw: str) -> int | None:
@@ -59,6 +63,7 @@ def _form_page(
     record_id: int | None,
     values: dict[str, Any] | None = None,
     errors: dict[str, Any] | None = None,
+    last_update: str | None = None,
 ) -> str:
     model = records_env(env, nav.action)
     if record_id:
@@ -66,7 +71,7 @@ def _form_page(
         if not model.browse(record_id).exists():
             raise MissingError(_("Record does not exist or has been deleted."))
     arch = get_arch(env, nav.model, "form")
-    form = build_form(model.env, nav.model, record_id, arch, values, errors)
+    form = build_form(model.env, nav.model, record_id, arch, values, errors, last_update=last_update)
     # a form-only action (the settings) is named by its action, not as a new record
     form_only = nav.action.view_modes == ["form"] and not record_id
     title = form["title"] or (nav.action.name if form_only else _("New"))
@@ -95,10 +100,19 @@ def save_form(
     records = records_env(env, nav.action)
     vals = _submission(env, nav, record_id).values()
     if record_id:
-        records.browse(record_id).write(vals)
+        # the version the form was opened at: a write by someone else since then is refused
+        # (checked here rather than through the context, which the model's own follow-up writes inherit)
+        record = records.browse(record_id)
+        stamp = request.form.get("__last_update")
+        if stamp:
+            check_last_update(record, stamp)
+        record.write(vals)
         saved = record_id
     else:
         saved = records.create(vals).id
+    if request.headers.get(SAVE_ONLY_HEADER):
+        record = records.browse(saved)
+        return jsonify({"id": saved, "url": nav.record_url(saved), "last_update": version_stamp(record)})
     if then is not None:
         return then(env, nav, records.browse(saved))
     if request.args.get("dialog") == "1":
@@ -127,7 +141,18 @@ def form_refused(
             errors["__all__"] = message
     else:
         errors = {"__all__": message}
-    return _form_page(env, nav, record_id, submission.posted, errors), 422
+    stamp = request.form.get("__last_update") or None
+    if isinstance(error, ConcurrencyError):
+        # the typed values stay on screen; saving again now knowingly replaces the other person's change
+        errors["__all__"] = " ".join((message, _(
+            "Your values are kept below: save again to replace that change with yours, "
+            "or discard to see the record as it is now.")))
+        stamp = None
+    if request.headers.get(SAVE_ONLY_HEADER):
+        fields = {name: text for name, text in errors.items() if isinstance(text, str)}
+        stale = isinstance(error, ConcurrencyError)
+        return jsonify({"error": errors.get("__all__", message), "errors": fields, "stale": stale}), 422
+    return _form_page(env, nav, record_id, submission.posted, errors, last_update=stamp), 422
 
 
 def _back_to_record(env: Environment, error: Exception, model: str, record_id: int) -> Any:

@@ -9,7 +9,7 @@ from flask import request
 from core.i18n import translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
-from web.client.conditions import modifiers, record_scope
+from web.client.conditions import evaluate, modifiers, record_scope
 from web.client.form_panels import form_panels
 from web.client.views.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
 
@@ -23,10 +23,13 @@ def build_form(
     errors: dict[str, str] | None = None,
     dom_prefix: str = "",
     with_panels: bool = True,
+    last_update: str | None = None,
 ) -> dict[str, Any]:
     """Data of the form template; ``values`` (read format) replace the stored ones after a failed save.
 
-    ``dom_prefix`` starts the id of every input, so a dialog's fields never share ids with the page's."""
+    ``dom_prefix`` starts the id of every input, so a dialog's fields never share ids with the page's.
+    ``last_update`` is the version the form was opened at (kept after a failed save); by default the
+    record's current one."""
     model = env[model_name]
     names = needed_fields(model, arch)
     record = model.browse(record_id) if record_id else model.browse()
@@ -51,7 +54,7 @@ def build_form(
         "arch": arch,
         "values": values,
         "title": (values.get("display_name") or record.display_name) if record_id else "",
-        "statusbar": _statusbar(env, model, status, values, readonly_form) if status else None,
+        "statusbar": _statusbar(env, model, status, values, readonly_form, scope) if status else None,
         "readonly_form": readonly_form,
         # a wizard or settings form: its header buttons save it, there is nothing to keep as such
         "transient": model._transient,
@@ -61,7 +64,16 @@ def build_form(
         "can_delete": bool(record_id) and model.check_access_rights("unlink", raise_exception=False),
         "can_create": model.check_access_rights("create", raise_exception=False),
         "dom_prefix": dom_prefix,
+        "last_update": last_update or (version_stamp(record) if record_id else ""),
     }
+
+
+def version_stamp(record: BaseModel) -> str:
+    """The record's last change, as the form posts it back (``__last_update``) to detect a stale save."""
+    if "write_date" not in record._fields:
+        return ""
+    stamp = record.write_date
+    return stamp.isoformat(sep=" ") if stamp else ""
 
 
 def _page_url() -> str:
@@ -94,6 +106,10 @@ def _annotate(
         info = widget(env, model, node, values, scope, errors)
         if readonly_form:
             info["readonly"] = True
+        comodel_name = getattr(model._fields[node["field"]], "comodel_name", None)
+        if info["type"] == "one2many" and not env[comodel_name].check_access_rights(
+                "write", raise_exception=False):
+            info["readonly"] = True  # lines the user may not change (a history kept by the system)
         if info["type"] == "one2many" and isinstance(node.get("columns"), list):
             info.update(_sub_list(env, model, node, values, errors, info["readonly"]))
         elif info["type"] == "many2many":
@@ -158,7 +174,12 @@ def _sub_list(
 
 
 def _statusbar(
-    env: Environment, model: BaseModel, spec: dict[str, Any], values: dict[str, Any], readonly_form: bool
+    env: Environment,
+    model: BaseModel,
+    spec: dict[str, Any],
+    values: dict[str, Any],
+    readonly_form: bool,
+    scope: dict[str, Any],
 ) -> dict[str, Any]:
     field = model._fields[spec["field"]]
     current = values.get(field.name)
@@ -174,6 +195,8 @@ def _statusbar(
     return {
         "field": field.name,
         "current": current,
+        # out of the flow (a lost lead): its last step is not shown as where it stands
+        "inactive": bool(spec.get("inactive")) and evaluate(spec["inactive"], scope),
         "options": options,
         "clickable": bool(spec.get("clickable")) and not readonly_form,
     }

@@ -33,7 +33,7 @@ DEFAULT_WIDGETS = {
     "image": "image",
     "json": "json",
 }
-SECTIONS = ("header", "smart_buttons", "title", "sheet")
+SECTIONS = ("header", "ribbons", "smart_buttons", "title", "sheet")
 
 
 def walk(nodes: list[Any]) -> list[dict[str, Any]]:
@@ -62,6 +62,9 @@ def needed_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
         for key in ("invisible", "readonly", "required"):
             if isinstance(node.get(key), str):
                 names.extend(n for n in expression_names(node[key]) if n in model._fields)
+    inactive = (arch.get("statusbar") or {}).get("inactive")
+    if isinstance(inactive, str):
+        names.extend(n for n in expression_names(inactive) if n in model._fields)
     for name in list(names):
         currency = getattr(model._fields[name], "currency_field", None)
         if currency and currency in model._fields:

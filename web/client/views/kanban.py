@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import jsonify, request
@@ -10,8 +11,10 @@ from core.exceptions import AccessError, ValidationError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
+from core.safe_eval import expression_names
 from web.client import bp
 from web.client.actions import records_env
+from web.client.conditions import evaluate, record_scope
 from web.client.formatting import company_currency_row, display, stars, x2many_names
 from web.client.nav import Nav, current_args
 from web.client.pages import nav_for
@@ -36,7 +39,20 @@ def card_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
             names.append(currency)
     if arch.get("image"):
         names.append(arch["image"])
+    for ribbon in arch.get("ribbons") or ():
+        if isinstance(ribbon.get("invisible"), str):
+            names += [n for n in expression_names(ribbon["invisible"]) if n in model._fields]
     return [n for n in dict.fromkeys(names) if model._field_accessible(model._fields[n])]
+
+
+def card_ribbon(env: Environment, arch: dict[str, Any], row: dict[str, Any]) -> dict[str, str] | None:
+    """The first ribbon of the view shown for the card's values (a won or lost lead), if any."""
+    ribbons = arch.get("ribbons") or ()
+    scope = record_scope(env, row) if ribbons else {}
+    for ribbon in ribbons:
+        if not evaluate(ribbon.get("invisible"), scope):
+            return {"label": translate(ribbon["string"]), "color": ribbon.get("bg_color") or "success"}
+    return None
 
 
 def cards(
@@ -98,7 +114,36 @@ def cards(
             card["initial"] = (card["title"] or "?")[:1].upper()
         if arch.get("sum"):
             card["amount"] = display(model._fields[arch["sum"]], row.get(arch["sum"]), row)
+        card["ribbon"] = card_ribbon(env, arch, row)
         result.append(card)
+    return result
+
+
+def column_totals(
+    env: Environment, model: BaseModel, arch: dict[str, Any], domain: list[Any], group_by: str
+) -> list[dict[str, Any]]:
+    """Each column of the grouped board (empty stages included) with its count and sum, no cards."""
+    field = model._fields[group_by.split(":")[0]]
+    aggregates = [f"{arch['sum']}:sum"] if arch.get("sum") else []
+    result = []
+    for group in model.read_group(domain, aggregates, [group_by], lazy=True):
+        value = group.get(group_by)
+        if field.type == "many2one":
+            key, label = (value[0], value[1]) if value else (False, "")
+        else:
+            key, label = value, display(field, value) if value else ""
+        total = ""
+        if arch.get("sum"):
+            sum_field = model._fields[arch["sum"]]
+            total = display(sum_field, group.get(arch["sum"]) or 0, company_currency_row(env, sum_field))
+        result.append({
+            "key": "" if key is False else key,
+            "label": label,
+            "count": group.get(f"{field.name}_count", 0),
+            "sum": total,
+            "fold": bool(group.get("__fold")),
+            "__domain": group["__domain"],
+        })
     return result
 
 
@@ -111,34 +156,15 @@ def columns(
     order: str | None,
 ) -> list[dict[str, Any]]:
     """Columns of the grouped board (empty stages included), each with its first cards."""
-    field = model._fields[group_by.split(":")[0]]
-    aggregates = [f"{arch['sum']}:sum"] if arch.get("sum") else []
-    groups = model.read_group(domain, aggregates, [group_by], lazy=True)
     limit = arch.get("limit") or CARD_LIMIT
-    result = []
-    for group in groups:
-        value = group.get(group_by)
-        if field.type == "many2one":
-            key, label = (value[0], value[1]) if value else (False, "")
-        else:
-            key, label = value, display(field, value) if value else ""
-        records = model.search(group["__domain"], limit=limit, order=order)
-        count = group.get(f"{field.name}_count", 0)
-        total = ""
-        if arch.get("sum"):
-            sum_field = model._fields[arch["sum"]]
-            total = display(sum_field, group.get(arch["sum"]) or 0, company_currency_row(env, sum_field))
-        result.append(
-            {
-                "key": "" if key is False else key,
-                "label": label,
-                "count": count,
-                "sum": total,
-                "fold": bool(group.get("__fold")),
-                "cards": cards(env, model, arch, records),
-                "more": max(count - limit, 0),
-            }
-        )
+    result = column_totals(env, model, arch, domain, group_by)
+    for column in result:
+        group_domain = column.pop("__domain")
+        records = model.search(group_domain, limit=limit, order=order)
+        column["cards"] = cards(env, model, arch, records)
+        column["more"] = max(column["count"] - len(records), 0)
+        # what the column's "Load more" asks for: its own records, the search included
+        column["domain"] = json.dumps(group_domain, default=str)
     return result
 
 
@@ -169,6 +195,7 @@ def build(
             "quick_create": arch.get("quick_create", True)
             and model.check_access_rights("create", raise_exception=False),
             "arch": arch,
+            "domain": json.dumps(domain, default=str),
         }
     limit = arch.get("limit") or 80
     offset = int_arg("offset", 0)

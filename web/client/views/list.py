@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
 from core.exceptions import AccessError, UserError
@@ -219,6 +219,7 @@ def build(
         "can_write": model.check_access_rights("write", raise_exception=False),
         "can_delete": model.check_access_rights("unlink", raise_exception=False) and arch.get("delete", True),
         "has_active": "active" in model._fields,
+        "menu": list_menu(model, domain),
     }
     for column in columns:
         current = (order or "").split()
@@ -234,7 +235,7 @@ def build(
     if state.group_by:
         data["groups"] = group_rows(model, domain, columns, state.group_by[0])
         for group in data["groups"]:
-            group["url"] = nav.data_url("list_rows", order=order, domain=group["domain"])
+            group["url"] = nav.data_url("list_rows", order=order, domain=group["domain"], limit=limit)
         return data
     names = read_fields(model, arch, columns)
     records = model.search_fetch(domain, names, offset=offset, limit=limit, order=order)
@@ -244,6 +245,16 @@ def build(
     data["totals"] = totals(model, domain, columns) if total else None
     data["pager"] = pager(pairs, offset, limit, total, more)
     return data
+
+
+def list_menu(model: BaseModel, domain: list[Any]) -> dict[str, str | None]:
+    """The list's menu: import (for who may create) and export of the records the list shows."""
+    can_import = model.check_access_rights("create", raise_exception=False)
+    return {
+        "import": url_for("dataio.upload_form", model=model._name) if can_import else None,
+        "export": url_for("dataio.export_form", model=model._name,
+                          domain=json.dumps(domain, default=str) if domain else None),
+    }
 
 
 def row_urls(nav: Nav, rows: list[dict[str, Any]]) -> None:
@@ -268,14 +279,21 @@ def list_rows(env: Environment, model: str) -> Any:
     arch = get_arch(env, model, "list")
     columns = list_columns(records, arch)
     order = safe_order(records, request.args.get("order"), arch.get("order"))
+    limit = min(max(int_arg("limit", arch.get("limit") or nav.action.limit or 80, None), 1), 1000)
+    offset = int_arg("offset", 0)
     found = records.search_fetch(
-        domain, read_fields(records, arch, columns), limit=200, order=order
+        domain, read_fields(records, arch, columns), offset=offset, limit=limit, order=order
     )
+    shown = offset + len(found)
+    remaining = records.search_count(domain) - shown if len(found) == limit else 0
+    more_url = nav.data_url("list_rows", order=order, domain=request.args.get("domain", "[]"),
+                            offset=shown, limit=limit)
     return render_template(
         "client/list_rows.html",
         rows=rows_data(env, records, arch, columns, found),
         nav=nav,
         view={"columns": columns, "can_write": False},
+        group_more={"remaining": remaining, "url": more_url} if remaining > 0 else None,
     )
 
 

@@ -16,4 +16,12 @@
     var on = target.getAttribute("data-check-all") === "on";
     document.querySelectorAll("input[name=fields]").forEach(function (box) { box.checked = on; });
   });
+  // choosing a saved export template opens the screen again with its fields checked
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (!select.matches || !select.matches("select[data-template-url]")) { return; }
+    var url = select.getAttribute("data-template-url");
+    if (select.value) { url += (url.indexOf("?") >= 0 ? "&" : "?") + "template=" + encodeURIComponent(select.value); }
+    window.location.assign(url);
+  });
 })();

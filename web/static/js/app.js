@@ -371,10 +371,8 @@
           return;
         }
         column.querySelector(".column-cards").prepend(card);
-        [from, column].forEach((col) => {
-          const counter = col.querySelector(".column-count");
-          counter.textContent = String(col.querySelectorAll(".card").length);
-        });
+        // the columns' counts and sums: web/static/js/kanban_more.js asks the server for them
+        board.dispatchEvent(new CustomEvent("card-moved", { detail: { card, from, to: column } }));
       });
     });
     on(board, "click", ".column-fold", (e, button) => {
@@ -394,8 +392,12 @@
       data.append("field", board.dataset.field);
       data.append("value", column.dataset.value);
       const response = await postForm(board.dataset.quickUrl, data);
-      if (response.ok) window.location.reload();
-      else {
+      if (response.ok) {
+        // the new card is shown at the top of its column (web/static/js/kanban_more.js)
+        const record = await response.json();
+        form.reset();
+        board.dispatchEvent(new CustomEvent("card-created", { detail: { id: record.id, column } }));
+      } else {
         const answer = await response.json().catch(() => ({}));
         window.alert(answer.error || response.statusText);
       }
