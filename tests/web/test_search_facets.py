@@ -62,7 +62,9 @@ def test_removing_a_facet_drops_all_its_terms_and_keeps_the_others(admin):
     page = text(admin.get(CONTACTS + "?s=1&q=complete_name:deco&q=complete_name:azure&q=email:example"))
     removes = dict(
         (html.unescape(label), html.unescape(url))
-        for url, label in re.findall(r'<a class="facet-remove" href="([^"]+)" aria-label="Remove ([^"]+)"', page)
+        for url, label in re.findall(
+            r'<a class="facet-remove" href="([^"]+)" aria-label="Remove ([^"]+)"', page
+        )
     )
     url = removes["Name: deco or azure"]
     assert "complete_name" not in url and "q=email%3Aexample" in url
