@@ -67,7 +67,7 @@ def search_bar(
         }
         for row in saved_filters(env, model._name, nav.action.id)
     ]
-    hidden = [(k, v) for k, v in pairs if k not in ("q",)]
+    hidden = list(pairs)  # the terms too: a new term adds to them
     keep = [(k, v) for k, v in pairs if k not in ("view", "offset", "date", "mode")]
     return {
         "facets": facets(env, model, arch, state, pairs),

@@ -155,7 +155,7 @@ def table_data(
             amounts = table.value(row, col)
             drill = None
             if drill_base is not None:
-                parts = [c for c in (row.label if row.depth else "", col.label if col.depth else "") if c]
+                parts = row.trail + col.trail
                 drill = url_with(
                     drill_base
                     + [

@@ -17,6 +17,7 @@ class Header:
     path: tuple[str, ...]
     label: str
     cells: list[tuple[str, Any]]  # (spec, drill value) from the root down to this header
+    trail: list[str] = field(default_factory=list)  # the labels from the root down to this header
     children: list[Header] = field(default_factory=list)
 
     @property
@@ -42,7 +43,8 @@ def _tree(
             path = (*parent.path, json.dumps(value, separators=(",", ":")))
             node = nodes.get(path)
             if node is None:
-                node = Header(path, group_label(model, spec, group.get(spec)), [*parent.cells, (spec, value)])
+                label = group_label(model, spec, group.get(spec))
+                node = Header(path, label, [*parent.cells, (spec, value)], [*parent.trail, label])
                 nodes[path] = node
                 parent.children.append(node)
             parent = node

@@ -1,0 +1,135 @@
+"""Searching and analysing contacts in Chromium, at desktop and phone width: facets that combine,
+removing them by click and by Backspace, the back button; a pivot of two levels drilled down to its
+records and downloaded as XLSX; graph modes. Screenshots: tests/artifacts/search-*.png, pivot-*.png."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.browser.conftest import log_in, no_sideways_scroll, shot
+
+pytestmark = pytest.mark.browser
+CONTACTS = "/web/model/res.partner"
+
+
+def _names(page: Any) -> list[str]:
+    return page.locator("a.row-link").all_inner_texts()
+
+
+def _facets(page: Any) -> list[str]:
+    return page.locator(".search-box .facet-label").all_inner_texts()
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_search_terms_combine_into_facets(new_page: Any, width: int, height: int) -> None:
+    page = new_page(width, height)
+    log_in(page, "admin")
+    page.goto(CONTACTS + "?view=list&s=1")
+    total = len(_names(page))
+    box = page.locator("#search-text")
+    box.fill("azure")
+    suggestions = page.locator("#search-suggest [role=option]")
+    assert suggestions.first.inner_text().startswith("Search Name for:")
+    assert suggestions.count() >= 2
+    shot(page, f"search-suggest-{width}", full_page=False)
+    box.press("Enter")
+    page.wait_for_url("**q=complete_name*")
+    azure = _names(page)
+    assert _facets(page) == ["Name: azure"] and len(azure) == 2
+
+    # a second term on another field (Email, chosen with the arrow keys) narrows the list
+    box = page.locator("#search-text")
+    box.fill("brandon")
+    box.press("ArrowDown")
+    assert "Email" in page.locator("#search-suggest [aria-selected=true]").inner_text()
+    box.press("Enter")
+    page.wait_for_url("**q=email*")
+    assert _facets(page) == ["Name: azure", "Email: brandon"]
+    assert _names(page) == ["Azure Interior, Brandon Freeman"]
+
+    # a second term on the same field widens it: one facet "Name: azure or deco"
+    box = page.locator("#search-text")
+    box.fill("deco")
+    box.press("Enter")
+    page.wait_for_url("**deco*")
+    assert _facets(page) == ["Name: azure or deco", "Email: brandon"]
+    page.get_by_role("link", name="Remove Email: brandon").click()
+    page.wait_for_load_state()
+    assert _facets(page) == ["Name: azure or deco"]
+    widened = _names(page)
+    assert set(azure) < set(widened) and "Deco Addict" in widened
+    assert no_sideways_scroll(page)
+    shot(page, f"search-facets-{width}")
+
+    # Backspace in the empty box removes the last facet; the back button brings it back
+    page.locator("#search-text").press("Backspace")
+    page.wait_for_function("document.querySelectorAll('.search-box .facet').length === 0")
+    assert len(_names(page)) == total
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('.search-box .facet').length === 1")
+    assert _facets(page) == ["Name: azure or deco"] and set(_names(page)) == set(widened)
+
+    # the search stays when switching to kanban and pivot
+    page.locator("a.switch-kanban").click()
+    page.wait_for_url("**view=kanban*")
+    assert _facets(page) == ["Name: azure or deco"]
+    page.locator("a.switch-pivot").click()
+    page.wait_for_url("**view=pivot*")
+    assert _facets(page) == ["Name: azure or deco"]
+    assert page.errors == []
+
+
+def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any) -> None:
+    page = new_page(1366, 900)
+    log_in(page, "admin")
+    page.goto(CONTACTS + "?view=pivot&rows=country_id&cols=")
+    page.locator(".pivot-leaf[title=Spain]").click()
+    menu = page.locator(".pivot-menu")
+    assert menu.is_visible()
+    menu.get_by_role("menuitem", name="Is a Company").click()
+    page.wait_for_url("**rows=is_company*")
+    spain_children = page.locator("tr.pivot-row.depth-2")
+    assert spain_children.count() >= 1
+    shot(page, "pivot-two-levels")
+    cell = spain_children.first.locator("a.pivot-cell").first
+    expected = int(cell.inner_text())
+    label = spain_children.first.locator("th").inner_text().strip()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download XLSX").click()
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    labels = [row[0] for row in sheet.iter_rows(values_only=True)]
+    spain = labels.index("Spain")
+    assert labels[spain + 1] == label.lstrip("+−").strip()
+    assert sheet.cell(row=spain + 2, column=2).value == expected
+    cell.click()
+    page.wait_for_url("**view=list*")
+    assert len(_names(page)) == expected
+    assert any(f.startswith("Spain / ") for f in _facets(page))
+    shot(page, "pivot-drilled-list")
+    assert page.errors == []
+
+
+def test_graph_stacked_and_cumulative_toggles(new_page: Any) -> None:
+    page = new_page(1366, 900)
+    log_in(page, "admin")
+    page.goto(CONTACTS + "?view=graph&type=bar&rows=country_id&rows=is_company")
+    page.wait_for_selector("canvas.graph-chart[data-rendered='1']")
+    stacked = page.get_by_role("link", name="Stacked")
+    assert stacked.get_attribute("aria-pressed") == "true"
+    stacked.click()
+    page.wait_for_url("**stacked=0*")
+    page.wait_for_selector("canvas.graph-chart[data-rendered='1']")
+    assert page.get_by_role("link", name="Stacked").get_attribute("aria-pressed") == "false"
+    shot(page, "graph-bars-side-by-side")
+    page.get_by_role("link", name="Line").click()
+    page.wait_for_url("**type=line*")
+    page.get_by_role("link", name="Cumulative").click()
+    page.wait_for_url("**cumulated=1*")
+    page.wait_for_selector("canvas.graph-chart[data-rendered='1']")
+    assert page.get_by_role("link", name="Cumulative").get_attribute("aria-pressed") == "true"
+    shot(page, "graph-cumulative-line")
+    assert page.errors == []
