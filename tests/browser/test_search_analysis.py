@@ -83,8 +83,9 @@ def test_search_terms_combine_into_facets(new_page: Any, width: int, height: int
     assert page.errors == []
 
 
-def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any) -> None:
-    page = new_page(1366, 900)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any, width: int, height: int) -> None:
+    page = new_page(width, height)
     log_in(page, "admin")
     page.goto(CONTACTS + "?view=pivot&rows=country_id&cols=")
     page.locator(".pivot-leaf[title=Spain]").click()
@@ -94,7 +95,8 @@ def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any) -> None:
     page.wait_for_url("**rows=is_company*")
     spain_children = page.locator("tr.pivot-row.depth-2")
     assert spain_children.count() >= 1
-    shot(page, "pivot-two-levels")
+    assert no_sideways_scroll(page)
+    shot(page, f"pivot-two-levels-{width}")
     cell = spain_children.first.locator("a.pivot-cell").first
     expected = int(cell.inner_text())
     label = spain_children.first.locator("th").inner_text().strip()
@@ -109,7 +111,7 @@ def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any) -> None:
     page.wait_for_url("**view=list*")
     assert len(_names(page)) == expected
     assert any(f.startswith("Spain / ") for f in _facets(page))
-    shot(page, "pivot-drilled-list")
+    shot(page, f"pivot-drilled-list-{width}")
     assert page.errors == []
 
 
