@@ -110,7 +110,7 @@ def test_pivot_two_levels_drill_down_and_xlsx(new_page: Any, width: int, height:
     cell.click()
     page.wait_for_url("**view=list*")
     assert len(_names(page)) == expected
-    assert any(f.startswith("Spain / ") for f in _facets(page))
+    assert any(f.startswith("Country: Spain / Is a Company: ") for f in _facets(page))
     shot(page, f"pivot-drilled-list-{width}")
     assert page.errors == []
 

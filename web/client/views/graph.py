@@ -12,7 +12,7 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.drill import drill_param, drill_value
 from web.client.nav import Nav, current_args, url_with
-from web.client.search import SearchState
+from web.client.search import SearchState, group_by_label
 from web.client.views.analysis import (
     COUNT,
     GRAPH_KEYS,
@@ -118,8 +118,9 @@ def build(
     base = [(k, v) for k, v in current_args() if k in ("menu", "filter", "q", "saved")]
     base += [("s", "1"), ("view", "list" if "list" in modes else modes[0])]
     drilled = [tuple(cell) for cell in state.drill["cells"]] if state.drill else []
+    by = group_by_label(model, setup["rows"][0]) if setup["rows"] else ""
     data["table"] = [
-        (label, amounts, url_with(base + [("dd", drill_param(label, [*drilled, *cells]))]))
+        (label, amounts, url_with(base + [("dd", drill_param(f"{by}: {label}", [*drilled, *cells]))]))
         for label, amounts, cells in data["table"]
     ]
     data.update(

@@ -9,6 +9,7 @@ from typing import Any
 
 from core.records.model import BaseModel
 from web.client.drill import drill_value
+from web.client.search import group_by_label
 from web.client.views.analysis import COUNT, group_label, measure_value
 
 
@@ -44,7 +45,8 @@ def _tree(
             node = nodes.get(path)
             if node is None:
                 label = group_label(model, spec, group.get(spec))
-                node = Header(path, label, [*parent.cells, (spec, value)], [*parent.trail, label])
+                named = f"{group_by_label(model, spec)}: {label}"
+                node = Header(path, label, [*parent.cells, (spec, value)], [*parent.trail, named])
                 nodes[path] = node
                 parent.children.append(node)
             parent = node
