@@ -168,3 +168,27 @@ def test_graph_drill_down_lists_the_group(admin, in_db):
     page = html.unescape(text(admin.get(CONTACTS + "?view=graph&rows=country_id")))
     url = re.search(r'<td><a href="([^"]+)">Spain</a>', page).group(1)
     assert len(_rows(text(admin.get(url)))) == spain
+
+
+def test_a_saved_filter_keeps_the_graph_setup(admin, in_db):
+    admin.post(
+        "/web/data/res.partner/filters",
+        data={
+            "csrf_token": admin.csrf,
+            "name": "Cumulative by day",
+            "view": "graph",
+            "rows": ["create_date:day", "is_company"],
+            "measure": "__count",
+            "type": "line",
+            "stacked": "0",
+            "cumulated": "1",
+            "back": CONTACTS,
+        },
+    )
+    saved = in_db(
+        lambda env: env["ir.ui.filter"].search([("name", "=", "Cumulative by day")]).read(["context"])[0]
+    )
+    chart = _chart(text(admin.get(CONTACTS + f"?view=graph&s=1&saved={saved['id']}")))
+    assert chart["type"] == "line" and len(chart["datasets"]) >= 1
+    page = text(admin.get(CONTACTS + f"?view=graph&s=1&saved={saved['id']}"))
+    assert 'aria-pressed="true">Cumulative' in page

@@ -95,3 +95,16 @@ def test_a_drill_down_on_a_field_one_cannot_group_by_is_refused(admin):
     response = admin.get(CONTACTS + "?s=1&dd=" + quote(dd))
     assert response.status_code in (400, 422)
     assert "password" in text(response)
+
+
+def test_calendar_and_kanban_follow_the_search(admin):
+    for view in ("calendar", "kanban"):
+        page = text(admin.get(CONTACTS + f"?view={view}&s=1&q=complete_name:deco"))
+        assert "Deco Addict" in page and "Azure Interior" not in page, view
+
+
+def test_search_grouping_gives_the_pivot_its_rows(admin):
+    page = text(admin.get(CONTACTS + "?view=pivot&s=1&groupby=country_id&groupby=is_company&cols="))
+    depths = set(re.findall(r'<tr class="pivot-row depth-(\d)', page))
+    assert depths == {"0", "1", "2"}
+    assert "Country &gt; Is a Company" in page or "Country > Is a Company" in page
