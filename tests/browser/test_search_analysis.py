@@ -138,3 +138,22 @@ def test_graph_stacked_and_cumulative_toggles(new_page: Any) -> None:
     assert page.get_by_role("link", name="Cumulative").get_attribute("aria-pressed") == "true"
     shot(page, "graph-cumulative-line")
     assert page.errors == []
+
+
+def test_pivot_column_levels_with_two_measures(new_page: Any) -> None:
+    page = new_page(1366, 900)
+    log_in(page, "admin")
+    page.goto(
+        "/web/model/crm.lead?view=pivot&rows=stage_id&cols=type&cols=priority"
+        "&measure=__count&measure=expected_revenue"
+    )
+    assert page.locator("thead tr").count() == 4  # Total, type, priority, measures
+    measures = page.locator("tr.pivot-measures th").all_inner_texts()
+    assert measures[:2] == ["Count", "Expected Revenue"] and len(measures) % 2 == 0
+    # folding a column header keeps its total, with its children gone
+    before = len(measures)
+    page.locator("th.pivot-col-header a.pivot-expanded").nth(1).click()
+    page.wait_for_url("**cfold=*")
+    assert len(page.locator("tr.pivot-measures th").all_inner_texts()) < before
+    shot(page, "pivot-column-levels")
+    assert page.errors == []
