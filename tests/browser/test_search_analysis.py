@@ -5,6 +5,7 @@ records and downloaded as XLSX; graph modes. Screenshots: tests/artifacts/search
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -157,3 +158,31 @@ def test_pivot_column_levels_with_two_measures(new_page: Any) -> None:
     assert len(page.locator("tr.pivot-measures th").all_inner_texts()) < before
     shot(page, "pivot-column-levels")
     assert page.errors == []
+
+
+def test_a_favorite_keeps_the_search_and_the_pivot_setup(new_page: Any) -> None:
+    page = new_page(1366, 900)
+    log_in(page, "admin")
+    page.goto(CONTACTS + "?view=pivot&s=1&q=complete_name:a&rows=country_id&rows=is_company&cols=")
+    levels = page.locator("tr.pivot-row").count()
+    page.get_by_text("Favorites", exact=True).click()
+    page.get_by_label("Save current search").fill("Contacts with a, by place and kind")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    page.goto(CONTACTS + "?view=pivot")
+    assert page.locator("tr.pivot-row.depth-2").count() == 0
+    page.get_by_text("Favorites", exact=True).click()
+    page.get_by_role("link", name="Contacts with a, by place and kind").click()
+    page.wait_for_url("**saved=*")
+    assert page.locator("tr.pivot-row").count() == levels
+    assert page.locator("tr.pivot-row.depth-2").count() > 0
+    assert _facets(page) == ["Contacts with a, by place and kind"]
+    shot(page, "pivot-favorite")
+    assert page.errors == []
+    # the browser tests share one database: leave no favorite behind
+    filter_id = re.search(r"saved=(\d+)", page.url).group(1)
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    answer = page.request.post(
+        f"/web/data/filters/{filter_id}/delete", form={"csrf_token": token, "back": "/web"}
+    )
+    assert answer.ok
