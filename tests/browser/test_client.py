@@ -32,7 +32,7 @@ def test_list_search_group_and_paginate(new_page):
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"offset=5"))
     assert page.locator(".pager-value").inner_text().startswith("6-10")
-    page.get_by_role("searchbox", name="Search").fill("levante")
+    page.get_by_role("combobox", name="Search").fill("levante")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=complete_name"))
     names = page.locator("a.row-link").all_inner_texts()

@@ -17,6 +17,7 @@ install_error_pages(bp)
 
 def register(app: Flask) -> None:
     from web.client.routes import (  # noqa: F401 - they add routes to bp
+        analysis,
         bulk,
         buttons,
         columns,

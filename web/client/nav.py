@@ -28,6 +28,11 @@ SEARCH_KEYS = (
     "cols",
     "measure",
     "type",
+    "dd",
+    "rfold",
+    "cfold",
+    "stacked",
+    "cumulated",
 )
 
 
@@ -84,3 +89,9 @@ def url_with(pairs: list[tuple[str, str]], drop: tuple[str, str] | None = None, 
             result.append((key, str(value)))
     query = urlencode(result)
     return f"{request.path}?{query}" if query else request.path
+
+
+def url_without(pairs: list[tuple[str, str]], drops: list[tuple[str, str]], *keys: str) -> str:
+    """This page with the query ``pairs``, minus every (key, value) of ``drops`` and the ``keys``."""
+    dropped = set(drops)
+    return url_with([(k, v) for k, v in pairs if (k, v) not in dropped and k not in keys])

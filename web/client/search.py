@@ -1,8 +1,12 @@
 """The search bar: facets (declared filters, free text over declared fields, group-bys, a saved
-filter) read from the URL, combined into a domain and a grouping; saved filters per user."""
+filter, a pivot drill-down) read from the URL, combined into a domain and a grouping; saved filters.
+
+As in Odoo: filters of one section (between separators) are OR'ed, sections AND'ed; terms on one
+field are OR'ed (one facet "Name: a or b"), terms on different fields AND'ed."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +17,8 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from core.safe_eval import safe_eval
 from web.client.actions import Action, eval_scope
-from web.client.nav import url_with
+from web.client.drill import drill_domain, parse_drill
+from web.client.nav import url_without
 
 TEXT_TYPES = ("char", "text", "html", "many2one", "many2many", "one2many", "selection")
 
@@ -25,6 +30,9 @@ class SearchState:
     group_by: list[str] = field(default_factory=list)
     saved: int | None = None
     touched: bool = False
+    drill: dict[str, Any] | None = None
+    # the pivot/graph setup a saved filter brings (Odoo's context keys), applied where the URL has none
+    analysis: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_state(args: Any, arch: dict[str, Any], action: Action, model: BaseModel) -> SearchState:
@@ -32,14 +40,16 @@ def parse_state(args: Any, arch: dict[str, Any], action: Action, model: BaseMode
     state = SearchState(touched=bool(args.get("s")))
     declared = {f["filter"] for f in arch.get("filters") or () if "filter" in f}
     searchable = {f["field"] for f in arch.get("fields") or ()}
-    state.filters = [name for name in args.getlist("filter") if name in declared]
+    state.filters = list(dict.fromkeys(name for name in args.getlist("filter") if name in declared))
     for term in args.getlist("q"):
         name, _sep, text = term.partition(":")
-        if name in searchable and text.strip():
+        if name in searchable and text.strip() and (name, text.strip()) not in state.terms:
             state.terms.append((name, text.strip()))
-    state.group_by = [spec for spec in args.getlist("groupby") if _groupable(model, spec)]
+    state.group_by = list(dict.fromkeys(spec for spec in args.getlist("groupby") if groupable(model, spec)))
     saved = args.get("saved", "")
     state.saved = int(saved) if saved.isdigit() else None
+    if args.get("dd"):
+        state.drill = parse_drill(model, args["dd"])
     if not state.touched and not (state.filters or state.terms or state.group_by or state.saved):
         context = action.context
         state.filters = [
@@ -51,44 +61,63 @@ def parse_state(args: Any, arch: dict[str, Any], action: Action, model: BaseMode
         if context.get("group_by"):
             groups = context["group_by"]
             state.group_by = [
-                g for g in ([groups] if isinstance(groups, str) else groups) if _groupable(model, g)
+                g for g in ([groups] if isinstance(groups, str) else groups) if groupable(model, g)
             ]
     return state
 
 
-def _groupable(model: BaseModel, spec: str) -> bool:
-    name = spec.split(":")[0]
+def groupable(model: BaseModel, spec: str) -> bool:
+    """Whether ``spec`` (``field`` or ``date_field:interval``) names a stored field one may group by."""
+    name, _sep, interval = spec.partition(":")
     field_ = model._fields.get(name)
-    return bool(
+    if not (
         field_
         and field_.column
-        and field_.type not in ("text", "html", "binary", "image", "json")
+        and not field_.secret
+        and field_.type not in ("text", "html", "binary", "image", "json", "many2many", "one2many")
         and model._field_accessible(field_)
-    )
+    ):
+        return False
+    if field_.type in ("date", "datetime"):
+        return interval in ("", "day", "week", "month", "quarter", "year")
+    return not interval
+
+
+def filter_sections(arch: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The declared filters, cut into the sections their separators make."""
+    sections: list[list[dict[str, Any]]] = [[]]
+    for item in arch.get("filters") or ():
+        if "separator" in item:
+            sections.append([])
+        else:
+            sections[-1].append(item)
+    return [section for section in sections if section]
+
+
+def terms_by_field(state: SearchState) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for name, text in state.terms:
+        grouped.setdefault(name, []).append(text)
+    return grouped
 
 
 def search_domain(env: Environment, model: BaseModel, arch: dict[str, Any], state: SearchState) -> list[Any]:
-    """The domain of the selected facets: filters between separators are OR'ed, the rest AND'ed."""
+    """The domain of the selected facets (see the module's docstring for how they combine)."""
     parts: list[list[Any]] = []
     scope = eval_scope(env)
-    section: list[list[Any]] = []
-    for item in arch.get("filters") or ():
-        if "separator" in item:
-            if section:
-                parts.append(OR_(section))
-            section = []
-        elif item["filter"] in state.filters:
-            domain = item["domain"]
-            section.append(safe_eval(domain, scope) if isinstance(domain, str) else list(domain))
-    if section:
-        parts.append(OR_(section))
+    for section in filter_sections(arch):
+        chosen = [item["domain"] for item in section if item["filter"] in state.filters]
+        if chosen:
+            parts.append(OR_([safe_eval(d, scope) if isinstance(d, str) else list(d) for d in chosen]))
     fields_by_name = {f["field"]: f for f in arch.get("fields") or ()}
-    for name, text in state.terms:
-        parts.append(_term_domain(model, fields_by_name[name], text, scope))
+    for name, texts in terms_by_field(state).items():
+        parts.append(OR_([_term_domain(model, fields_by_name[name], text, scope) for text in texts]))
     if state.saved:
         saved = saved_filter(env, model._name, state.saved)
         if saved is not None:
             parts.append(saved["domain"])
+    if state.drill:
+        parts.append(drill_domain(model, state.drill))
     return AND_(parts) if parts else []
 
 
@@ -133,22 +162,37 @@ def facets(
     env: Environment, model: BaseModel, arch: dict[str, Any], state: SearchState, pairs: list[tuple[str, str]]
 ) -> list[dict[str, str]]:
     """The chips of the search bar, each with the URL that removes it (``pairs``: the page's search
-    parameters, defaults included)."""
-    labels = {f["filter"]: translate(f["string"]) for f in arch.get("filters") or () if "filter" in f}
+    parameters, defaults included): one per filter section, per searched field, one for the
+    grouping, the saved filter and the drill-down."""
     chips = []
-    base = pairs
-    for name in state.filters:
-        chips.append({"kind": "filter", "label": labels[name], "remove": url_with(base, ("filter", name))})
+    for section in filter_sections(arch):
+        chosen = [item for item in section if item["filter"] in state.filters]
+        if chosen:
+            chips.append(
+                {
+                    "kind": "filter",
+                    "label": _(" or ").join(translate(item["string"]) for item in chosen),
+                    "remove": url_without(pairs, [("filter", item["filter"]) for item in chosen]),
+                }
+            )
     field_labels = {f["field"]: f.get("string") for f in arch.get("fields") or ()}
-    for name, text in state.terms:
+    for name, texts in terms_by_field(state).items():
         label = translate(field_labels.get(name) or model._fields[name].string)
         chips.append(
-            {"kind": "term", "label": f"{label}: {text}", "remove": url_with(base, ("q", f"{name}:{text}"))}
+            {
+                "kind": "term",
+                "label": f"{label}: " + _(" or ").join(texts),
+                "remove": url_without(pairs, [("q", f"{name}:{text}") for text in texts]),
+            }
         )
-    for spec in state.group_by:
-        name, _sep, interval = spec.partition(":")
-        label = translate(model._fields[name].string) + (f" ({_(interval)})" if interval else "")
-        chips.append({"kind": "groupby", "label": label, "remove": url_with(base, ("groupby", spec))})
+    if state.group_by:
+        chips.append(
+            {
+                "kind": "groupby",
+                "label": " > ".join(group_by_label(model, spec) for spec in state.group_by),
+                "remove": url_without(pairs, [("groupby", spec) for spec in state.group_by]),
+            }
+        )
     if state.saved:
         saved = saved_filter(env, model._name, state.saved)
         if saved:
@@ -156,7 +200,27 @@ def facets(
                 {
                     "kind": "saved",
                     "label": saved["name"],
-                    "remove": url_with(base, ("saved", str(state.saved))),
+                    "remove": url_without(pairs, [("saved", str(state.saved))]),
                 }
             )
+    if state.drill:
+        chips.append(
+            {
+                "kind": "drill",
+                "label": state.drill.get("label") or _("Pivot cell"),
+                "remove": url_without(pairs, [("dd", json.dumps(state.drill, separators=(",", ":")))], "dd"),
+            }
+        )
     return chips
+
+
+def group_by_label(model: BaseModel, spec: str) -> str:
+    name, _sep, interval = spec.partition(":")
+    names = {
+        "day": _("Day"),
+        "week": _("Week"),
+        "month": _("Month"),
+        "quarter": _("Quarter"),
+        "year": _("Year"),
+    }
+    return translate(model._fields[name].string) + (f": {names[interval]}" if interval in names else "")

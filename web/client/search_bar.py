@@ -67,7 +67,8 @@ def search_bar(
         }
         for row in saved_filters(env, model._name, nav.action.id)
     ]
-    hidden = [(k, v) for k, v in pairs if k not in ("q",)]
+    hidden = list(pairs)  # the terms too: a new term adds to them
+    keep = [(k, v) for k, v in pairs if k not in ("view", "offset", "date", "mode")]
     return {
         "facets": facets(env, model, arch, state, pairs),
         "filters": filters,
@@ -75,5 +76,10 @@ def search_bar(
         "text_fields": text_fields,
         "saved": saved,
         "hidden": hidden,
+        "keep": keep,
         "clear_url": url_with([p for p in pairs if p[0] in ("menu", "view")], s="1"),
+        # switching views keeps the search, as in Odoo
+        "view_urls": {
+            mode: url_with(keep, view=mode) for mode in ("list", "kanban", "calendar", "pivot", "graph")
+        },
     }

@@ -14,6 +14,7 @@ from web.client.actions import records_env
 from web.client.pages import nav_for
 from web.client.request_env import flash, with_env
 from web.client.search import parse_state, search_domain
+from web.client.views.analysis import setup_context
 from web.client.views.arch import get_arch
 
 BULK_ACTIONS = ("archive", "unarchive", "delete", "export")
@@ -91,7 +92,7 @@ def save_filter(env: Environment, model: str) -> Any:
             "name": name,
             "model_id": model,
             "domain": repr(domain),
-            "context": repr({"group_by": state.group_by}),
+            "context": repr({"group_by": state.group_by, **setup_context(request.form)}),
             "action_id": nav.action.id or False,
             "user_id": False if request.form.get("shared") else env.uid,
             "is_default": bool(request.form.get("is_default")),

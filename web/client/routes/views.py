@@ -8,12 +8,13 @@ from flask import redirect, request
 
 from core.domain.parse import AND_
 from core.records.environment import Environment
+from core.records.model import BaseModel
 from web.client import bp
-from web.client.actions import load_action, model_action, records_env
+from web.client.actions import Action, load_action, model_action, records_env
 from web.client.nav import Nav, current_args, url_with
 from web.client.pages import menu_param, page
 from web.client.request_env import with_env
-from web.client.search import parse_state, saved_filter, search_domain
+from web.client.search import SearchState, parse_state, saved_filter, search_domain
 from web.client.search_bar import search_bar
 from web.client.views import calendar, graph, kanban, pivot
 from web.client.views import list as list_view
@@ -52,6 +53,23 @@ def _with_text_search() -> Any:
     return redirect(url_with(pairs + [("q", term)], s="1"))
 
 
+def search_context(env: Environment, act: Action) -> tuple[BaseModel, dict[str, Any], SearchState, list[Any]]:
+    """The action's records, its search view, the search of the URL and the domain it makes."""
+    model = records_env(env, act)
+    search_arch = get_arch(env, act.model, "search", act.search_view_id)
+    state = parse_state(request.args, search_arch, act, model)
+    if state.saved:
+        saved = saved_filter(env, act.model, state.saved)
+        context = (saved or {}).get("context", {})
+        state.analysis = context
+        for spec in context.get("group_by") or []:
+            if spec not in state.group_by:
+                state.group_by.append(spec)
+    search = search_domain(env, model, search_arch, state)
+    domain = AND_([act.domain, search]) if act.domain else search
+    return model, search_arch, state, domain
+
+
 def show(env: Environment, nav: Nav) -> Any:
     act = nav.action
     if act.view_modes == ["form"]:
@@ -59,22 +77,12 @@ def show(env: Environment, nav: Nav) -> Any:
         return redirect(nav.record_url("new"))
     modes = act.multi_modes or ["list"]
     view_type = request.args.get("view") if request.args.get("view") in modes else modes[0]
-    model = records_env(env, act)
-    search_arch = get_arch(env, act.model, "search", act.search_view_id)
-    state = parse_state(request.args, search_arch, act, model)
-    if state.saved:
-        saved = saved_filter(env, act.model, state.saved)
-        for spec in (saved or {}).get("context", {}).get("group_by") or []:
-            if spec not in state.group_by:
-                state.group_by.append(spec)
-    domain = (
-        AND_([act.domain, search_domain(env, model, search_arch, state)])
-        if act.domain
-        else search_domain(env, model, search_arch, state)
-    )
+    model, search_arch, state, domain = search_context(env, act)
     view_id = act.view_id if view_type == modes[0] else None
     arch = get_arch(env, act.model, view_type, view_id)
     data = VIEW_TYPES[view_type].build(env, model, nav, arch, domain, state)
+    if "redirect" in data:
+        return redirect(data["redirect"])
     bar = search_bar(env, model, nav, search_arch, state)
     return page(
         env,

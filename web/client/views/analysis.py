@@ -1,4 +1,5 @@
-"""Pivot tables and graphs over read_group: what can be grouped and measured, and group labels."""
+"""Pivot tables and graphs over read_group: what can be grouped and measured, group labels, and the
+setup (group-bys, measures, chart mode) read from the URL or from a saved filter's context."""
 
 from __future__ import annotations
 
@@ -7,28 +8,41 @@ from typing import Any
 from core.i18n import _, translate
 from core.records.model import BaseModel
 from web.client.formatting import display
+from web.client.search import SearchState, group_by_label, groupable
 
 COUNT = "__count"
+INTERVALS = ("year", "quarter", "month", "week", "day")
+# the URL's parameters and the keys Odoo keeps them under in a saved filter's context
+PIVOT_KEYS = {"rows": "pivot_row_groupby", "cols": "pivot_column_groupby", "measure": "pivot_measures"}
+GRAPH_KEYS = {
+    "rows": "graph_groupbys",
+    "measure": "graph_measure",
+    "type": "graph_mode",
+    "stacked": "graph_stacked",
+    "cumulated": "graph_cumulated",
+}
 
 
 def groupable_fields(model: BaseModel) -> list[tuple[str, str]]:
-    """(spec, label) of the fields a pivot or graph can group by (dates by month)."""
+    """(spec, label) of the stored fields a pivot or graph can group by, dates once per interval."""
     result = []
     for name, field in model._fields.items():
-        if not field.column or not model._field_accessible(field) or name == "id":
+        if name == "id" or not groupable(model, name):
             continue
-        if field.type in ("many2one", "selection", "boolean", "char"):
+        if field.type in ("date", "datetime"):
+            result.extend((f"{name}:{unit}", group_by_label(model, f"{name}:{unit}")) for unit in INTERVALS)
+        elif field.type in ("many2one", "selection", "boolean", "char", "integer"):
             result.append((name, translate(field.string)))
-        elif field.type in ("date", "datetime"):
-            result.append((f"{name}:month", translate(field.string)))
     return sorted(result, key=lambda item: item[1].lower())
 
 
 def measurable_fields(model: BaseModel) -> list[tuple[str, str]]:
+    """(name, label) of the measures: Count, then the stored numeric fields."""
     result = [(COUNT, _("Count"))]
     for name, field in model._fields.items():
         if (
             field.column
+            and not field.secret
             and field.type in ("integer", "float", "monetary")
             and name not in ("id", "color", "sequence")
             and model._field_accessible(field)
@@ -37,20 +51,51 @@ def measurable_fields(model: BaseModel) -> list[tuple[str, str]]:
     return result
 
 
-def valid_spec(model: BaseModel, spec: str | None, choices: list[tuple[str, str]]) -> str | None:
-    if not spec:
+def valid_spec(model: BaseModel, spec: str | None) -> str | None:
+    """``spec`` if one may group by it (a date without interval gets its month), else None."""
+    if not spec or not groupable(model, spec):
         return None
-    if spec in dict(choices):
-        return spec
     name, _sep, interval = spec.partition(":")
-    field = model._fields.get(name)
-    if (
-        field is not None
-        and field.type in ("date", "datetime")
-        and interval in ("day", "week", "month", "quarter", "year")
-    ):
-        return spec if (f"{name}:month" in dict(choices)) else None
-    return None
+    if model._fields[name].type in ("date", "datetime"):
+        return f"{name}:{interval or 'month'}"
+    return name
+
+
+def valid_specs(model: BaseModel, specs: list[str]) -> list[str]:
+    return list(dict.fromkeys(s for s in (valid_spec(model, spec) for spec in specs) if s))
+
+
+def setup_args(args: Any, state: SearchState, keys: dict[str, str]) -> dict[str, list[str]]:
+    """The view's setup: each parameter from the URL, else from the saved filter's context."""
+    result: dict[str, list[str]] = {}
+    for param, context_key in keys.items():
+        if param in args:
+            result[param] = [v for v in args.getlist(param) if v]
+        elif context_key in state.analysis:
+            value = state.analysis[context_key]
+            values = value if isinstance(value, (list, tuple)) else [value]
+            result[param] = [("1" if v is True else "0" if v is False else str(v)) for v in values]
+    return result
+
+
+def setup_context(args: Any) -> dict[str, Any]:
+    """What a saved filter keeps of the pivot or graph shown (``args``: the saved search's fields)."""
+    view = args.get("view")
+    if view == "pivot":
+        return {key: args.getlist(param) for param, key in PIVOT_KEYS.items() if param in args}
+    if view == "graph":
+        context: dict[str, Any] = {}
+        for param, key in GRAPH_KEYS.items():
+            if param not in args:
+                continue
+            if param == "rows":
+                context[key] = args.getlist(param)
+            elif param in ("stacked", "cumulated"):
+                context[key] = args.get(param) == "1"
+            else:
+                context[key] = args.get(param)
+        return context
+    return {}
 
 
 def group_label(model: BaseModel, spec: str, value: Any) -> str:
