@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 ROW_IDS = re.compile(r'<tr class="list-row [^"]*" data-href="[^"]*" data-id="(\d+)"')
 CARD_IDS = re.compile(r'<article class="card[^"]*" data-id="(\d+)"')

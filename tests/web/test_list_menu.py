@@ -9,7 +9,7 @@ import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 MENU = re.compile(r'<details class="dropdown list-menu">(.*?)</details>', re.S)
 

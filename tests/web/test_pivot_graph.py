@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from openpyxl import load_workbook
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 CONTACTS = "/web/model/res.partner"
 TWO_LEVELS = "?view=pivot&rows=country_id&rows=is_company&cols="

@@ -9,7 +9,7 @@ import pytest
 
 from core.addon.arch_nodes import ArchError
 from core.addon.view_checks import check_arch
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 RIBBON = re.compile(r'<div class="ribbon ribbon-(\w+)"[^>]*><span>([^<]+)</span>')
 

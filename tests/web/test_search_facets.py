@@ -9,7 +9,7 @@ import re
 from urllib.parse import quote
 
 from core.domain.parse import AND_
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 from web.client.search import SearchState, search_domain
 from web.client.views.arch import get_arch
 

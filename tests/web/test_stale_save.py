@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 STAMP = re.compile(r'name="__last_update" value="([^"]*)"')
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from addons.mail.controllers.tracking_lines import tracking_line
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 def _row(kind: str, **values):
