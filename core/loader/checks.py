@@ -235,7 +235,8 @@ def _check_setting(model: ModelDef, name: str, fdef: FieldDef) -> None:
                     f"parameter (use one of {', '.join(SETTING_TYPES)})")
     if attrs.get("implied_group") and attrs["type"] != "boolean":
         raise _fail(fdef, "implied_group",
-                    f"field '{name}' of '{model.name}': 'implied_group' needs a boolean field, not a {attrs['type']}")
+                    f"field '{name}' of '{model.name}': 'implied_group' needs a boolean field, "
+                    f"not a {attrs['type']}")
 
 
 SECRET_REFUSES = {

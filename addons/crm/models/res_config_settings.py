@@ -36,8 +36,8 @@ class ResConfigSettingsCrm:
         if cron is not None and self.crm_auto_assignment_action:
             interval = "crm_auto_assignment_interval_number"
             if self.crm_auto_assignment_action == "auto" and (self[interval] or 0) < 1:
-                raise ValidationError(_("%(field)s must be at least 1.", field=self._fields[interval].label()),
-                                      field=interval)
+                label = self._fields[interval].label()
+                raise ValidationError(_("%(field)s must be at least 1.", field=label), field=interval)
             values: dict[str, Any] = {"active": self.crm_auto_assignment_action == "auto"}
             for name, cron_field in CRON_FIELDS.items():
                 if self[name]:
