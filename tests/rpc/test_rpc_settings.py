@@ -28,8 +28,7 @@ def test_create_and_execute_write_parameters_company_and_job(rpc):
         cron = rpc("ir.model.data", "xmlid_to_res_id", "crm.ir_cron_crm_lead_assign")
         assert rpc("ir.cron", "read", [cron], ["interval_number"])[0]["interval_number"] == 3
         values = rpc("res.config.settings", "read", [rpc("res.config.settings", "create", {})], fields)[0]
-        assert (values["company_city"], values["web_base_url"], values["crm_auto_assignment_interval_number"]) == (
-            "Cuenca", "https://erp.test", 3)
+        assert [values[name] for name in fields] == ["Cuenca", "https://erp.test", 3]
     finally:
         restore = rpc("res.config.settings", "create", {
             "company_city": before["company_city"], "web_base_url": before["web_base_url"],

@@ -30,6 +30,19 @@ class ResConfigSettings:
         values.update({k: v for k, v in self._settings_values(wanted).items() if k in wanted})
         return values
 
+    def create(self, vals_list: Any) -> Any:
+        """As Odoo: settings not given keep their current values (a script sets only what it changes)."""
+        vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
+        current: dict[str, Any] | None = None
+        completed = []
+        for vals in vals_list:
+            if isinstance(vals, dict):
+                if current is None:
+                    current = self._settings_values(set(self._fields))
+                vals = {**{name: value for name, value in current.items() if name not in vals}, **vals}
+            completed.append(vals)
+        return super().create(completed)
+
     def _settings_values(self, wanted: set[str]) -> dict[str, Any]:
         """The values of the settings kept outside the record (groups, parameters), in read format."""
         values: dict[str, Any] = {}

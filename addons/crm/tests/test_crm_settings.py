@@ -7,7 +7,8 @@ import pytest
 from core.exceptions import ValidationError
 
 CRM_SETTINGS = ["group_use_lead", "crm_auto_assignment_action", "crm_auto_assignment_interval_number",
-                "crm_auto_assignment_interval_type", "crm_default_team_id", "predictive_lead_scoring_fields_str"]
+                "crm_auto_assignment_interval_type", "crm_default_team_id",
+                "predictive_lead_scoring_fields_str"]
 
 
 def _menu_names(env, user):
@@ -76,3 +77,12 @@ def test_scoring_fields_must_be_fields_of_leads(env):
     with pytest.raises(ValidationError, match="no field stage, colour") as caught:
         env["res.config.settings"].create({"predictive_lead_scoring_fields_str": "stage,colour"}).execute()
     assert caught.value.field == "predictive_lead_scoring_fields_str"
+
+
+def test_settings_not_given_keep_their_values(env):
+    env["res.config.settings"].create({"crm_use_auto_assignment": True, "password_min_length": 9}).execute()
+    env["res.config.settings"].create({"web_base_url": "https://erp.example"}).execute()
+    Params = env["ir.config_parameter"]
+    assert (Params.get_param("crm.lead.auto.assignment"), Params.get_param("auth.password_min_length")) == (
+        "True", "9")
+    assert env.ref("base.user_demo").has_group("crm.group_use_lead")
