@@ -34,7 +34,8 @@ def test_settings_open_on_the_current_values(admin, in_db):
     assert '<h1 class="cp-title">General Settings</h1>' in page
     assert 'href="#app-general_settings"' in page and 'href="#app-crm"' in page
     for label in ("Default Access Rights", "Verify VAT Numbers", "Strict Contact Data Checks",
-                  "Rule-Based Assignment", "Leads", "Default Sales Team", "Manage Users", "Manage Languages", "Outgoing Mail Servers"):
+                  "Rule-Based Assignment", "Leads", "Default Sales Team", "Manage Users", "Manage Languages",
+                  "Outgoing Mail Servers"):
         assert label in page
     assert re.search(r'name="strict_contact_checks"[^>]*checked', page)
     assert not re.search(r'name="vat_check_vies"[^>]*checked', page)
