@@ -63,7 +63,8 @@ def test_a_salesperson_does_not_see_the_technical_menus(salesperson_es):
 
 
 def test_a_salesperson_still_opens_the_pages_of_their_work(salesperson_es, in_db):
-    lead = in_db(lambda env: env["crm.lead"].search([("user_id", "=", env.ref("base.user_demo").id)], limit=1).id)
+    demo = in_db(lambda env: env.ref("base.user_demo").id)
+    lead = in_db(lambda env: env["crm.lead"].search([("user_id", "=", demo)], limit=1).id)
     assert salesperson_es.get(f"/web/model/crm.lead/{lead}").status_code == 200
     assert salesperson_es.get("/web/model/res.partner").status_code == 200
     assert salesperson_es.get("/web/dataio/export/res.partner").status_code == 200

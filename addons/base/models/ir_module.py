@@ -142,4 +142,6 @@ class BaseModuleUpdate:
         """List the addons found in the addons paths (Apps › Update Apps List)."""
         updated, added = self.env["ir.module.module"].update_list()
         self.write({"updated": updated, "added": added})
-        return dict(RELOAD)
+        apps = self.env.ref("base.open_module_tree")
+        return {"type": "ir.actions.act_window", "id": apps.id, "res_model": "ir.module.module",
+                "view_mode": "kanban,list,form"}
