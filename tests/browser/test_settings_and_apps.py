@@ -46,6 +46,10 @@ def in_db(served: LiveServer, work: Any) -> Any:
         return work(env)
 
 
+def module_id(served: LiveServer, name: str) -> int:
+    return in_db(served, lambda env: env["ir.module.module"].search([("name", "=", name)]).id)
+
+
 def test_a_setting_changed_on_the_settings_page_takes_effect(new_page: Any, served: LiveServer) -> None:
     leads_action = in_db(served, lambda env: env.ref("crm.crm_lead_all_leads").id)
     page = new_page()
@@ -93,7 +97,7 @@ def test_install_and_uninstall_an_addon_from_apps(new_page: Any, served: LiveSer
     page.wait_for_selector(".kanban-grid, .kanban-board, .list-table")
     shot(page, "apps_kanban")
     apps = in_db(served, lambda env: env.ref("base.open_module_tree").id)
-    addon_b = in_db(served, lambda env: env["ir.module.module"].search([("name", "=", "addon_b")]).id)
+    addon_b = module_id(served, "addon_b")
     page.goto(f"/web/action/{apps}/{addon_b}")
     assert page.locator("[data-field=dependencies]").inner_text().strip().endswith("base")
     page.get_by_role("button", name="Install", exact=True).click()
@@ -102,7 +106,7 @@ def test_install_and_uninstall_an_addon_from_apps(new_page: Any, served: LiveSer
     assert "addon_b.thing" in served.fresh_registry().models
     shot(page, "apps_installed", full_page=False)
     # a refusal: an addon whose dependency is nowhere to be found
-    missing = in_db(served, lambda env: env["ir.module.module"].search([("name", "=", "addon_missing_dep")]).id)
+    missing = module_id(served, "addon_missing_dep")
     page.goto(f"/web/action/{apps}/{missing}")
     messages: list[str] = []
 
