@@ -12,7 +12,7 @@ import pytest
 from core.addon.lifecycle import init_database
 from core.db.engine import drop_database
 from core.registry.registry import Registry
-from tests.browser.conftest import log_in, shot
+from tests.browser.conftest import log_in, no_sideways_scroll, shot
 from tests.conftest import new_db_url
 from tests.rpc.server import LiveServer
 from tests.rpc.server import live_server as serve_copy
@@ -129,3 +129,13 @@ def test_install_and_uninstall_an_addon_from_apps(new_page: Any, served: LiveSer
     page.get_by_role("button", name="Install", exact=True).wait_for(timeout=60000)
     assert in_db(served, lambda env: env["ir.module.module"].browse(addon_b).state) == "uninstalled"
     assert "addon_b.thing" not in served.fresh_registry().models
+
+
+def test_the_settings_page_fits_a_phone(new_page: Any, served: LiveServer) -> None:
+    page = new_page(width=390, height=844)
+    log_in(page, "admin")
+    page.goto(f"/web/action/{in_db(served, lambda env: env.ref('base.action_general_configuration').id)}")
+    page.wait_for_selector(".settings-page")
+    assert no_sideways_scroll(page)
+    shot(page, "settings_phone", full_page=False)
+    assert page.errors == []
