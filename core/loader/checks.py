@@ -187,6 +187,7 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
         raise _fail(fdef, "type", f"selection field '{name}' of '{model.name}' has no selection values")
     if attrs.get("secret"):
         _check_secret(model, name, fdef)
+    _check_setting(model, name, fdef)
     if attrs.get("compute") and attrs.get("related"):
         raise _fail(fdef, "related", f"field '{name}' of '{model.name}' is both computed and related")
     for dep in attrs.get("depends") or ():
@@ -211,6 +212,31 @@ def _check_field(models: dict[str, ModelDef], model: ModelDef, name: str, fdef: 
                 f"related field '{name}' of '{model.name}' must have comodel_name "
                 f"'{last[1].get('comodel_name')}'",
             )
+
+
+SETTING_TYPES = ("boolean", "char", "integer", "float", "selection", "many2one")
+
+
+def _check_setting(model: ModelDef, name: str, fdef: FieldDef) -> None:
+    """``config_parameter`` and ``implied_group`` belong to plain fields of settings (transient) models."""
+    attrs = fdef.attrs
+    for attr in ("config_parameter", "implied_group"):
+        if not attrs.get(attr):
+            continue
+        if not model.attrs.get("transient"):
+            raise _fail(fdef, attr, f"field '{name}' of '{model.name}': '{attr}' only applies to settings "
+                                    "models (transient: true)")
+        if attrs.get("related") or attrs.get("compute"):
+            raise _fail(fdef, attr, f"field '{name}' of '{model.name}': '{attr}' and related or compute "
+                                    "exclude each other")
+    if attrs.get("config_parameter") and attrs["type"] not in SETTING_TYPES:
+        raise _fail(fdef, "config_parameter",
+                    f"field '{name}' of '{model.name}': a {attrs['type']} cannot be kept as a system "
+                    f"parameter (use one of {', '.join(SETTING_TYPES)})")
+    if attrs.get("implied_group") and attrs["type"] != "boolean":
+        raise _fail(fdef, "implied_group",
+                    f"field '{name}' of '{model.name}': 'implied_group' needs a boolean field, "
+                    f"not a {attrs['type']}")
 
 
 SECRET_REFUSES = {

@@ -53,15 +53,24 @@ def test_quick_create_makes_a_record_in_the_column(admin, in_db):
     )
 
 
+LEADS = "/web/model/crm.lead"
+
+
 def test_calendar_places_records_on_their_day(admin, in_db):
     today = dt.date.today()
-    page = text(admin.get(CONTACTS + f"?view=calendar&date={today.isoformat()}"))
+    in_db(lambda env: env["crm.lead"].create({"name": "Closing call today", "date_deadline": today}))
+    page = text(admin.get(LEADS + f"?view=calendar&date={today.isoformat()}"))
     assert 'class="event' in page
-    assert "Deco Addict" in page
+    assert "Closing call today" in page
+
+
+def test_contacts_have_no_calendar(admin):
+    page = text(admin.get(CONTACTS + "?view=calendar"))
+    assert "calendar-day" not in page and 'class="calendar' not in page
 
 
 def test_calendar_week_mode_shows_seven_days(admin):
-    page = text(admin.get(CONTACTS + "?view=calendar&mode=week"))
+    page = text(admin.get(LEADS + "?view=calendar&mode=week"))
     assert len(re.findall(r'class="calendar-day[ "]', page)) == 7
 
 

@@ -17,7 +17,8 @@ from web.auth.csrf import protect_forms
 from web.client.pages import page_context
 from web.client.session_env import NotLoggedIn, run_as_user
 
-TECHNICAL_GROUP = "base.group_no_one"
+# the settings group, as Odoo reserves the technical pages to it
+TECHNICAL_GROUP = "base.group_system"
 TECHNICAL_MENU = "base.menu_custom"
 
 
@@ -28,7 +29,7 @@ def may_use_backoffice(env: Environment) -> bool:
 def require_backoffice(env: Environment) -> None:
     if not may_use_backoffice(env):
         raise AccessError(
-            _("The back office is for users with the technical features (Settings › Technical).")
+            _("The back office is for administrators (the Settings group).")
         )
 
 

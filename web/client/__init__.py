@@ -7,6 +7,7 @@ from flask import Blueprint, Flask, redirect, url_for
 
 from web import i18n
 from web.auth.csrf import protect_forms
+from web.client import not_found
 from web.client.errors import install_error_pages
 
 bp = Blueprint("client", __name__, url_prefix="/web")
@@ -29,4 +30,5 @@ def register(app: Flask) -> None:
     )
 
     app.register_blueprint(bp)
+    not_found.install_not_found_page(app)
     app.add_url_rule("/", "root", lambda: redirect(url_for("client.home")))

@@ -90,6 +90,7 @@ def model_action(env: Environment, model: str) -> Action:
         raise MissingError(_("The model %(model)s does not exist.", model=model))
     records = env[model]
     records.check_access_rights("read")
+    check_reachable(env, model)
     modes = ["list", "form"]
     stored = env(su=True)["ir.ui.view"].search_read(
         [("model", "=", model), ("mode", "=", "primary")], ["type"]
@@ -98,6 +99,19 @@ def model_action(env: Environment, model: str) -> Action:
         if mode not in modes and any(row["type"] == mode for row in stored):
             modes.append(mode)
     return Action(None, records._model_description(), model, modes)
+
+
+def check_reachable(env: Environment, model: str) -> None:
+    """AccessError when every window action of ``model`` is reserved to groups the user lacks (the
+    technical models: users, groups, access rights...): reading the records some field needs does not
+    make their pages reachable by URL."""
+    groups = user_groups(env)
+    if groups is None:
+        return
+    rows = env(su=True)["ir.actions.act_window"].search_read([("res_model", "=", model)], ["groups_id"])
+    if rows and not any(in_groups(groups, row["groups_id"]) for row in rows):
+        raise AccessError(_("You are not allowed to open %(model)s: its pages are reserved to "
+                            "administrators.", model=env[model]._model_description()))
 
 
 def records_env(env: Environment, act: Action) -> Any:

@@ -13,6 +13,7 @@ from core.exchange.files import export_table, path_label
 from core.exchange.mapping import importable_fields
 from core.i18n import _, translate
 from core.records.environment import Environment
+from web.client.actions import check_reachable
 from web.client.pages import page
 from web.client.request_env import flash, with_env
 from web.dataio import bp
@@ -41,6 +42,7 @@ def _model(env: Environment, model: str) -> Any:
         raise UserError(_("Unknown model %(model)s", model=model))
     records = env[model]
     records.check_access_rights("read")
+    check_reachable(env, model)  # the users' export is for administrators, as their pages are
     return records
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from core import _, model, public
 from core.addon import lifecycle
+from core.addon.graph import dependents, resolve
 from core.addon.manifest import BrokenManifest
-from core.exceptions import UserError
+from core.exceptions import AddonError, UserError
 
 _logger = logging.getLogger(__name__)
 RELOAD = {"type": "ir.actions.client", "tag": "reload"}
@@ -66,6 +67,7 @@ class IrModuleModule:
         if wrong:
             raise UserError(_("Cannot %(operation)s %(addons)s: check their state.", operation=operation,
                               addons=", ".join(wrong)))
+        self._check_operation(operation, names)
         previous = {module.id: module.state for module in modules}
         modules.write({"state": state})
         cr, registry = self.env.cr, self.env.registry
@@ -80,6 +82,49 @@ class IrModuleModule:
         return dict(RELOAD)
 
 
+    def _check_operation(self, operation: str, names: list[str]) -> None:
+        """Refuse at once, saying why, what the operation would refuse after the commit: an install whose
+        dependencies are not found, an uninstall of an addon other installed addons need."""
+        registry = self.env.registry
+        available = registry.available_addons(self.env.cr.connection)
+        installed = list(registry.addons)
+        if operation == "install":
+            for name in names:
+                missing = _missing_dependencies(name, available)
+                if missing:
+                    raise AddonError(_("Cannot install %(addon)s: it needs %(missing)s, which cannot be "
+                                       "found in the addons paths.", addon=name, missing=", ".join(missing)))
+            # a dependency cycle or a broken manifest is refused here too
+            resolve(list(dict.fromkeys(installed + names)), available)
+        elif operation == "uninstall":
+            for name in names:
+                if name == "base":
+                    raise AddonError(_("The base addon cannot be uninstalled."))
+                blockers = [d for d in dependents(name, installed, available) if d not in names]
+                if blockers:
+                    raise AddonError(_("Cannot uninstall %(addon)s: installed addons depend on it "
+                                       "(%(blockers)s); uninstall them first.", addon=name,
+                                       blockers=", ".join(blockers)))
+
+
+def _missing_dependencies(name: str, available: dict[str, Any]) -> list[str]:
+    """Addons that ``name`` needs, directly or not, and that no addons path holds."""
+    missing: list[str] = []
+    seen: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        manifest = available.get(current)
+        if manifest is None:
+            missing.append(current)
+            continue
+        pending.extend(getattr(manifest, "depends", None) or [])
+    return [addon for addon in missing if addon != name] or ([name] if name in missing else [])
+
+
 def _reset_pending(registry: Any, previous: dict[int, str], state: str) -> None:
     """Rows still marked ``state`` (the operation failed) get their state back."""
     from core.registry.registry import Registry
@@ -88,3 +133,15 @@ def _reset_pending(registry: Any, previous: dict[int, str], state: str) -> None:
         for module in env["ir.module.module"].browse(list(previous)).exists():
             if module.state == state:
                 module.write({"state": previous[module.id]})
+
+
+@model("base.module.update")
+class BaseModuleUpdate:
+    @public
+    def update_module(self) -> dict[str, Any]:
+        """List the addons found in the addons paths (Apps › Update Apps List)."""
+        updated, added = self.env["ir.module.module"].update_list()
+        self.write({"updated": updated, "added": added})
+        apps = self.env.ref("base.open_module_tree")
+        return {"type": "ir.actions.act_window", "id": apps.id, "res_model": "ir.module.module",
+                "view_mode": "kanban,list,form"}

@@ -39,3 +39,25 @@ def test_only_administrators_press_the_buttons(as_user, env):
     module = env["ir.module.module"].search([("name", "=", "addon_b")])
     with pytest.raises(AccessError):
         as_user("demo")["ir.module.module"].browse(module.id).button_immediate_install()
+
+
+def test_installing_an_addon_whose_dependency_is_missing_says_which(env):
+    env["ir.module.module"].update_list()
+    module = env["ir.module.module"].search([("name", "=", "addon_missing_dep")])
+    with pytest.raises(AddonError, match="needs addon_does_not_exist"):
+        module.button_immediate_install()
+    assert module.state == "uninstalled"
+
+
+def test_uninstalling_an_addon_others_depend_on_lists_them(env):
+    env["ir.module.module"].update_list()
+    mail = env["ir.module.module"].search([("name", "=", "mail")])
+    with pytest.raises(AddonError, match=r"installed addons depend on it \(.*crm"):
+        mail.button_immediate_uninstall()
+    assert mail.state == "installed"
+
+
+def test_update_apps_list_opens_apps(env):
+    result = env["base.module.update"].create({}).update_module()
+    assert result["id"] == env.ref("base.open_module_tree").id
+    assert env["ir.module.module"].search_count([("name", "=", "addon_b")]) == 1

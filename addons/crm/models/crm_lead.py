@@ -59,6 +59,13 @@ class CrmLead:
         team_ids = [team_id] if team_id else self.env.user.sudo().crm_team_ids.ids
         return stages.search(["|", ("team_id", "=", False), ("team_id", "in", team_ids)])
 
+    def _default_team_setting(self) -> int | bool:
+        """The settings' "Default Sales Team" (crm.default_team_id), if it still exists."""
+        raw = self.env["ir.config_parameter"].sudo().get_param("crm.default_team_id", False)
+        if not raw or not str(raw).isdigit():
+            return False
+        return self.env["crm.team"].sudo().browse(int(raw)).exists().id or False
+
     # -- create and write ------------------------------------------------------------------
     def create(self, vals_list: Any) -> Any:
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
@@ -67,12 +74,15 @@ class CrmLead:
         now = clock.utcnow()
         complete = [add_missing_defaults(self, vals) for vals in vals_list]
         teams = self._teams_of_users({v.get("user_id") for v in complete if v.get("user_id")})
+        default_team = self._default_team_setting()
         stages: dict[Any, Any] = {}
         prepared = []
         for vals in complete:
             vals = dict(vals)
             if vals.get("user_id") and not vals.get("team_id"):
                 vals["team_id"] = teams.get(self._id_of(vals["user_id"])) or False
+            if not vals.get("team_id") and default_team:
+                vals["team_id"] = default_team
             if not vals.get("stage_id"):
                 team = self._id_of(vals.get("team_id"))
                 if team not in stages:

@@ -62,3 +62,21 @@ def test_contract_keeps_a_signed_document(env, ana):
     attachment = env["ir.attachment"].search([("res_model", "=", "hr.contract"), ("res_id", "=", signed.id),
                                                 ("res_field", "=", "document")])
     assert attachment and signed.read(["document"])[0]["document"] == "JVBERi0xLjQK"
+
+
+def test_the_expiry_notice_is_a_setting(env, ana):
+    today = clock.today()
+    ending = contract(env, ana, today - dt.timedelta(days=100), today + dt.timedelta(days=45), name="Soon")
+    env["hr.contract"]._cron_contract_expiry()
+    assert not ending.activity_ids  # 45 days away: outside the default 30-day notice
+    assert env["res.config.settings"].create({}).hr_contract_expiry_notice_days == 0
+    env["res.config.settings"].create({"hr_contract_expiry_notice_days": 60}).execute()
+    assert env["ir.config_parameter"].get_param("hr.contract_expiry_notice_days") == "60"
+    assert env["res.config.settings"].create({}).hr_contract_expiry_notice_days == 60
+    env["hr.contract"]._cron_contract_expiry()
+    assert len(ending.activity_ids) == 1
+
+
+def test_a_negative_expiry_notice_is_refused(env):
+    with pytest.raises(ValidationError, match="Contract Expiry Notice.* cannot be negative"):
+        env["res.config.settings"].create({"hr_contract_expiry_notice_days": -5}).execute()

@@ -13,7 +13,6 @@ from core import _, clock, model, public
 from core.exceptions import UserError
 from core.numbers import float_round
 
-VALIDITY_DAYS = 30
 # what a locked order still lets through: the lock itself and the chatter's bookkeeping
 LOCK_FREE_FIELDS = frozenset({"locked", "message_follower_ids", "activity_ids", "message_ids"})
 
@@ -21,8 +20,10 @@ LOCK_FREE_FIELDS = frozenset({"locked", "message_follower_ids", "activity_ids", 
 @model("sale.order")
 class SaleOrder:
     # -- defaults and computes -------------------------------------------------------------
-    def _default_validity_date(self) -> dt.date:
-        return clock.today() + dt.timedelta(days=VALIDITY_DAYS)
+    def _default_validity_date(self) -> dt.date | bool:
+        """Today plus the company's "Default Quotation Validity" (no date when it is 0)."""
+        days = self.env.company.sudo().quotation_validity_days
+        return clock.today() + dt.timedelta(days=days) if days else False
 
     def _compute_is_expired(self) -> None:
         today = clock.today()

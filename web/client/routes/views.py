@@ -9,7 +9,7 @@ from flask import redirect, request
 from core.domain.parse import AND_
 from core.records.environment import Environment
 from core.records.model import BaseModel
-from web.client import bp
+from web.client import bp, settings_page
 from web.client.actions import Action, load_action, model_action, records_env
 from web.client.nav import Nav, current_args, url_with
 from web.client.pages import menu_param, page
@@ -73,6 +73,8 @@ def search_context(env: Environment, act: Action) -> tuple[BaseModel, dict[str, 
 def show(env: Environment, nav: Nav) -> Any:
     act = nav.action
     if act.view_modes == ["form"]:
+        if settings_page.is_settings(env, nav):
+            return settings_page.render(env, nav)
         # a form-only action (the settings, a wizard opened in the page) shows a new record, as in Odoo
         return redirect(nav.record_url("new"))
     modes = act.multi_modes or ["list"]
