@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 
 @pytest.fixture

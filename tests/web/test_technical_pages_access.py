@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 
 TECHNICAL_ACTIONS = [
     "base.action_res_users", "base.action_res_groups", "base.ir_access_act", "base.action_rule",
