@@ -9,7 +9,7 @@ from flask_admin import Admin
 
 from web.admin.index import TechnicalIndexView
 from web.admin.site import TECHNICAL
-from web.admin.views import RecordModelView
+from web.admin.model_view import RecordModelView
 
 
 def register(app: Flask) -> None:

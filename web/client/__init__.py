@@ -26,7 +26,7 @@ def register(app: Flask) -> None:
         dialogs,
         prefs,
         records,
-        views,
+        view_pages,
     )
 
     app.register_blueprint(bp)

@@ -13,7 +13,7 @@ from core.records.environment import Environment
 from web.client import bp
 from web.client.pages import nav_for
 from web.client.request_env import with_env
-from web.client.routes.views import search_context
+from web.client.routes.view_pages import search_context
 from web.client.views.arch import get_arch
 from web.client.views.pivot import build_pivot, table_data
 
