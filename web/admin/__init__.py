@@ -8,8 +8,8 @@ from flask import Blueprint, Flask
 from flask_admin import Admin
 
 from web.admin.index import TechnicalIndexView
-from web.admin.site import TECHNICAL
 from web.admin.model_view import RecordModelView
+from web.admin.site import TECHNICAL
 
 
 def register(app: Flask) -> None:

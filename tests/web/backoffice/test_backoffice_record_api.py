@@ -11,9 +11,9 @@ from wtforms import validators
 
 from web.admin import rows
 from web.admin.converters import FieldConverter, JSONField, RelationField, RelationsField, changed_values
+from web.admin.model_view import NoSession, RecordModelView
 from web.admin.query import RecordQuery
 from web.admin.site import TECHNICAL
-from web.admin.model_view import NoSession, RecordModelView
 
 USERS = next(spec for spec in TECHNICAL if spec.model == "res.users")
 
