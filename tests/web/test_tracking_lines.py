@@ -60,3 +60,21 @@ def test_chatter_of_a_lost_lead_shows_active_yes_to_no(admin, in_db):
     in_db(lambda env: env["crm.lead"].browse(lead).write({"active": False}))
     items = _tracking_items(text(admin.get(f"/web/model/crm.lead/{lead}")))
     assert "Active: Yes → No" in items
+
+
+def test_chatter_shows_stage_names_in_the_readers_language(login_as, in_db):
+    if "crm.lead" not in in_db(lambda env: list(env.registry.models)):
+        pytest.skip("the crm addon is not installed")
+
+    def moved_in_english(env):
+        lead = env["crm.lead"].with_context(lang="en_US").create(
+            {"name": "Tracked stage", "type": "opportunity", "stage_id": env.ref("crm.stage_lead3").id})
+        lead.with_context(lang="en_US").write({"stage_id": env.ref("crm.stage_lead4").id})
+        env["res.lang"].with_context(active_test=False).search([("code", "=", "es_ES")]).write(
+            {"active": True})
+        env.ref("base.user_admin").write({"lang": "es_ES"})
+        return lead.id
+
+    lead = in_db(moved_in_english)
+    items = _tracking_items(text(login_as("admin").get(f"/web/model/crm.lead/{lead}")))
+    assert "Etapa: Propuesta → Ganado" in items, items

@@ -21,6 +21,8 @@ TRACKING_FIELDS = (
     "new_value_float",
     "old_value_datetime",
     "new_value_datetime",
+    "old_value_display",
+    "new_value_display",
 )
 EMPTY = "—"
 
@@ -30,6 +32,9 @@ def tracking_value(row: dict[str, Any], prefix: str) -> str:
     kind = row.get("field_type") or ""
     char, integer = row.get(f"{prefix}_value_char"), row.get(f"{prefix}_value_integer")
     number, when = row.get(f"{prefix}_value_float"), row.get(f"{prefix}_value_datetime")
+    if kind in ("many2one", "selection"):
+        # the record's name today, in the reader's language ("Propuesta", not the stored "Proposition")
+        char = row.get(f"{prefix}_value_display") or char
     if kind == "boolean":
         return _("Yes") if integer else _("No")
     if kind == "integer":
