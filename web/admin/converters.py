@@ -19,6 +19,7 @@ from core.fields.base import Field
 from core.i18n import _, translate
 from core.records.model import BaseModel
 from web.i18n import request_tz
+from web.widgets import default_widget
 
 RELATION_CHOICES = 500  # options of a many2one or many2many select; the current value is always one
 
@@ -62,13 +63,14 @@ class RelationsField(wtf.SelectMultipleField):
 
 
 class FieldConverter(ModelConverterBase):
-    """Field metadata → unbound WTForms fields; one method per field type, marked with ``@converts``."""
+    """Field metadata → unbound WTForms fields: one method per widget (the one the web client would draw
+    for the field, ``web.widgets.default_widget``), marked with ``@converts``."""
 
     def __init__(self) -> None:
         super().__init__(use_mro=False)
 
     def get_converter(self, field: Field) -> Any:  # type: ignore[override]
-        return self.converters.get(field.type)
+        return self.converters.get(default_widget(field))
 
     def convert(self, field: Field, label: str) -> UnboundField | None:
         """The form field of ``field`` (None for a type the back office does not edit)."""
@@ -88,14 +90,14 @@ class FieldConverter(ModelConverterBase):
         size = getattr(field, "size", None)
         if size:
             kwargs["validators"].append(validators.Length(max=size))
-        return self._secret(kwargs) if field.secret else wtf.StringField(**kwargs)
+        return wtf.StringField(**kwargs)
 
     @converts("text", "html")
     def text(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:
-        return self._secret(kwargs) if field.secret else wtf.TextAreaField(**kwargs)
+        return wtf.TextAreaField(**kwargs)
 
-    @staticmethod
-    def _secret(kwargs: dict[str, Any]) -> UnboundField:
+    @converts("password")
+    def password(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:
         """A write-only field: an empty password input (never filled back), left empty to keep the value."""
         kwargs["validators"] = [validators.Optional()]
         kwargs["render_kw"] = {"autocomplete": "new-password"}
@@ -133,7 +135,7 @@ class FieldConverter(ModelConverterBase):
     def many2one(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:
         return RelationField(choices=[], coerce=_id_or_none, **kwargs)
 
-    @converts("many2many")
+    @converts("many2many_tags")
     def many2many(self, field: Field, kwargs: dict[str, Any]) -> UnboundField:
         kwargs["validators"] = [validators.Optional()]
         return RelationsField(choices=[], coerce=int, **kwargs)

@@ -14,25 +14,8 @@ from core.safe_eval import expression_names
 from web.client.conditions import modifiers
 from web.client.formatting import currency_code, display
 from web.i18n import to_user_tz
+from web.widgets import default_widget
 
-DEFAULT_WIDGETS = {
-    "char": "char",
-    "text": "text",
-    "html": "html",
-    "integer": "integer",
-    "float": "float",
-    "monetary": "monetary",
-    "boolean": "boolean",
-    "date": "date",
-    "datetime": "datetime",
-    "selection": "selection",
-    "many2one": "many2one",
-    "many2many": "many2many_tags",
-    "one2many": "one2many",
-    "binary": "binary",
-    "image": "image",
-    "json": "json",
-}
 SECTIONS = ("header", "ribbons", "smart_buttons", "title", "sheet")
 
 
@@ -131,8 +114,7 @@ def widget(
         "field": field.name,
         "type": field.type,
         "model_name": model._name,
-        "widget": node.get("widget")
-        or ("password" if field.secret else DEFAULT_WIDGETS.get(field.type, "char")),
+        "widget": node.get("widget") or default_widget(field),
         "label": translate(node.get("string") or field.string),
         "help": translate(field.help or ""),
         "placeholder": translate(node.get("placeholder") or ""),
