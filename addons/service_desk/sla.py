@@ -3,6 +3,7 @@
 Pure functions over ``addons.resource.worktime`` schedules; the ticket mixin feeds them its dates.
 Naive datetimes are UTC, as the record API stores them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,9 @@ class Clock:
         return worktime.naive(worktime.plan_hours(self.schedule, self.start, hours + self.paused_at(now)))
 
 
-def target_state(clock: Clock, hours: float, reached: dt.datetime | None, now: dt.datetime,
-                 risk_percent: float) -> str:
+def target_state(
+    clock: Clock, hours: float, reached: dt.datetime | None, now: dt.datetime, risk_percent: float
+) -> str:
     """The state of one target (first response or resolution) of ``hours`` working hours.
 
     Reached: failed when reached after its budget, else on time. Not reached: failed when the budget is

@@ -1,4 +1,5 @@
 """Helpdesk tickets: their number, the knowledge base articles that match them, and the customer's count."""
+
 from __future__ import annotations
 
 import re
@@ -27,18 +28,24 @@ class HelpdeskTicket:
         vals_list = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
         if all(isinstance(vals, dict) for vals in vals_list):
             Sequence = self.env["ir.sequence"].sudo()
-            vals_list = [{**vals, "ticket_ref": vals.get("ticket_ref") or Sequence.next_by_code("helpdesk.ticket")}
-                         for vals in vals_list]
+            vals_list = [
+                {**vals, "ticket_ref": vals.get("ticket_ref") or Sequence.next_by_code("helpdesk.ticket")}
+                for vals in vals_list
+            ]
         return super().create(vals_list)
 
     def _compute_display_name(self) -> None:
         for ticket in self:
-            ticket.display_name = f"{ticket.name} (#{ticket.ticket_ref})" if ticket.ticket_ref else ticket.name
+            ticket.display_name = (
+                f"{ticket.name} (#{ticket.ticket_ref})" if ticket.ticket_ref else ticket.name
+            )
 
     def _compute_suggested_article_ids(self) -> None:
         Article = self.env["helpdesk.article"]
         for ticket in self:
-            ticket.suggested_article_ids = Article.search(article_domain(ticket.name or ""), limit=MAX_SUGGESTIONS)
+            ticket.suggested_article_ids = Article.search(
+                article_domain(ticket.name or ""), limit=MAX_SUGGESTIONS
+            )
 
     @public
     def suggest_articles(self, text: str) -> list[dict[str, Any]]:
@@ -50,9 +57,12 @@ class HelpdeskTicket:
 @model("res.partner")
 class ResPartner:
     def _compute_ticket_count(self) -> None:
-        groups = self.env["helpdesk.ticket"].read_group([("partner_id", "in", self.ids)], ["partner_id"],
-                                                        ["partner_id"])
-        counts = {group["partner_id"][0]: group["partner_id_count"] for group in groups if group["partner_id"]}
+        groups = self.env["helpdesk.ticket"].read_group(
+            [("partner_id", "in", self.ids)], ["partner_id"], ["partner_id"]
+        )
+        counts = {
+            group["partner_id"][0]: group["partner_id_count"] for group in groups if group["partner_id"]
+        }
         for partner in self:
             partner.ticket_count = counts.get(partner.id, 0)
 
@@ -60,6 +70,11 @@ class ResPartner:
     def action_open_helpdesk_ticket(self) -> dict[str, Any]:
         """The window of the contact's tickets."""
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "name": _("Tickets"), "res_model": "helpdesk.ticket",
-                "view_mode": "list,form", "domain": [("partner_id", "=", self.id)],
-                "context": {"default_partner_id": self.id}}
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Tickets"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }

@@ -1,4 +1,5 @@
 """Ratings answered by the requester through the link of a closed ticket."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,10 +32,12 @@ class Rating:
         record = self.env[self.res_model].sudo().browse(self.res_id).exists()
         if record:
             record.with_context(service_desk_sla_write=True).write(
-                {"rating_last_value": score, "rating_last_feedback": feedback or False})
+                {"rating_last_value": score, "rating_last_feedback": feedback or False}
+            )
             body = _("Rated %(score)s/5 by the customer.", score=score)
             if feedback:
                 body += " " + _("Comment: %(feedback)s", feedback=feedback)
             record.with_context(service_desk_sla_write=True).message_post(
-                body=body, subtype_xmlid="mail.mt_note", author_id=self.partner_id.id or None)
+                body=body, subtype_xmlid="mail.mt_note", author_id=self.partner_id.id or None
+            )
         return self

@@ -1,4 +1,5 @@
 """Service teams: the working schedule the SLA clock counts in, and who gets the next ticket."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,14 @@ from addons.resource.models.resource_calendar import valid_tz
 from core import assignment, model
 
 MIXIN = "service_desk.ticket.mixin"
-OPEN_LOAD = 10 ** 6  # the capacity of a member: assignment shares by load, with no ceiling
+OPEN_LOAD = 10**6  # the capacity of a member: assignment shares by load, with no ceiling
 
 
 def ticket_models(env: Any) -> list[str]:
     """The models built on the service ticket mixin (helpdesk.ticket, czrm.request...)."""
-    return sorted(name for name, cls in env.registry.models.items()
-                  if not cls._abstract and MIXIN in cls._def.mixins)
+    return sorted(
+        name for name, cls in env.registry.models.items() if not cls._abstract and MIXIN in cls._def.mixins
+    )
 
 
 @model("service_desk.team")

@@ -1,5 +1,6 @@
 """The conversation with the requester: the first answer stops the first-response clock, canned answers,
 and the rating asked once the ticket is closed."""
+
 from __future__ import annotations
 
 import secrets
@@ -13,7 +14,9 @@ from core.exceptions import UserError
 
 def base_url(env: Any) -> str:
     """The address people reach this server at, for links in emails."""
-    return (env["ir.config_parameter"].sudo().get_param("web.base.url") or "http://localhost:8069").rstrip("/")
+    return (env["ir.config_parameter"].sudo().get_param("web.base.url") or "http://localhost:8069").rstrip(
+        "/"
+    )
 
 
 @model("service_desk.ticket.mixin")
@@ -24,8 +27,11 @@ class ServiceTicketMessages:
         if not self.first_response_date and not self.env.context.get("service_desk_sla_write"):
             message = self.env["mail.message"].sudo().browse(message_id)
             requester = self.partner_id
-            if message.message_type == "comment" and not message.is_internal and \
-                    message.author_id != requester:
+            if (
+                message.message_type == "comment"
+                and not message.is_internal
+                and message.author_id != requester
+            ):
                 self.write({"first_response_date": clock.utcnow()})
         return message_id
 
@@ -33,9 +39,16 @@ class ServiceTicketMessages:
         """Send ``body`` (html) to the requester through the chatter; the message id."""
         self.ensure_one()
         if not self.partner_id:
-            raise UserError(_("The ticket %(ticket)s has no customer to answer to.", ticket=self.display_name))
-        return self.message_post(body=body, body_is_html=True, message_type="comment",
-                                 subtype_xmlid="mail.mt_comment", partner_ids=[self.partner_id.id])
+            raise UserError(
+                _("The ticket %(ticket)s has no customer to answer to.", ticket=self.display_name)
+            )
+        return self.message_post(
+            body=body,
+            body_is_html=True,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=[self.partner_id.id],
+        )
 
     @public
     def action_send_canned_response(self) -> bool:
@@ -44,12 +57,14 @@ class ServiceTicketMessages:
             canned = ticket.canned_response_id
             if not canned:
                 raise UserError(_("Choose a canned response to send first."))
-            values = {"ticket": escape(ticket.display_name or ""),
-                      "requester": escape(ticket.partner_id.name or ticket.partner_name or ""),
-                      "user": escape(self.env.user.name or "")}
+            values = {
+                "ticket": escape(ticket.display_name or ""),
+                "requester": escape(ticket.partner_id.name or ticket.partner_name or ""),
+                "user": escape(self.env.user.name or ""),
+            }
             body = str(canned.body or "")
             for key, value in values.items():
-                body = body.replace("{%s}" % key, str(value))
+                body = body.replace("{" + key + "}", str(value))
             ticket._reply_to_requester(Markup(body))
             ticket.canned_response_id = False
         return True
@@ -60,16 +75,31 @@ class ServiceTicketMessages:
         self.ensure_one()
         if not self.team_id.use_rating or not self.partner_id.email:
             return self.env["rating.rating"]
-        rating = self.env["rating.rating"].sudo().create({
-            "res_model": self._name, "res_id": self.id, "res_name": self.display_name,
-            "partner_id": self.partner_id.id, "rated_partner_id": self.user_id.partner_id.id or False,
-            "access_token": secrets.token_urlsafe(24)})
+        rating = (
+            self.env["rating.rating"]
+            .sudo()
+            .create(
+                {
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "res_name": self.display_name,
+                    "partner_id": self.partner_id.id,
+                    "rated_partner_id": self.user_id.partner_id.id or False,
+                    "access_token": secrets.token_urlsafe(24),
+                }
+            )
+        )
         url = f"{base_url(self.env)}/rate/{rating.access_token}"
         links = Markup(" · ").join(
             Markup('<a href="{}/{}">{}</a>').format(url, score, label)
-            for score, label in ((5, _("Satisfied")), (3, _("Okay")), (1, _("Dissatisfied"))))
+            for score, label in ((5, _("Satisfied")), (3, _("Okay")), (1, _("Dissatisfied")))
+        )
         body = Markup("<p>{}</p><p>{}</p>").format(
-            _("Your request %(ticket)s is solved. How satisfied are you with our service?",
-              ticket=self.display_name), links)
+            _(
+                "Your request %(ticket)s is solved. How satisfied are you with our service?",
+                ticket=self.display_name,
+            ),
+            links,
+        )
         self.sudo().with_context(service_desk_sla_write=True)._reply_to_requester(body)
         return rating

@@ -1,12 +1,13 @@
 """The life of a service ticket: default stage, assignment, the SLA clock (pauses in waiting stages,
 deadlines, state, a single escalation), first response and closing."""
+
 from __future__ import annotations
 
 import datetime as dt
 import secrets
 from typing import Any
 
-from core import _, clock, model
+from core import clock, model
 
 POLICY_KEYS = {"team_id", "ticket_type_id", "priority"}
 REFRESH_KEYS = POLICY_KEYS | {"stage_id", "first_response_date", "close_date", "sla_start"}
@@ -32,8 +33,9 @@ class ServiceTicket:
     def _first_stage(self, team_id: int | bool) -> Any:
         Stage = self.env["service_desk.stage"].sudo()
         domain: list[Any] = [("team_ids", "in", [team_id])] if team_id else []
-        return Stage.search(domain + [("is_close", "=", False), ("fold", "=", False)], limit=1) \
-            or Stage.search(domain, limit=1)
+        return Stage.search(
+            domain + [("is_close", "=", False), ("fold", "=", False)], limit=1
+        ) or Stage.search(domain, limit=1)
 
     # -- create and write ---------------------------------------------------------------------
     def create(self, vals_list: Any) -> Any:
@@ -68,8 +70,13 @@ class ServiceTicket:
         Partner = self.env["res.partner"].sudo()
         email = vals["partner_email"].strip()
         found = Partner.search([("email", "=ilike", email)], limit=1)
-        return found or Partner.create({"name": vals.get("partner_name") or email.split("@")[0], "email": email,
-                                        "phone": vals.get("partner_phone") or False})
+        return found or Partner.create(
+            {
+                "name": vals.get("partner_name") or email.split("@")[0],
+                "email": email,
+                "phone": vals.get("partner_phone") or False,
+            }
+        )
 
     def write(self, vals: dict[str, Any]) -> bool:
         if not isinstance(vals, dict) or not self or self.env.context.get("service_desk_sla_write"):

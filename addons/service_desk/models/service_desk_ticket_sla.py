@@ -1,5 +1,6 @@
 """The SLA clock of service tickets: which policy applies, the deadlines in working hours of the team,
 the on time / at risk / failed state, and the one escalation to the team leader."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,12 +22,25 @@ class ServiceTicketSla:
         self.ensure_one()
         if not self.team_id:
             return self.env["service_desk.sla"]
-        policies = self.env["service_desk.sla"].sudo().search([
-            ("team_id", "=", self.team_id.id),
-            "|", ("ticket_type_id", "=", False), ("ticket_type_id", "=", self.ticket_type_id.id or 0),
-            "|", ("priority", "=", False), ("priority", "=", self.priority or "0"),
-        ], order="sequence, id")
-        ranked = sorted(policies, key=lambda p: (-(bool(p.ticket_type_id) + bool(p.priority)), p.sequence, p.id))
+        policies = (
+            self.env["service_desk.sla"]
+            .sudo()
+            .search(
+                [
+                    ("team_id", "=", self.team_id.id),
+                    "|",
+                    ("ticket_type_id", "=", False),
+                    ("ticket_type_id", "=", self.ticket_type_id.id or 0),
+                    "|",
+                    ("priority", "=", False),
+                    ("priority", "=", self.priority or "0"),
+                ],
+                order="sequence, id",
+            )
+        )
+        ranked = sorted(
+            policies, key=lambda p: (-(bool(p.ticket_type_id) + bool(p.priority)), p.sequence, p.id)
+        )
         return ranked[0] if ranked else policies
 
     def _sla_apply(self, now: dt.datetime | None = None, repick: bool = True) -> None:
@@ -58,8 +72,9 @@ class ServiceTicketSla:
                 schedule = team._work_schedule(first, max(first, now) + HORIZON)
             for ticket in tickets:
                 ticket._sla_write(ticket._sla_values(now, schedule))
-        self.filtered(lambda t: t.sla_state in ("at_risk", "failed") and not t.sla_escalated
-                      and not t.close_date)._sla_escalate()
+        self.filtered(
+            lambda t: t.sla_state in ("at_risk", "failed") and not t.sla_escalated and not t.close_date
+        )._sla_escalate()
 
     def _sla_values(self, now: dt.datetime, schedule: Any) -> dict[str, Any]:
         policy = self.sla_id
@@ -71,11 +86,16 @@ class ServiceTicketSla:
         states = []
         if policy.time_first_response:
             values["sla_reply_deadline"] = clock_.deadline(policy.time_first_response, now)
-            states.append(sla.target_state(clock_, policy.time_first_response, self.first_response_date or None,
-                                           now, risk))
+            states.append(
+                sla.target_state(
+                    clock_, policy.time_first_response, self.first_response_date or None, now, risk
+                )
+            )
         if policy.time_resolution:
             values["sla_deadline"] = clock_.deadline(policy.time_resolution, now)
-            states.append(sla.target_state(clock_, policy.time_resolution, self.close_date or None, now, risk))
+            states.append(
+                sla.target_state(clock_, policy.time_resolution, self.close_date or None, now, risk)
+            )
         values["sla_state"] = sla.worst(*states) if states else False
         return values
 
@@ -88,16 +108,23 @@ class ServiceTicketSla:
         """Raise the priority once and tell the team leader (a to-do activity and a note)."""
         for ticket in self:
             priority = str(min(int(ticket.priority or 0) + 1, TOP_PRIORITY))
-            ticket.with_context(service_desk_sla_write=True).write({"sla_escalated": True, "priority": priority})
+            ticket.with_context(service_desk_sla_write=True).write(
+                {"sla_escalated": True, "priority": priority}
+            )
             leader = ticket.team_id.user_id
             deadline = ticket.sla_deadline or ticket.sla_reply_deadline
             summary = _("SLA at risk: %(ticket)s", ticket=ticket.display_name)
-            body = _("The SLA of this ticket is %(state)s (deadline %(deadline)s): the priority was raised.",
-                     state=ticket._fields["sla_state"].labels().get(ticket.sla_state, ticket.sla_state),
-                     deadline=deadline or "-")
+            body = _(
+                "The SLA of this ticket is %(state)s (deadline %(deadline)s): the priority was raised.",
+                state=ticket._fields["sla_state"].labels().get(ticket.sla_state, ticket.sla_state),
+                deadline=deadline or "-",
+            )
             partners = [leader.partner_id.id] if leader.partner_id else []
             ticket.sudo().message_post(body=body, subtype_xmlid="mail.mt_note", partner_ids=partners)
             if leader and hasattr(ticket, "activity_schedule"):
-                ticket.sudo().activity_schedule("mail.mail_activity_data_todo", summary=summary,
-                                                date_deadline=(deadline or clock.utcnow()).date(),
-                                                user_id=leader.id)
+                ticket.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=summary,
+                    date_deadline=(deadline or clock.utcnow()).date(),
+                    user_id=leader.id,
+                )

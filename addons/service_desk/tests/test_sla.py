@@ -1,4 +1,5 @@
 """The SLA clock counts working hours of the team: weekends, holidays and waiting stages do not count."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,8 +60,9 @@ def test_first_answer_meets_the_response_target(env, make_ticket, customer):
     with clock.frozen(FRIDAY_3PM):
         ticket = make_ticket()
     with clock.frozen(utc(4, 14, 30)):  # the requester writes again: no answer yet
-        ticket.message_post(body="Any news?", message_type="comment", subtype_xmlid="mail.mt_comment",
-                            author_id=customer.id)
+        ticket.message_post(
+            body="Any news?", message_type="comment", subtype_xmlid="mail.mt_comment", author_id=customer.id
+        )
     assert not ticket.first_response_date
     with clock.frozen(utc(4, 15)):
         ticket.message_post(body="We are on it", message_type="comment", subtype_xmlid="mail.mt_comment")
@@ -104,8 +106,15 @@ def test_closing_late_fails_and_closing_in_time_does_not(make_ticket, stages):
 
 
 def test_the_most_specific_policy_applies(env, make_ticket, team):
-    urgent = env["service_desk.sla"].create({"name": "Urgent", "team_id": team.id, "priority": "3",
-                                             "time_first_response": 1, "time_resolution": 4})
+    urgent = env["service_desk.sla"].create(
+        {
+            "name": "Urgent",
+            "team_id": team.id,
+            "priority": "3",
+            "time_first_response": 1,
+            "time_resolution": 4,
+        }
+    )
     with clock.frozen(FRIDAY_3PM):
         ticket = make_ticket()
         assert ticket.sla_id.name == "Standard"
