@@ -1,4 +1,5 @@
 """New tickets go to a member of the team: by round robin, by load, or nobody when manual."""
+
 from __future__ import annotations
 
 
@@ -30,9 +31,14 @@ def test_by_load_prefers_the_member_with_fewer_open_tickets(env, make_ticket, te
 
 def test_moving_to_another_team_assigns_and_restages(env, make_ticket, team, make_user, stages):
     other_stage = env["service_desk.stage"].create({"name": "Triage", "sequence": 0})
-    other = env["service_desk.team"].create({"name": "Field", "assign_method": "balanced",
-                                             "member_ids": [(6, 0, [make_user("max").id])],
-                                             "stage_ids": [(6, 0, [other_stage.id])]})
+    other = env["service_desk.team"].create(
+        {
+            "name": "Field",
+            "assign_method": "balanced",
+            "member_ids": [(6, 0, [make_user("max").id])],
+            "stage_ids": [(6, 0, [other_stage.id])],
+        }
+    )
     ticket = make_ticket()
     assert ticket.stage_id == stages["new"] and not ticket.user_id
     ticket.team_id = other

@@ -1,4 +1,5 @@
 """Canned answers to the requester, and the rating asked once the ticket is closed."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,9 @@ from core.exceptions import UserError, ValidationError
 
 
 def test_canned_response_is_sent_with_placeholders(env, make_ticket, customer):
-    canned = env["service_desk.canned.response"].create({
-        "name": "Ack", "body": "<p>Hello {requester}, about {ticket}: on it. {user}</p>"})
+    canned = env["service_desk.canned.response"].create(
+        {"name": "Ack", "body": "<p>Hello {requester}, about {ticket}: on it. {user}</p>"}
+    )
     ticket = make_ticket(canned_response_id=canned.id)
     ticket.action_send_canned_response()
     message = ticket.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
@@ -39,11 +41,14 @@ def test_no_rating_when_the_team_does_not_ask(env, make_ticket, stages, team):
     team.use_rating = False
     ticket = make_ticket()
     ticket.stage_id = stages["solved"]
-    assert not env["rating.rating"].search([("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+    assert not env["rating.rating"].search(
+        [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+    )
 
 
 def test_a_requester_email_becomes_a_contact(env, team):
-    ticket = env["helpdesk.ticket"].create({"name": "Hi", "team_id": team.id, "partner_email": "new@example.org",
-                                            "partner_name": "Nora"})
+    ticket = env["helpdesk.ticket"].create(
+        {"name": "Hi", "team_id": team.id, "partner_email": "new@example.org", "partner_name": "Nora"}
+    )
     assert ticket.partner_id.email == "new@example.org" and ticket.partner_id.name == "Nora"
     assert ticket.partner_id in ticket.message_partner_ids

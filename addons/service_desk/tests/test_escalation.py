@@ -1,4 +1,5 @@
 """A ticket at risk is escalated once: priority raised, the team leader told with a note and a to-do."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,13 @@ AT_RISK = dt.datetime(2026, 12, 4, 15, 40)  # 1 h 40 of the 2 h to answer spent
 
 
 def leader_activities(env, ticket):
-    return env["mail.activity"].search([("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
-                                        ("user_id", "=", ticket.team_id.user_id.id)])
+    return env["mail.activity"].search(
+        [
+            ("res_model", "=", "helpdesk.ticket"),
+            ("res_id", "=", ticket.id),
+            ("user_id", "=", ticket.team_id.user_id.id),
+        ]
+    )
 
 
 def test_escalation_fires_once(env, make_ticket):
