@@ -42,7 +42,7 @@ def parse_datetime(value: str) -> dt.datetime:
 def normalise(
     attributes: Iterable[Any], values: dict[str, Any], choices: dict[str, set[str]]
 ) -> dict[str, Any]:
-    """The answers as stored: numbers as numbers, datetimes as UTC W3C text (...Z), choices as keys (a list for
+    """The answers as stored: numbers as numbers, datetimes as UTC text (...Z), choices as keys (a list for
     multiple choice). Raises AttributeError_ naming the first attribute that does not fit."""
     by_code = {a.code: a for a in attributes}
     unknown = sorted(set(values) - set(by_code))

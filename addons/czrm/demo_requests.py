@@ -77,7 +77,7 @@ def generate(env: Any, count: int, seed: int, now: dt.datetime) -> Any:
     by_code = {s.code: s for s in services}
     codes = [c for c in WEIGHTS if c in by_code]
     values = []
-    for index in range(count):
+    for _index in range(count):
         code = rng.choices(codes, weights=[WEIGHTS[c] for c in codes])[0]
         service = by_code[code]
         filed = now - dt.timedelta(days=rng.uniform(0, 365) ** 1.1 / 365**0.1, hours=rng.uniform(0, 10))
