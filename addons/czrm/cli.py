@@ -1,4 +1,5 @@
 """``erp open311-key --db URL --name APP``: make an Open311 API key for an app and print it, once."""
+
 from __future__ import annotations
 
 import click

@@ -1,4 +1,5 @@
 """Open311 keys: made once, kept as a hash, found again only from the whole key."""
+
 from __future__ import annotations
 
 import pytest

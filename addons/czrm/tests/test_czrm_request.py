@@ -1,5 +1,6 @@
 """Citizen requests: tracking numbers, routing to departments, answers checked against the service's
 questions, and possible duplicates found by distance and service."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,9 @@ def metres_north(lat: float, metres: float) -> float:
 
 
 def file(env, service: str, **values):
-    return env["czrm.request"].create({"service_type_id": env.ref(f"czrm.service_{service}").id,
-                                       "description": "Please fix it", **values})
+    return env["czrm.request"].create(
+        {"service_type_id": env.ref(f"czrm.service_{service}").id, "description": "Please fix it", **values}
+    )
 
 
 def test_haversine_matches_known_distances():
@@ -32,7 +34,9 @@ def test_requests_get_a_tracking_number_and_the_service_department(env):
     request = file(env, "streetlight", attribute_values={"POLE": "A-17"})
     assert request.name.startswith(f"R{clock.utcnow().year}-")
     assert request.team_id == env.ref("czrm.dept_lighting") and request.status == "open"
-    assert request.stage_id == env.ref("service_desk.stage_new") and request.sla_id == env.ref("czrm.sla_lighting")
+    assert request.stage_id == env.ref("service_desk.stage_new") and request.sla_id == env.ref(
+        "czrm.sla_lighting"
+    )
 
 
 def test_routing_rules_come_before_the_service_department(env):
@@ -40,8 +44,14 @@ def test_routing_rules_come_before_the_service_department(env):
     assert file(env, "tree", **tree).team_id == env.ref("czrm.dept_parks")
     routed = file(env, "tree", **tree, description="Árbol sobre la calzada")
     assert routed.team_id == env.ref("czrm.dept_roads")
-    env["czrm.routing.rule"].create({"name": "North district waste", "zip_prefix": "47010", "sequence": 0,
-                                     "team_id": env.ref("czrm.dept_parks").id})
+    env["czrm.routing.rule"].create(
+        {
+            "name": "North district waste",
+            "zip_prefix": "47010",
+            "sequence": 0,
+            "team_id": env.ref("czrm.dept_parks").id,
+        }
+    )
     bins = {"attribute_values": {"KIND": ["glass"]}}
     assert file(env, "bin_full", zipcode="47010", **bins).team_id == env.ref("czrm.dept_parks")
     assert file(env, "bin_full", zipcode="47001", **bins).team_id == env.ref("czrm.dept_waste")
@@ -54,12 +64,14 @@ def test_answers_are_checked_and_normalised(env):
     assert light.attribute_values == {"SINCE": "2026-03-02T08:00:00Z"}
     bins = file(env, "bin_full", attribute_values={"KIND": "glass,paper"})
     assert bins.attribute_values == {"KIND": ["glass", "paper"]}
-    cases = [("pothole", {}, r"attribute\[SIZE\] is required"),
-             ("pothole", {"SIZE": "huge"}, r"attribute\[SIZE\]: 'huge' is not one of large, medium, small"),
-             ("pothole", {"SIZE": "small", "DEPTH": "deep"}, r"attribute\[DEPTH\] must be a number"),
-             ("pothole", {"SIZE": "small", "COLOUR": "red"}, r"attribute\[COLOUR\] is not a question"),
-             ("streetlight", {"SINCE": "2026-03-02T09:00:00"}, r"attribute\[SINCE\]: a time zone is required"),
-             ("bin_full", {"KIND": ["glass", "wood"]}, r"attribute\[KIND\]: 'wood' is not one of")]
+    cases = [
+        ("pothole", {}, r"attribute\[SIZE\] is required"),
+        ("pothole", {"SIZE": "huge"}, r"attribute\[SIZE\]: 'huge' is not one of large, medium, small"),
+        ("pothole", {"SIZE": "small", "DEPTH": "deep"}, r"attribute\[DEPTH\] must be a number"),
+        ("pothole", {"SIZE": "small", "COLOUR": "red"}, r"attribute\[COLOUR\] is not a question"),
+        ("streetlight", {"SINCE": "2026-03-02T09:00:00"}, r"attribute\[SINCE\]: a time zone is required"),
+        ("bin_full", {"KIND": ["glass", "wood"]}, r"attribute\[KIND\]: 'wood' is not one of"),
+    ]
     for service, answers, message in cases:
         with pytest.raises(ValidationError, match=message):
             file(env, service, attribute_values=answers)
@@ -78,7 +90,9 @@ def test_requests_nearby_for_the_same_service_are_possible_duplicates(env):
     assert "20 m away" in near.message_ids.filtered(lambda m: first.name in (m.body or ""))[0].body
     again = file(env, "pothole", lat=PLAZA[0], long=PLAZA[1], **answers)
     assert again.duplicate_of_id == first  # the nearest: 0 m rather than 20 m
-    (first | again).write({"stage_id": env.ref("service_desk.stage_solved").id})  # closed ones no longer count
+    (first | again).write(
+        {"stage_id": env.ref("service_desk.stage_solved").id}
+    )  # closed ones no longer count
     assert file(env, "pothole", lat=PLAZA[0], long=PLAZA[1], **answers).duplicate_of_id == near
 
 
@@ -86,7 +100,10 @@ def test_the_duplicate_distance_is_configurable_per_service(env):
     env.ref("czrm.service_pothole").duplicate_distance = 60
     answers = {"attribute_values": {"SIZE": "small"}}
     first = file(env, "pothole", lat=PLAZA[0], long=PLAZA[1], **answers)
-    assert file(env, "pothole", lat=metres_north(PLAZA[0], 45), long=PLAZA[1], **answers).duplicate_of_id == first
+    assert (
+        file(env, "pothole", lat=metres_north(PLAZA[0], 45), long=PLAZA[1], **answers).duplicate_of_id
+        == first
+    )
     env.ref("czrm.service_pothole").duplicate_distance = 0
     assert not file(env, "pothole", lat=PLAZA[0], long=PLAZA[1], **answers).duplicate_of_id
 
