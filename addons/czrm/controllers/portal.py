@@ -16,20 +16,46 @@ from web.auth.csrf import protect_forms
 bp = Blueprint("czrm_portal", __name__, url_prefix="/citizen", template_folder="../templates")
 bp.before_request(i18n.begin_request_lang)
 bp.before_request(protect_forms)
-FIELDS = ("description", "address_string", "zipcode", "first_name", "last_name", "partner_email", "partner_phone")
+FIELDS = (
+    "description",
+    "address_string",
+    "zipcode",
+    "first_name",
+    "last_name",
+    "partner_email",
+    "partner_phone",
+)
 
 
 def _page(template: str, status: int = 200, **values: Any) -> tuple[str, int]:
-    return render_template(template, portal_title=_("Citizen services"), portal_home=url_for(".services"),
-                           portal_track=url_for(".track"), **values), status
+    return render_template(
+        template,
+        portal_title=_("Citizen services"),
+        portal_home=url_for(".services"),
+        portal_track=url_for(".track"),
+        **values,
+    ), status
 
 
 def _service_view(service: Any) -> dict[str, Any]:
-    return {"code": service.code, "name": service.name, "description": service.description or "",
-            "group": service.group or "",
-            "attributes": [{"code": a.code, "label": a.description, "datatype": a.datatype, "required": a.required,
-                            "hint": a.datatype_description or "", "variable": a.variable,
-                            "choices": [(v.key, v.name) for v in a.value_ids]} for a in service.attribute_ids]}
+    return {
+        "code": service.code,
+        "name": service.name,
+        "description": service.description or "",
+        "group": service.group or "",
+        "attributes": [
+            {
+                "code": a.code,
+                "label": a.description,
+                "datatype": a.datatype,
+                "required": a.required,
+                "hint": a.datatype_description or "",
+                "variable": a.variable,
+                "choices": [(v.key, v.name) for v in a.value_ids],
+            }
+            for a in service.attribute_ids
+        ],
+    }
 
 
 def _service(env: Any, code: str) -> Any:
@@ -42,8 +68,10 @@ def _service(env: Any, code: str) -> Any:
 @bp.get("/")
 def services() -> tuple[str, int]:
     """The catalogue, grouped."""
-    rows = public_env_run(lambda env: [_service_view(s) for s in env["czrm.service.type"].search(
-        [("public", "=", True)])], readonly=True)
+    rows = public_env_run(
+        lambda env: [_service_view(s) for s in env["czrm.service.type"].search([("public", "=", True)])],
+        readonly=True,
+    )
     return _page("czrm/portal_services.html", services=rows)
 
 
@@ -57,13 +85,20 @@ def new(code: str) -> Any:
     if request.method == "GET":
         return _page("czrm/portal_new.html", service=service, values={}, answers={})
     values = {name: request.form.get(name, "").strip() for name in FIELDS}
-    answers = {a["code"]: (request.form.getlist(f"attribute[{a['code']}]") if a["datatype"] == "multivaluelist"
-                           else request.form.get(f"attribute[{a['code']}]", "").strip())
-               for a in service["attributes"]}
+    answers = {
+        a["code"]: (
+            request.form.getlist(f"attribute[{a['code']}]")
+            if a["datatype"] == "multivaluelist"
+            else request.form.get(f"attribute[{a['code']}]", "").strip()
+        )
+        for a in service["attributes"]
+    }
 
     def create(env: Any) -> tuple[str, str]:
         vals: dict[str, Any] = {k: v for k, v in values.items() if v}
-        vals.update(service_type_id=_service(env, code).id, attribute_values={k: v for k, v in answers.items() if v})
+        vals.update(
+            service_type_id=_service(env, code).id, attribute_values={k: v for k, v in answers.items() if v}
+        )
         for name in ("lat", "long"):
             if request.form.get(name, "").strip():
                 try:
@@ -71,7 +106,9 @@ def new(code: str) -> Any:
                 except ValueError:
                     raise ValidationError(_("%(name)s must be a number of degrees.", name=name), field=name)
         if not (vals.get("address_string") or "lat" in vals):
-            raise ValidationError(_("Tell us where: an address or a point on the map."), field="address_string")
+            raise ValidationError(
+                _("Tell us where: an address or a point on the map."), field="address_string"
+            )
         if vals.get("first_name") or vals.get("last_name"):
             vals["partner_name"] = " ".join(filter(None, (vals.get("first_name"), vals.get("last_name"))))
         created = env["czrm.request"].sudo().create(vals)
@@ -81,8 +118,9 @@ def new(code: str) -> Any:
     try:
         number, token = public_env_run(create)
     except (UserError, ValidationError) as error:
-        return _page("czrm/portal_new.html", 400, service=service, values=values, answers=answers,
-                     error=str(error))
+        return _page(
+            "czrm/portal_new.html", 400, service=service, values=values, answers=answers, error=str(error)
+        )
     return redirect(url_for(".follow", number=number, token=token, new=1))
 
 
@@ -104,13 +142,19 @@ def follow(number: str) -> tuple[str, int]:
         found = find_tracked(env, "czrm.request", "name", number, token)
         if not found:
             return None
-        return {"number": found.name, "service": found.service_type_id.name, "status": found.status,
-                "stage": found.stage_id.public_name or found.stage_id.name or "",
-                "notes": found.status_notes or "", "address": found.address_string or "",
-                "filed": i18n.format_date(found.sla_start or found.create_date) if found.sla_start else "",
-                "expected": i18n.format_date(found.expected_datetime or found.sla_deadline)
-                if (found.expected_datetime or found.sla_deadline) else "",
-                "department": found.team_id.name or ""}
+        return {
+            "number": found.name,
+            "service": found.service_type_id.name,
+            "status": found.status,
+            "stage": found.stage_id.public_name or found.stage_id.name or "",
+            "notes": found.status_notes or "",
+            "address": found.address_string or "",
+            "filed": i18n.format_date(found.sla_start or found.create_date) if found.sla_start else "",
+            "expected": i18n.format_date(found.expected_datetime or found.sla_deadline)
+            if (found.expected_datetime or found.sla_deadline)
+            else "",
+            "department": found.team_id.name or "",
+        }
 
     shown = public_env_run(read, readonly=True)
     if shown is None:

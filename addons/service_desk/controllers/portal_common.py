@@ -1,5 +1,6 @@
 """What the public portals of the service desk share: a transaction without login, the file a person
 attaches, and the request found again from its tracking link."""
+
 from __future__ import annotations
 
 import base64
@@ -26,9 +27,18 @@ def attach_upload(env: Any, record: Any, upload: Any) -> int | None:
     content = upload.read(MAX_UPLOAD + 1)
     if not content or len(content) > MAX_UPLOAD:
         return None
-    attachment = env["ir.attachment"].sudo().create({
-        "name": upload.filename[:120], "datas": base64.b64encode(content).decode(),
-        "res_model": record._name, "res_id": record.id})
+    attachment = (
+        env["ir.attachment"]
+        .sudo()
+        .create(
+            {
+                "name": upload.filename[:120],
+                "datas": base64.b64encode(content).decode(),
+                "res_model": record._name,
+                "res_id": record.id,
+            }
+        )
+    )
     return attachment.id
 
 

@@ -13,8 +13,14 @@ from web import i18n
 from web.auth.csrf import protect_forms
 from web.databases import registry_for, run_in_env
 
-bp = Blueprint("service_desk_rating", __name__, url_prefix="/rate", template_folder="../templates",
-               static_folder="../static", static_url_path="/static")
+bp = Blueprint(
+    "service_desk_rating",
+    __name__,
+    url_prefix="/rate",
+    template_folder="../templates",
+    static_folder="../static",
+    static_url_path="/static",
+)
 bp.before_request(i18n.begin_request_lang)
 bp.before_request(protect_forms)
 
