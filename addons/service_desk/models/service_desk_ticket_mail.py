@@ -88,13 +88,17 @@ class ServiceTicketMail:
         """Add an answer of the requester to the ticket; a ticket waiting for them goes back to work."""
         self.ensure_one()
         self._post_incoming(mail)
-        if self.stage_id.is_waiting:
-            stages = self.team_id.stage_ids.filtered(
-                lambda s: not s.is_waiting and not s.is_close and s.sequence <= self.stage_id.sequence
+        self._resume_from_waiting()
+        return self
+
+    def _resume_from_waiting(self) -> None:
+        """A ticket waiting for its requester goes back to the last working stage before the waiting one."""
+        for ticket in self.filtered(lambda t: t.stage_id.is_waiting):
+            stages = ticket.team_id.stage_ids.filtered(
+                lambda s: not s.is_waiting and not s.is_close and s.sequence <= ticket.stage_id.sequence
             )
             if stages:
-                self.stage_id = stages.sorted(lambda s: (s.sequence, s.id))[-1]
-        return self
+                ticket.stage_id = stages.sorted(lambda s: (s.sequence, s.id))[-1]
 
     def _post_incoming(self, mail: incoming.Incoming) -> int:
         author = (
