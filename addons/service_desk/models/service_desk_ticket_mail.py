@@ -94,8 +94,9 @@ class ServiceTicketMail:
     def _resume_from_waiting(self) -> None:
         """A ticket waiting for its requester goes back to the last working stage before the waiting one."""
         for ticket in self.filtered(lambda t: t.stage_id.is_waiting):
+            limit = ticket.stage_id.sequence
             stages = ticket.team_id.stage_ids.filtered(
-                lambda s: not s.is_waiting and not s.is_close and s.sequence <= ticket.stage_id.sequence
+                lambda s, limit=limit: not s.is_waiting and not s.is_close and s.sequence <= limit
             )
             if stages:
                 ticket.stage_id = stages.sorted(lambda s: (s.sequence, s.id))[-1]
