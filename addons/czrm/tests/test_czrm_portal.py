@@ -89,3 +89,11 @@ def test_anonymous_requests_have_no_contact(app, in_db):  # noqa: F811
     )
     number = re.search(r"/citizen/request/([^?]+)", answer.headers["Location"]).group(1)
     assert in_db(lambda env: env["czrm.request"].search([("name", "=", number)]).partner_id.id) is False
+
+
+def test_the_portal_speaks_spanish(app):  # noqa: F811
+    client = app.test_client()
+    page = client.get("/citizen/", headers={"Accept-Language": "es-ES,es;q=0.9"}).get_data(as_text=True)
+    assert "¿Qué quiere comunicar?" in page and "Bache" in page and "Seguir una solicitud" in page
+    form = client.get("/citizen/new/POTHOLE", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    assert "¿Qué tamaño tiene?" in form and "Enviar solicitud" in form
