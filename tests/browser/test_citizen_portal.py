@@ -82,3 +82,20 @@ def test_a_customer_opens_a_support_ticket(new_page: Any, width: int, label: str
     assert no_sideways_scroll(page)
     shot(page, f"helpdesk-portal-follow-{label}")
     assert not page.errors
+
+
+@pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
+def test_the_map_shows_open_requests_without_tiles(new_page: Any, width: int, label: str) -> None:
+    page = new_page(width=width)
+    page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())  # no network for tiles
+    response = page.goto("/citizen/map")
+    policy = response.headers["content-security-policy"]
+    assert "img-src 'self' data: blob: https://tile.openstreetmap.org;" in policy
+    page.locator("#czrm-map path.leaflet-interactive").nth(10).wait_for()
+    count = page.locator("#czrm-map path.leaflet-interactive").count()
+    assert page.get_by_role("status").inner_text() == f"{count} open requests on the map."
+    page.locator("#czrm-map path.leaflet-interactive").first.click(force=True)
+    assert page.locator(".leaflet-popup-content strong").inner_text().startswith("R")
+    assert no_sideways_scroll(page)
+    shot(page, f"czrm-portal-map-{label}")
+    assert not [e for e in page.errors if "tile.openstreetmap.org" not in e and "ERR_FAILED" not in e]
