@@ -38,6 +38,7 @@ def live_server(portal_template: str) -> Iterator[str]:
 def test_a_citizen_files_and_follows_a_request(new_page: Any, width: int, label: str) -> None:
     page = new_page(width=width)
     page.goto("/citizen/")
+    assert page.get_by_role("navigation").get_by_role("link", name="Map").is_visible()
     page.get_by_role("link", name="Pothole").click()
     page.get_by_label("What is the problem?").fill("A deep hole by the school gate")
     page.get_by_label("Like a tyre").check()

@@ -44,6 +44,7 @@ def _page(template: str, status: int = 200, **values: Any) -> tuple[str, int]:
         portal_title=_("Citizen services"),
         portal_home=url_for(".services"),
         portal_track=url_for(".track"),
+        portal_map=url_for(".map_page"),
         **values,
     ), status
 
