@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from addons.czrm import attributes
-from core import model
+from core import _, model
 from core.exceptions import ValidationError
 
 
@@ -19,7 +19,8 @@ class CzrmServiceType:
             values = {}
         if not isinstance(values, dict):
             raise ValidationError(
-                "attribute_values must be an object of answers by attribute code.", field="attribute_values"
+                _("attribute_values must be an object of answers by attribute code."),
+                field="attribute_values",
             )
         questions = self.attribute_ids
         choices = {a.code: set(a.value_ids.mapped("key")) for a in questions}
