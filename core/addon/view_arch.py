@@ -28,6 +28,8 @@ __all__ = ["ArchError", "apply_changes", "check_arch", "node_name", "primary_of"
 _logger = logging.getLogger(__name__)
 
 POSITIONS = ("inside", "after", "before", "replace", "remove", "attributes")
+# sections of a form an extension may start when the form has none yet (a first smart button)
+FORM_SECTIONS = ("header", "smart_buttons")
 
 
 def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -41,6 +43,8 @@ def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[s
         nodes = copy.deepcopy(change.get("nodes") or [])
         if position == "inside":
             container = _find_container(result, target)
+            if container is None and target in FORM_SECTIONS and "sheet" in result:
+                container = result.setdefault(target, [])
             if container is None:
                 raise ArchError([index, position], f"no container '{target}' to add nodes inside")
             container.extend(nodes)

@@ -68,6 +68,14 @@ def test_changes_leave_the_original_arch_untouched():
     assert _fields(ARCH) == ["name", "email", "phone", "comment"]
 
 
+def test_inside_starts_a_missing_form_section():
+    arch = apply_changes(ARCH, [{"inside": "smart_buttons", "nodes": [{"field": "ticket_count"}]},
+                                {"inside": "header", "nodes": [{"button": "action_x"}]}])
+    assert arch["smart_buttons"] == [{"field": "ticket_count"}] and arch["header"] == [{"button": "action_x"}]
+    with pytest.raises(ArchError, match="no container 'smart_buttons'"):
+        apply_changes({"columns": [{"field": "name"}]}, [{"inside": "smart_buttons", "nodes": []}])
+
+
 def test_change_with_a_missing_target_names_it():
     with pytest.raises(ArchError, match="no field or container 'fax'"):
         apply_changes(ARCH, [{"after": "fax", "nodes": [{"field": "mobile"}]}])

@@ -12,9 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from addons.crm import assignment
 from addons.crm.models.crm_lead_scoring import parse_domain
-from core import _, clock, model, public
+from core import _, assignment, clock, model, public
 from core.exceptions import AccessError
 
 ON_CREATE_PARAM = "crm.lead.auto.assignment"

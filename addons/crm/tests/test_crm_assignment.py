@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from addons.crm import assignment
+from core import assignment
 from core.exceptions import ValidationError
 
 

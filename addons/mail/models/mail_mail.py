@@ -108,6 +108,8 @@ class MailMail:
         message["Subject"] = self.subject or ""
         message["From"] = self.email_from
         message["To"] = ", ".join(recipients)
+        if self.reply_to:
+            message["Reply-To"] = self.reply_to
         message["Date"] = formatdate(usegmt=True)
         message["Message-Id"] = self.message_id or make_msgid(domain=sender.rpartition("@")[2] or "localhost")
         # quoted-printable keeps the email 7-bit clean: servers without 8BITMIME still relay it intact

@@ -45,6 +45,11 @@ class MailThreadNotify:
         partners = (message.partner_ids | followers) - message.author_id
         return partners.filtered(lambda p: p.email and p.active)
 
+    def _notify_get_reply_to(self) -> str | bool:
+        """The Reply-To of the record's notifications (False: answers go to the sender); models that read
+        incoming mail answer an address of their own."""
+        return False
+
     def _notify_by_email(self, message: Any) -> Any:
         """Queue one mail.mail per recipient of ``message`` and send them after the commit; the mails."""
         recipients = self._notify_recipients(message)
@@ -57,6 +62,7 @@ class MailThreadNotify:
         email_from = message.email_from or format_address(message.author_id.name, message.author_id.email) \
             or format_address(company.name, company.email)
         document = record.display_name or ""
+        reply_to = record._notify_get_reply_to()
         values = []
         for partner in recipients:
             with use_lang(partner.lang or self.env.lang):  # the footer speaks the recipient's language
@@ -68,6 +74,7 @@ class MailThreadNotify:
                 "body_html": Markup("{}<hr><p><small>{}</small></p>").format(Markup(message.body or ""),
                                                                              footer),
                 "email_from": email_from or False,
+                "reply_to": reply_to or False,
                 "recipient_ids": [(6, 0, [partner.id])],
             })
         mails = Mail.create(values)

@@ -1,4 +1,4 @@
-"""Weighted round robin: share leads among candidates in proportion to their capacity.
+"""Weighted round robin: share records (leads, tickets) among candidates in proportion to their capacity.
 
 Each lead goes to the eligible candidate whose load after taking it, divided by its capacity, is
 the smallest (ties: the lighter load, then the order given). Over a run every candidate ends within

@@ -1,0 +1,218 @@
+"""The citizen portal: choose a service, answer its questions, place the request, attach a photo, and
+follow it with the tracking link; no login needed."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+
+from addons.service_desk.controllers.portal_common import attach_upload, find_tracked, public_env_run
+from core.exceptions import UserError, ValidationError
+from core.i18n import _
+from web import i18n
+from web.auth.csrf import protect_forms
+from web.auth.headers import CSP
+
+bp = Blueprint(
+    "czrm_portal",
+    __name__,
+    url_prefix="/citizen",
+    template_folder="../templates",
+    static_folder="../static",
+    static_url_path="/static",
+)
+DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_LIMIT = 2000  # markers on the public map: the most recent open requests
+bp.before_request(i18n.begin_request_lang)
+bp.before_request(protect_forms)
+FIELDS = (
+    "description",
+    "address_string",
+    "zipcode",
+    "first_name",
+    "last_name",
+    "partner_email",
+    "partner_phone",
+)
+
+
+def _page(template: str, status: int = 200, **values: Any) -> tuple[str, int]:
+    return render_template(
+        template,
+        portal_title=_("Citizen services"),
+        portal_home=url_for(".services"),
+        portal_track=url_for(".track"),
+        portal_map=url_for(".map_page"),
+        **values,
+    ), status
+
+
+def _service_view(service: Any) -> dict[str, Any]:
+    return {
+        "code": service.code,
+        "name": service.name,
+        "description": service.description or "",
+        "group": service.group or "",
+        "attributes": [
+            {
+                "code": a.code,
+                "label": a.description,
+                "datatype": a.datatype,
+                "required": a.required,
+                "hint": a.datatype_description or "",
+                "variable": a.variable,
+                "choices": [(v.key, v.name) for v in a.value_ids],
+            }
+            for a in service.attribute_ids
+        ],
+    }
+
+
+def _service(env: Any, code: str) -> Any:
+    service = env["czrm.service.type"].search([("code", "=", code), ("public", "=", True)], limit=1)
+    if not service:
+        raise UserError(_("There is no service %(code)s.", code=code))
+    return service
+
+
+@bp.get("/")
+def services() -> tuple[str, int]:
+    """The catalogue, grouped."""
+    rows = public_env_run(
+        lambda env: [_service_view(s) for s in env["czrm.service.type"].search([("public", "=", True)])],
+        readonly=True,
+    )
+    return _page("czrm/portal_services.html", services=rows)
+
+
+@bp.route("/new/<code>", methods=["GET", "POST"])
+def new(code: str) -> Any:
+    """The form of one service; a new request and its tracking page once sent."""
+    try:
+        service = public_env_run(lambda env: _service_view(_service(env, code)), readonly=True)
+    except UserError as error:
+        return _page("czrm/portal_services.html", 404, services=[], error=str(error))
+    if request.method == "GET":
+        return _page("czrm/portal_new.html", service=service, values={}, answers={})
+    values = {name: request.form.get(name, "").strip() for name in FIELDS}
+    answers = {
+        a["code"]: (
+            request.form.getlist(f"attribute[{a['code']}]")
+            if a["datatype"] == "multivaluelist"
+            else request.form.get(f"attribute[{a['code']}]", "").strip()
+        )
+        for a in service["attributes"]
+    }
+
+    def create(env: Any) -> tuple[str, str]:
+        vals: dict[str, Any] = {k: v for k, v in values.items() if v}
+        vals.update(
+            service_type_id=_service(env, code).id, attribute_values={k: v for k, v in answers.items() if v}
+        )
+        for name in ("lat", "long"):
+            if request.form.get(name, "").strip():
+                try:
+                    vals[name] = float(request.form[name])
+                except ValueError:
+                    raise ValidationError(_("%(name)s must be a number of degrees.", name=name), field=name)
+        if not (vals.get("address_string") or "lat" in vals):
+            raise ValidationError(
+                _("Tell us where: an address or a point on the map."), field="address_string"
+            )
+        if vals.get("first_name") or vals.get("last_name"):
+            vals["partner_name"] = " ".join(filter(None, (vals.get("first_name"), vals.get("last_name"))))
+        created = env["czrm.request"].sudo().create(vals)
+        attach_upload(env, created, request.files.get("photo"))
+        return created.name, created.access_token
+
+    try:
+        number, token = public_env_run(create)
+    except (UserError, ValidationError) as error:
+        return _page(
+            "czrm/portal_new.html", 400, service=service, values=values, answers=answers, error=str(error)
+        )
+    return redirect(url_for(".follow", number=number, token=token, new=1))
+
+
+@bp.get("/track")
+def track() -> Any:
+    """Find a request by its tracking number and the code of its link."""
+    number, token = request.args.get("number", "").strip(), request.args.get("token", "").strip()
+    if number and token:
+        return redirect(url_for(".follow", number=number, token=token))
+    return _page("czrm/portal_track.html")
+
+
+@bp.get("/request/<number>")
+def follow(number: str) -> tuple[str, int]:
+    """The status of a request for whoever holds its tracking link."""
+    token = request.args.get("token", "")
+
+    def read(env: Any) -> dict[str, Any] | None:
+        found = find_tracked(env, "czrm.request", "name", number, token)
+        if not found:
+            return None
+        return {
+            "number": found.name,
+            "service": found.service_type_id.name,
+            "status": found.status,
+            "stage": found.stage_id.public_name or found.stage_id.name or "",
+            "notes": found.status_notes or "",
+            "address": found.address_string or "",
+            "filed": i18n.format_date(found.sla_start or found.create_date) if found.sla_start else "",
+            "expected": i18n.format_date(found.expected_datetime or found.sla_deadline)
+            if (found.expected_datetime or found.sla_deadline)
+            else "",
+            "department": found.team_id.name or "",
+        }
+
+    shown = public_env_run(read, readonly=True)
+    if shown is None:
+        return _page("czrm/portal_track.html", 404, error=_("No request has this tracking number and code."))
+    link = url_for(".follow", number=number, token=token, _external=True)
+    return _page("czrm/portal_follow.html", req=shown, link=link, new=bool(request.args.get("new")))
+
+
+@bp.get("/map")
+def map_page() -> Response:
+    """The open requests on a map (tiles from the czrm.map_tile_url setting; markers draw without them)."""
+    tiles = public_env_run(
+        lambda env: env["ir.config_parameter"].sudo().get_param("czrm.map_tile_url") or DEFAULT_TILES,
+        readonly=True,
+    )
+    html, status = _page("czrm/portal_map.html", tiles=tiles, data_url=url_for(".map_data"))
+    parts = urlsplit(tiles)
+    origin = (
+        f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}" if parts.scheme in ("http", "https") else ""
+    )
+    # the page's own policy: the default one, with the tile server's images allowed
+    policy = CSP.replace("img-src 'self' data: blob:", f"img-src 'self' data: blob: {origin}".rstrip())
+    return Response(html, status=status, headers={"Content-Security-Policy": policy})
+
+
+@bp.get("/map.json")
+def map_data() -> Any:
+    """``[{number, service, stage, lat, long}]`` of the open located requests (nothing personal)."""
+
+    def read(env: Any) -> list[dict[str, Any]]:
+        found = (
+            env["czrm.request"]
+            .sudo()
+            .search(
+                [("close_date", "=", False), ("has_location", "=", True)], order="id desc", limit=MAP_LIMIT
+            )
+        )
+        return [
+            {
+                "number": r.name,
+                "service": r.service_type_id.name,
+                "lat": r.lat,
+                "long": r.long,
+                "stage": r.stage_id.public_name or r.stage_id.name or "",
+            }
+            for r in found
+        ]
+
+    return jsonify(public_env_run(read, readonly=True))

@@ -1,0 +1,12 @@
+"""Public pages of the service desk, mounted through the ``erp.blueprints`` entry point group: the
+satisfaction rating a requester reaches from the link of a closed ticket."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from addons.service_desk.controllers.rating import bp
+
+    app.register_blueprint(bp)

@@ -1,0 +1,53 @@
+"""What the public portals of the service desk share: a transaction without login, the file a person
+attaches, and the request found again from its tracking link."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from core.records.environment import SUPERUSER_ID
+
+MAX_UPLOAD = 8 * 1024 * 1024  # bytes of one photo or document
+
+
+def public_env_run(work: Any, readonly: bool = False) -> Any:
+    """Run ``work(env)`` in one transaction of the server's database, as the system: public pages act only
+    through the narrow, checked paths they call."""
+    from web import i18n
+    from web.databases import registry_for, run_in_env
+
+    return run_in_env(registry_for(), SUPERUSER_ID, {"lang": i18n.request_lang()}, work, readonly=readonly)
+
+
+def attach_upload(env: Any, record: Any, upload: Any) -> int | None:
+    """Attach an uploaded file (werkzeug FileStorage) to ``record``; its attachment id, or None."""
+    if upload is None or not upload.filename:
+        return None
+    content = upload.read(MAX_UPLOAD + 1)
+    if not content or len(content) > MAX_UPLOAD:
+        return None
+    attachment = (
+        env["ir.attachment"]
+        .sudo()
+        .create(
+            {
+                "name": upload.filename[:120],
+                "datas": base64.b64encode(content).decode(),
+                "res_model": record._name,
+                "res_id": record.id,
+            }
+        )
+    )
+    return attachment.id
+
+
+def find_tracked(env: Any, model_name: str, number_field: str, number: str, token: str) -> Any:
+    """The record of tracking number ``number`` whose access token is ``token``; empty otherwise."""
+    import hmac
+
+    Records = env[model_name].sudo()
+    record = Records.search([(number_field, "=", number)], limit=1) if number and token else Records
+    if record and record.access_token and hmac.compare_digest(record.access_token, token):
+        return record
+    return Records.browse()
