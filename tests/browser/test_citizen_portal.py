@@ -12,7 +12,7 @@ from core.addon.lifecycle import init_database
 from core.db.engine import drop_database
 from core.registry.registry import Registry
 from tests.browser.conftest import no_sideways_scroll, shot
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
-from tests.web.conftest import TOKEN, app, in_db, web_registry  # noqa: F401
+from tests.fixtures.web_client import TOKEN
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -16,7 +15,7 @@ def _csrf(client, path: str) -> str:
     return TOKEN.search(client.get(path).get_data(as_text=True)).group(1)
 
 
-def test_file_and_follow_a_request(app, in_db):  # noqa: F811
+def test_file_and_follow_a_request(app, in_db):
     client = app.test_client()
     catalogue = client.get("/citizen/").get_data(as_text=True)
     assert "Pothole" in catalogue and "/citizen/new/POTHOLE" in catalogue
@@ -66,7 +65,7 @@ def test_file_and_follow_a_request(app, in_db):  # noqa: F811
     assert client.get(f"/citizen/track?number={number}&token=x").status_code == 302
 
 
-def test_mistakes_come_back_on_the_form(app, in_db):  # noqa: F811
+def test_mistakes_come_back_on_the_form(app, in_db):
     client = app.test_client()
     csrf = _csrf(client, "/citizen/new/POTHOLE")
     missing = client.post("/citizen/new/POTHOLE", data={"csrf_token": csrf, "attribute[SIZE]": "small"})
@@ -81,7 +80,7 @@ def test_mistakes_come_back_on_the_form(app, in_db):  # noqa: F811
     assert client.get("/citizen/new/NOPE").status_code == 404
 
 
-def test_anonymous_requests_have_no_contact(app, in_db):  # noqa: F811
+def test_anonymous_requests_have_no_contact(app, in_db):
     client = app.test_client()
     answer = client.post(
         "/citizen/new/GRAFFITI",
@@ -91,7 +90,7 @@ def test_anonymous_requests_have_no_contact(app, in_db):  # noqa: F811
     assert in_db(lambda env: env["czrm.request"].search([("name", "=", number)]).partner_id.id) is False
 
 
-def test_the_portal_speaks_spanish(app):  # noqa: F811
+def test_the_portal_speaks_spanish(app):
     client = app.test_client()
     page = client.get("/citizen/", headers={"Accept-Language": "es-ES,es;q=0.9"}).get_data(as_text=True)
     assert "¿Qué quiere comunicar?" in page and "Bache" in page and "Seguir una solicitud" in page

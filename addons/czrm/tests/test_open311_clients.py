@@ -11,7 +11,6 @@ import pytest
 import requests
 from georeport import GeoReport
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
 from tests.rpc.server import LiveServer, live_server
 from web.app import create_app
 
@@ -83,7 +82,7 @@ def test_the_request_shapes_of_the_open311_client(server):
     assert ET.fromstring(read.content).find("request/address").text == "Calle Mayor 1"
 
 
-def test_the_root_is_configurable(fresh_registry):  # noqa: F811
+def test_the_root_is_configurable(fresh_registry):
     registry = fresh_registry()
     client = create_app(registry.url, {"TESTING": True, "ERP_OPEN311_ROOT": "/api/georeport/"}).test_client()
     answer = client.get("/api/georeport/services.json")

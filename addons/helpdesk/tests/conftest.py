@@ -8,25 +8,16 @@ from collections.abc import Iterator
 import pytest
 
 from addons.mail.tests.test_mail_notifications import Inbox, free_port
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
-from tests.conftest import as_user, env, fresh_registry, new_db_url, registry  # noqa: F401 - shared fixtures
+from tests.databases import template_fixture
 
 ALIAS = "support@yourcompany.example"
 
 
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("helpdesk")
-    Registry.forget(init_database(url, ["base", "helpdesk"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("helpdesk", label="helpdesk")
 
 
 @pytest.fixture
-def inbox(env) -> Iterator[Inbox]:  # noqa: F811
+def inbox(env) -> Iterator[Inbox]:
     """A real SMTP server (aiosmtpd) on 127.0.0.1 and the only active mail server pointing at it."""
     from aiosmtpd.controller import Controller
 
@@ -43,7 +34,7 @@ def inbox(env) -> Iterator[Inbox]:  # noqa: F811
 
 
 @pytest.fixture
-def team(env):  # noqa: F811
+def team(env):
     team = env.ref("helpdesk.helpdesk_team_support")
     team.alias_email = ALIAS
     return team

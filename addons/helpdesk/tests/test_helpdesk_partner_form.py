@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
-from tests.web.conftest import admin, app, in_db, login_as, web_registry  # noqa: F401
 
-
-def test_the_contact_form_counts_and_lists_the_tickets(admin, in_db):  # noqa: F811
+def test_the_contact_form_counts_and_lists_the_tickets(login_as, in_db):
+    admin = login_as("admin")
     def make(env):
         partner = env["res.partner"].create({"name": "Olga Soporte", "email": "olga@example.com"})
         team = env.ref("helpdesk.helpdesk_team_support")
@@ -21,7 +19,8 @@ def test_the_contact_form_counts_and_lists_the_tickets(admin, in_db):  # noqa: F
     assert "Question 1" in page and "Question 2" in page
 
 
-def test_the_ticket_form_shows_the_deadlines(admin, in_db):  # noqa: F811
+def test_the_ticket_form_shows_the_deadlines(login_as, in_db):
+    admin = login_as("admin")
     ticket_id = in_db(lambda env: env.ref("helpdesk.ticket_demo_1").id)
     page = admin.get(f"/web/model/helpdesk.ticket/{ticket_id}")
     html = page.get_data(as_text=True)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
-from tests.web.conftest import TOKEN, app, in_db, web_registry  # noqa: F401
+from tests.fixtures.web_client import TOKEN
 
 
 def _csrf(client, path: str) -> str:
     return TOKEN.search(client.get(path).get_data(as_text=True)).group(1)
 
 
-def test_open_follow_and_answer_a_ticket(app, in_db):  # noqa: F811
+def test_open_follow_and_answer_a_ticket(app, in_db):
     client = app.test_client()
     suggested = client.get("/support/?name=forgot+my+password").get_data(as_text=True)
     assert "How to reset your password" in suggested
@@ -73,13 +72,13 @@ def test_open_follow_and_answer_a_ticket(app, in_db):  # noqa: F811
     assert client.get(f"/support/ticket/{ref}?token=nope").status_code == 404
 
 
-def test_the_form_names_what_is_missing(app):  # noqa: F811
+def test_the_form_names_what_is_missing(app):
     client = app.test_client()
     refused = client.post("/support/", data={"csrf_token": _csrf(client, "/support/"), "name": "Help"})
     assert refused.status_code == 400 and "Give your email" in refused.get_data(as_text=True)
 
 
-def test_the_knowledge_base_is_searchable(app, in_db):  # noqa: F811
+def test_the_knowledge_base_is_searchable(app, in_db):
     client = app.test_client()
     page = client.get("/support/articles?q=invoice").get_data(as_text=True)
     assert "Getting a copy of an invoice" in page and "reset your password" not in page

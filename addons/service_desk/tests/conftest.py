@@ -3,27 +3,15 @@ a team on the standard 40-hour calendar in Madrid, and its SLA policies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
-from tests.conftest import as_user, env, new_db_url, registry  # noqa: F401 - shared fixtures
+from tests.databases import template_fixture
 
-
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("service_desk")
-    Registry.forget(init_database(url, ["base", "helpdesk"], demo=False).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("helpdesk", demo=False, label="service_desk")
 
 
 @pytest.fixture
-def stages(env):  # noqa: F811
+def stages(env):
     return {
         name: env.ref(f"service_desk.stage_{name}")
         for name in ("new", "in_progress", "waiting", "solved", "cancelled")
@@ -31,23 +19,12 @@ def stages(env):  # noqa: F811
 
 
 @pytest.fixture
-def make_user(env):  # noqa: F811
-    def make(login: str, **values):
-        return env["res.users"].create(
-            {
-                "name": login.title(),
-                "login": login,
-                "email": f"{login}@example.com",
-                "groups_id": [(6, 0, [env.ref("service_desk.group_service_desk_user").id])],
-                **values,
-            }
-        )
-
-    return make
+def default_user_groups() -> tuple[str, ...]:
+    return ("service_desk.group_service_desk_user",)
 
 
 @pytest.fixture
-def team(env, stages, make_user):  # noqa: F811
+def team(env, stages, make_user):
     """A team working Monday to Friday 8-12 and 13-17 in Madrid, 2 h to answer and 16 h to solve."""
     lead = make_user("lead")
     team = env["service_desk.team"].create(
@@ -66,12 +43,12 @@ def team(env, stages, make_user):  # noqa: F811
 
 
 @pytest.fixture
-def customer(env):  # noqa: F811
+def customer(env):
     return env["res.partner"].create({"name": "Ana Requester", "email": "ana@example.com"})
 
 
 @pytest.fixture
-def make_ticket(env, team, customer):  # noqa: F811
+def make_ticket(env, team, customer):
     def make(**values):
         return env["helpdesk.ticket"].create(
             {"name": "Printer on fire", "team_id": team.id, "partner_id": customer.id, **values}

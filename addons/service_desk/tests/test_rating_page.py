@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import fresh_registry  # noqa: F401 - fixtures of the web client tests
-from tests.web.conftest import TOKEN, app, in_db, web_registry  # noqa: F401
+from tests.fixtures.web_client import TOKEN
 
 
 def _closed_ticket_rating(env):
@@ -18,7 +17,7 @@ def _closed_ticket_rating(env):
     return ticket.id, rating.access_token
 
 
-def test_a_requester_rates_a_closed_ticket(app, in_db):  # noqa: F811
+def test_a_requester_rates_a_closed_ticket(app, in_db):
     ticket_id, token = in_db(_closed_ticket_rating)
     client = app.test_client()
     page = client.get(f"/rate/{token}/5")
@@ -31,7 +30,7 @@ def test_a_requester_rates_a_closed_ticket(app, in_db):  # noqa: F811
     assert in_db(lambda env: env["helpdesk.ticket"].browse(ticket_id).rating_last_value) == 5
 
 
-def test_bad_tokens_and_scores_are_refused(app, in_db):  # noqa: F811
+def test_bad_tokens_and_scores_are_refused(app, in_db):
     _ticket_id, token = in_db(_closed_ticket_rating)
     client = app.test_client()
     assert client.get("/rate/not-a-token").status_code == 404
