@@ -9,6 +9,7 @@ from flask import redirect, request
 from core.domain.parse import AND_
 from core.records.environment import Environment
 from web.client import bp
+from web.client.action_domain import unsign_domain
 from web.client.actions import load_action, model_action, records_env
 from web.client.nav import Nav, current_args, url_with
 from web.client.pages import menu_param, page
@@ -67,9 +68,10 @@ def show(env: Environment, nav: Nav) -> Any:
         for spec in (saved or {}).get("context", {}).get("group_by") or []:
             if spec not in state.group_by:
                 state.group_by.append(spec)
+    narrowed = [part for part in (act.domain, unsign_domain(request.args.get("d"))) if part]
     domain = (
-        AND_([act.domain, search_domain(env, model, search_arch, state)])
-        if act.domain
+        AND_([*narrowed, search_domain(env, model, search_arch, state)])
+        if narrowed
         else search_domain(env, model, search_arch, state)
     )
     view_id = act.view_id if view_type == modes[0] else None
