@@ -12,6 +12,24 @@ from core import _, model, public
 from core.exceptions import UserError
 
 OPEN_MOVE_STATES = ["waiting", "confirmed", "partially_available", "assigned"]
+STOCK_CONTEXT = ("location", "warehouse", "warehouse_id")
+STOCK_FIELDS = ("qty_available", "virtual_available", "incoming_qty", "outgoing_qty")
+COMPUTED_FOR = "stock.figures_context"  # the cursor's note of the context the cached figures are for
+
+
+def stock_context_key(context: Any) -> tuple[Any, ...]:
+    return tuple(str(context.get(key) or "") for key in STOCK_CONTEXT)
+
+
+def refresh_for_context(records: Any) -> Any:
+    """Cached stock figures were computed for one location context: another context recomputes them."""
+    key = stock_context_key(records.env.context)
+    if records.env.cr.data.get(COMPUTED_FOR, key) != key:
+        env = records.env
+        env.cache.invalidate(
+            [env[name]._fields[f] for name in ("product.product", "product.template") for f in STOCK_FIELDS]
+        )
+    return records
 
 
 def context_locations(env: Any) -> Any:
@@ -39,7 +57,11 @@ def context_locations(env: Any) -> Any:
 
 @model("product.product")
 class ProductProductStock:
+    def with_context(self, *args: Any, **kwargs: Any) -> Any:
+        return refresh_for_context(super().with_context(*args, **kwargs))
+
     def _compute_quantities(self) -> None:
+        self.env.cr.data[COMPUTED_FOR] = stock_context_key(self.env.context)
         figures = self._stock_figures()
         for product in self:
             on_hand, incoming, outgoing = figures.get(product.id, (0.0, 0.0, 0.0))
@@ -124,7 +146,11 @@ class ProductProductStock:
 
 @model("product.template")
 class ProductTemplateStock:
+    def with_context(self, *args: Any, **kwargs: Any) -> Any:
+        return refresh_for_context(super().with_context(*args, **kwargs))
+
     def _compute_quantities(self) -> None:
+        self.env.cr.data[COMPUTED_FOR] = stock_context_key(self.env.context)
         variants = self.with_context(active_test=False).mapped("product_variant_ids")
         figures = variants._stock_figures()
         for template in self:

@@ -54,7 +54,14 @@ class StockPicking:
         return super().create(vals_list)
 
     def write(self, vals: dict[str, Any]) -> bool:
+        # the form's scanner field: a barcode saved with the form counts one more unit, then empties
+        scanned = vals.get("barcode_scan")
+        if "barcode_scan" in vals:
+            vals = {**vals, "barcode_scan": False}
         result = super().write(vals)
+        if scanned:
+            for picking in self:
+                picking.on_barcode_scanned(scanned)
         moved = {name: vals[name] for name in LOCATION_FIELDS + ("partner_id",) if name in vals}
         if moved:
             open_moves = self.mapped("move_ids").filtered(lambda m: m.state not in ("done", "cancel"))
