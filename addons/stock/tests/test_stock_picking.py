@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.exceptions import UserError
+from core.i18n import use_lang
 
 
 def quant_of(env, product, location):
@@ -205,3 +206,16 @@ def test_product_figures_per_warehouse_context(env, warehouse, make_product):
     assert desk.with_context(warehouse=other.id).qty_available == 6
     assert desk.with_context(location=warehouse.lot_stock_id.id).qty_available == 4
     assert desk.product_tmpl_id.qty_available == 10
+
+
+def test_refusals_and_labels_in_spanish(env, make_product, make_picking):
+    lamp = make_product("Lamp", stock=0)
+    delivery = make_picking("out", (lamp, 2)).with_context(lang="es_ES")
+    with (
+        use_lang("es_ES"),
+        pytest.raises(UserError, match=r"No disponible para .*faltan 2 Unidades en WH/Stock"),
+    ):
+        delivery.action_assign()
+    with use_lang("es_ES"):
+        assert delivery._fields["state"].labels()["assigned"] == "Preparado"
+    assert env.ref("stock.warehouse0").out_type_id.with_context(lang="es_ES").name == "Órdenes de entrega"
