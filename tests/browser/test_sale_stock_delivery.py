@@ -1,6 +1,7 @@
 """In the browser: a confirmed order's delivery, opened from the order, counted with the scanner
 field, validated, and the order's delivered quantity; at desktop and phone widths (screenshots in
 tests/artifacts/)."""
+
 from __future__ import annotations
 
 import re
@@ -47,17 +48,30 @@ def _confirmed_order(served: Any, label: str) -> int:
     with served.fresh_registry().cursor() as cr:
         env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
         desk = env["product.product"].create(
-            {"name": f"Scanner Desk {label}", "detailed_type": "product", "list_price": 200,
-             "barcode": f"84100001{len(label):05d}"}
+            {
+                "name": f"Scanner Desk {label}",
+                "detailed_type": "product",
+                "list_price": 200,
+                "barcode": f"84100001{len(label):05d}",
+            }
         )
-        quant = env["stock.quant"].with_context(inventory_mode=True).create(
-            {"product_id": desk.id, "location_id": env.ref("stock.warehouse0").lot_stock_id.id,
-             "inventory_quantity": 3}
+        quant = (
+            env["stock.quant"]
+            .with_context(inventory_mode=True)
+            .create(
+                {
+                    "product_id": desk.id,
+                    "location_id": env.ref("stock.warehouse0").lot_stock_id.id,
+                    "inventory_quantity": 3,
+                }
+            )
         )
         quant.action_apply_inventory()
         order = env["sale.order"].create(
-            {"partner_id": env.ref("base.res_partner_2").id,
-             "order_line": [(0, 0, {"product_id": desk.id, "product_uom_qty": 2})]}
+            {
+                "partner_id": env.ref("base.res_partner_2").id,
+                "order_line": [(0, 0, {"product_id": desk.id, "product_uom_qty": 2})],
+            }
         )
         order.action_confirm()
         order.picking_ids.do_unreserve()  # counted with the scanner below
@@ -65,7 +79,9 @@ def _confirmed_order(served: Any, label: str) -> int:
 
 
 @pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
-def test_validate_the_delivery_of_a_confirmed_order(new_page: Any, served: Any, width: int, label: str) -> None:
+def test_validate_the_delivery_of_a_confirmed_order(
+    new_page: Any, served: Any, width: int, label: str
+) -> None:
     order_id, barcode = _confirmed_order(served, label)
     page = new_page(width=width)
     log_in(page, "admin")
