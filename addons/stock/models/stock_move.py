@@ -114,10 +114,16 @@ class StockMove:
         the warehouses) are ready at once, with their whole demand as quantity."""
         moves = self.filtered(lambda m: m.state == "draft")
         moves.write({"state": "confirmed"})
-        free = moves.filtered(lambda m: not m._needs_reservation())
-        for move in free:
-            move.write({"quantity": move.product_uom_qty, "state": "assigned"})
+        moves.filtered(lambda m: not m._needs_reservation())._assign_whole()
         return moves
+
+    def _assign_whole(self) -> None:
+        """Moves that need no reservation: ready with their whole demand (one write per demand)."""
+        by_demand: dict[float, list[int]] = defaultdict(list)
+        for move in self:
+            by_demand[move.product_uom_qty].append(move.id)
+        for demand, ids in by_demand.items():
+            self.browse(ids).write({"quantity": demand, "state": "assigned"})
 
     def _needs_reservation(self) -> bool:
         return self._is_storable() and self.location_id.usage in QUANT_LOCATIONS
@@ -126,8 +132,7 @@ class StockMove:
         """Reserve what the quants under each move's source location can give, locking them first.
         Returns what is missing: ``[{"move", "missing", "available"}]`` (product's unit)."""
         moves = self.filtered(lambda m: m.state in OPEN_STATES)
-        for move in moves.filtered(lambda m: not m._needs_reservation() and m.state != "assigned"):
-            move.write({"quantity": move.product_uom_qty, "state": "assigned"})
+        moves.filtered(lambda m: not m._needs_reservation() and m.state != "assigned")._assign_whole()
         moves = moves.filtered(lambda m: m._needs_reservation() and m.state != "assigned")
         if not moves:
             return []
@@ -140,8 +145,10 @@ class StockMove:
         ordered = sorted(rows.items(), key=lambda item: (str(item[1]["in_date"] or ""), item[1]["id"]))
         changes: dict[tuple[int, int], dict] = {}
         lines, missing = [], []
+        updates: dict[tuple[float, str], list[int]] = defaultdict(list)  # one write per distinct value
         for move in moves:
-            need = round_qty(move.product_qty - move.reserved_quantity)
+            held = round_qty(move.reserved_quantity)
+            need = round_qty(move.product_qty - held)
             taken = 0.0
             for key, row in ordered:
                 if need <= 0:
@@ -171,20 +178,16 @@ class StockMove:
                     if k[0] == move.product_id.id and k[1] in sources[move.location_id.id]
                 )
                 missing.append({"move": move, "missing": need, "available": round_qty(available + taken)})
-            if taken:
-                move.write({"quantity": round_qty(move.quantity + move._from_product_uom(taken))})
+            reserved = round_qty(held + taken)
+            state = "assigned" if need <= 0 else ("partially_available" if reserved > 0 else "confirmed")
+            quantity = round_qty(move.quantity + move._from_product_uom(taken)) if taken else move.quantity
+            if taken or move.state != state:
+                updates[(quantity, state)].append(move.id)
         Quant._apply_changes(rows, changes)
         if lines:
             self.env["stock.move.line"].sudo().create(lines)
-        for move in moves:
-            reserved = round_qty(move.reserved_quantity)
-            state = (
-                "assigned"
-                if reserved >= move.product_qty
-                else ("partially_available" if reserved > 0 else "confirmed")
-            )
-            if move.state != state:
-                move.write({"state": state})
+        for (quantity, state), ids in updates.items():
+            self.browse(ids).write({"quantity": quantity, "state": state})
         return missing
 
     def _invalidate_reservations(self) -> None:
