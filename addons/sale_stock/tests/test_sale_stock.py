@@ -103,3 +103,15 @@ def test_demo_confirmed_orders_have_deliveries(env):
     )
     assert with_goods and all(o.picking_ids for o in with_goods)
     assert any(line.qty_delivered > 0 for line in with_goods.mapped("order_line"))
+
+
+def test_a_salesperson_confirms_and_cancels_with_deliveries(env, as_user, make_product, make_order):
+    desk = make_product("Desk", stock=5)
+    demo = env.ref("base.user_demo")
+    demo.write({"groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)]})
+    order = make_order((desk, 2), user_id=demo.id)
+    mine = as_user("demo")["sale.order"].browse(order.id)
+    mine.action_confirm()
+    assert mine.delivery_count == 1 and mine.picking_ids.state == "assigned"
+    mine.action_cancel()
+    assert order.picking_ids.state == "cancel"

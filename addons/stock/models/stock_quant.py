@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from core import _, clock, model, public
-from core.exceptions import UserError
+from core.exceptions import AccessError, UserError
 from core.numbers import float_round
 
 ROUNDING = 0.001  # the precision of stock quantities (digits 16, 3)
@@ -101,10 +101,23 @@ class StockQuant:
             self.create(to_create)
 
     # -- inventory mode --------------------------------------------------------------------
+    def _check_stock_fields(self, vals: dict[str, Any]) -> None:
+        """On-hand and reserved quantities change through moves only (never typed in)."""
+        if not self.env.su and set(vals) & {"quantity", "reserved_quantity"}:
+            raise AccessError(
+                _(
+                    "Quantities in stock change through transfers and inventory adjustments: "
+                    "set a counted quantity and apply it instead."
+                )
+            )
+
     def create(self, vals_list: Any) -> Any:
         """Quants are created by moves; in inventory mode, one with a counted quantity for a
         product and location that already have a quant sets that quant's count instead."""
         items = [vals_list] if isinstance(vals_list, dict) else vals_list
+        for vals in items if isinstance(items, list) else ():
+            if isinstance(vals, dict):
+                self._check_stock_fields(vals)
         if not self.env.context.get("inventory_mode") or not isinstance(items, list):
             return super().create(vals_list)
         result = self.browse()
@@ -138,6 +151,7 @@ class StockQuant:
         return result
 
     def write(self, vals: dict[str, Any]) -> bool:
+        self._check_stock_fields(vals)
         if "inventory_quantity" in vals and "inventory_quantity_set" not in vals:
             vals = {**vals, "inventory_quantity_set": True}
         return super().write(vals)
@@ -152,6 +166,8 @@ class StockQuant:
     def action_apply_inventory(self) -> bool:
         """Apply the counted quantities: a done move from or to the inventory loss location for each
         difference, so the stock becomes what was counted."""
+        if not (self.env.su or self.env.user.has_group("stock.group_stock_manager")):
+            raise AccessError(_("Only inventory administrators can apply counted quantities."))
         counted = self.filtered("inventory_quantity_set")
         if not counted:
             raise UserError(_("Set a counted quantity on the lines to apply first."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.exceptions import UserError
+from core.exceptions import AccessError, UserError
 
 
 def test_counted_quantity_applied_becomes_the_stock(env, warehouse, make_product):
@@ -54,3 +54,24 @@ def test_demo_warehouse_has_stock_and_transfers_in_several_states(env):
     assert {"draft", "assigned", "done", "cancel"} <= states
     storable = env["product.product"].search([("type", "=", "product")])
     assert len(storable.filtered(lambda p: p.qty_available > 0)) >= 10
+
+
+def test_stock_quantities_cannot_be_typed_in(env, as_user, warehouse, make_product):
+    desk = make_product("Desk", stock=2)
+    user = env["res.users"].create(
+        {
+            "name": "Stock Clerk",
+            "login": "stock_clerk",
+            "groups_id": [(6, 0, [env.ref("stock.group_stock_user").id])],
+        }
+    )
+    Quant = as_user(user.login)["stock.quant"]
+    with pytest.raises(AccessError, match="change through transfers"):
+        Quant.create({"product_id": desk.id, "location_id": warehouse.lot_stock_id.id, "quantity": 50})
+    quant = Quant.search([("product_id", "=", desk.id)])
+    with pytest.raises(AccessError, match="change through transfers"):
+        quant.write({"quantity": 50})
+    quant.write({"inventory_quantity": 5})  # a clerk counts...
+    with pytest.raises(AccessError, match="Only inventory administrators"):
+        quant.action_apply_inventory()  # ...an administrator applies
+    assert desk.qty_available == 2
