@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core import clock, model, public
+from core import _, clock, model, public
 
 
 @model("stock.picking.type")
@@ -33,6 +33,12 @@ class StockPickingType:
         for ptype in self:
             for name in domains:
                 ptype[name] = counts[name].get(ptype.id, 0)
+            ptype.picking_summary = _(
+                "%(ready)s ready · %(waiting)s waiting · %(late)s late",
+                ready=ptype.count_picking_ready,
+                waiting=ptype.count_picking_waiting,
+                late=ptype.count_picking_late,
+            )
 
     def _compute_display_name(self) -> None:
         for ptype in self:

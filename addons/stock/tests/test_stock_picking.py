@@ -219,3 +219,13 @@ def test_refusals_and_labels_in_spanish(env, make_product, make_picking):
     with use_lang("es_ES"):
         assert delivery._fields["state"].labels()["assigned"] == "Preparado"
     assert env.ref("stock.warehouse0").out_type_id.with_context(lang="es_ES").name == "Órdenes de entrega"
+
+
+def test_overview_counts_ready_and_waiting_transfers(env, warehouse, make_product, make_picking):
+    out = warehouse.out_type_id
+    before = (out.count_picking_ready, out.count_picking_waiting)
+    make_picking("out", (make_product("Desk", stock=5), 1)).action_assign()
+    make_picking("out", (make_product("Lamp"), 1)).action_confirm()
+    env.invalidate_all()
+    assert (out.count_picking_ready, out.count_picking_waiting) == (before[0] + 1, before[1] + 1)
+    assert out.picking_summary.startswith(f"{before[0] + 1} ready")
