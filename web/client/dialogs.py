@@ -20,6 +20,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from core.exceptions import UserError
 from core.i18n import _
 from core.records.environment import Environment
+from web.client.action_domain import sign_domain
 from web.client.actions import evaluate, load_action, model_action
 from web.client.nav import Nav
 
@@ -116,7 +117,12 @@ def next_step(env: Environment, result: Any, back: str, nav: Nav | None = None) 
         target = nav
     else:
         target = Nav(model_action(env, model))
-    url = target.record_url(int(res_id)) if res_id else target.view_url()
+    if res_id:
+        url = target.record_url(int(res_id))
+    else:
+        domain = result.get("domain")
+        narrowed = isinstance(domain, (list, tuple)) and domain
+        url = target.view_url(d=sign_domain(list(domain)) if narrowed else None)
     return {"type": "navigate", "url": url}
 
 

@@ -92,7 +92,8 @@ class FormSubmission:
         field = self.model._fields[name]
         data = self.form[name].data
         if field.type == "one2many":
-            return self._line_commands(field, node, self.form[name])
+            # no command means no line changed: an empty list would be (6, 0, []) and delete every line
+            return self._line_commands(field, node, self.form[name]) or _SKIP
         return to_write(self.env, field, data, self.form[name])
 
     def _line_commands(self, field: Field, node: dict[str, Any], entries: Any) -> Any:

@@ -13,6 +13,7 @@ from web.client.actions import Action
 
 SEARCH_KEYS = (
     "menu",
+    "d",
     "filter",
     "q",
     "groupby",

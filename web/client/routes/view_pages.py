@@ -10,6 +10,7 @@ from core.domain.parse import AND_
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client import bp, settings_page
+from web.client.action_domain import unsign_domain
 from web.client.actions import Action, load_action, model_action, records_env
 from web.client.nav import Nav, current_args, url_with
 from web.client.pages import menu_param, page
@@ -66,7 +67,9 @@ def search_context(env: Environment, act: Action) -> tuple[BaseModel, dict[str, 
             if spec not in state.group_by:
                 state.group_by.append(spec)
     search = search_domain(env, model, search_arch, state)
-    domain = AND_([act.domain, search]) if act.domain else search
+    # a button's window action may narrow the list (signed in the URL, so the page cannot widen it)
+    narrowed = [part for part in (act.domain, unsign_domain(request.args.get("d"))) if part]
+    domain = AND_([*narrowed, search]) if narrowed else search
     return model, search_arch, state, domain
 
 
