@@ -3,7 +3,7 @@ opens to its domain, carried in the URL as a signed token that cannot be altered
 
 from __future__ import annotations
 
-from tests.web.conftest import text
+from tests.fixtures.web_client import text
 from web.client.action_domain import sign_domain
 
 

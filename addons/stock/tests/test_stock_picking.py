@@ -199,7 +199,7 @@ def test_barcode_scan_counts_one_more_unit(env, make_product, make_picking):
 def test_product_figures_per_warehouse_context(env, warehouse, make_product):
     other = env["stock.warehouse"].create({"name": "Huesca", "code": "HU"})
     desk = make_product("Desk", stock=4)
-    from addons.stock.tests.conftest import set_stock
+    from addons.stock.tests.fixtures import set_stock
 
     set_stock(env, desk, 6, other.lot_stock_id)
     assert desk.qty_available == 10
