@@ -1,4 +1,5 @@
 """Accounts of the chart: their group in the reports and whether their items are reconciled."""
+
 from __future__ import annotations
 
 from core import model
@@ -11,8 +12,11 @@ class AccountAccount:
     def _compute_internal_group(self) -> None:
         for account in self:
             kind = (account.account_type or "").split("_")[0]
-            account.internal_group = kind if kind in ("asset", "liability", "equity", "income", "expense") else (
-                "off_balance" if kind == "off" else False)
+            account.internal_group = (
+                kind
+                if kind in ("asset", "liability", "equity", "income", "expense")
+                else ("off_balance" if kind == "off" else False)
+            )
 
     def _compute_reconcile(self) -> None:
         for account in self:

@@ -1,6 +1,7 @@
 """Charts of accounts shipped as data (data/charts/*.yaml), loaded into a company on demand: its
 accounts, tax groups, taxes with their accounts, journals and fiscal positions. Taxes the company
 already has (same type, computation and amount) are kept and given their accounts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,10 @@ def chart_data(code: str) -> dict[str, Any]:
     path = CHARTS / f"{code}.yaml"
     if not code or not code.replace("_", "").isalnum() or not path.exists():
         known = ", ".join(sorted(p.stem for p in CHARTS.glob("*.yaml")))
-        raise ValidationError(_("Unknown chart of accounts %(code)r; the charts are %(known)s.",
-                                code=code, known=known), field="chart_template")
+        raise ValidationError(
+            _("Unknown chart of accounts %(code)r; the charts are %(known)s.", code=code, known=known),
+            field="chart_template",
+        )
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -42,25 +45,40 @@ class ChartLoader:
         self._journals()
         self._fiscal_positions()
         defaults = self.data.get("defaults", {})
-        self.company.write({
-            "account_default_receivable_id": self._account(defaults["receivable"]).id,
-            "account_default_payable_id": self._account(defaults["payable"]).id,
-            "account_default_income_id": self._account(defaults["income"]).id,
-            "account_default_expense_id": self._account(defaults["expense"]).id,
-        })
+        self.company.write(
+            {
+                "account_default_receivable_id": self._account(defaults["receivable"]).id,
+                "account_default_payable_id": self._account(defaults["payable"]).id,
+                "account_default_income_id": self._account(defaults["income"]).id,
+                "account_default_expense_id": self._account(defaults["expense"]).id,
+            }
+        )
 
     def _xmlid(self, key: str, record: Any) -> None:
-        self.env["ir.model.data"].sudo().create({
-            "module": XMLID_MODULE, "name": f"{self.company.id}_{key}", "model": record._name,
-            "res_id": record.id, "noupdate": True})
+        self.env["ir.model.data"].sudo().create(
+            {
+                "module": XMLID_MODULE,
+                "name": f"{self.company.id}_{key}",
+                "model": record._name,
+                "res_id": record.id,
+                "noupdate": True,
+            }
+        )
 
     def _account(self, key: str) -> Any:
         return self.accounts[key]
 
     def _accounts(self) -> None:
         Account = self.env["account.account"].sudo()
-        values = [{"code": row["code"], "name": row["name"], "account_type": row["account_type"],
-                   "company_id": self.company.id} for row in self.data["accounts"]]
+        values = [
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "account_type": row["account_type"],
+                "company_id": self.company.id,
+            }
+            for row in self.data["accounts"]
+        ]
         for row, account in zip(self.data["accounts"], Account.create(values), strict=True):
             self.accounts[row["code"]] = account
             key = row.get("key")
@@ -72,27 +90,43 @@ class ChartLoader:
         Group = self.env["account.tax.group"].sudo()
         groups = {}
         for index, row in enumerate(self.data.get("tax_groups", [])):
-            groups[row["key"]] = Group.create({"name": row["name"], "sequence": index + 1,
-                                               "company_id": self.company.id})
+            groups[row["key"]] = Group.create(
+                {"name": row["name"], "sequence": index + 1, "company_id": self.company.id}
+            )
         return groups
 
     def _taxes(self, groups: dict[str, Any]) -> None:
         Tax = self.env["account.tax"].sudo().with_context(active_test=False)
         for index, row in enumerate(self.data.get("taxes", [])):
-            found = Tax.search([("company_id", "=", self.company.id), ("type_tax_use", "=", row["type_tax_use"]),
-                                ("amount_type", "=", row.get("amount_type", "percent")),
-                                ("amount", "=", row["amount"]), ("price_include", "=", False)], limit=1)
+            found = Tax.search(
+                [
+                    ("company_id", "=", self.company.id),
+                    ("type_tax_use", "=", row["type_tax_use"]),
+                    ("amount_type", "=", row.get("amount_type", "percent")),
+                    ("amount", "=", row["amount"]),
+                    ("price_include", "=", False),
+                ],
+                limit=1,
+            )
             values = {"tax_group_id": groups[row["group"]].id, "description": row["name"].get("es_ES")}
             if found:
                 found.write(values)
                 tax = found
             else:
-                tax = Tax.create({**values, "name": row["name"], "amount": row["amount"],
-                                  "amount_type": row.get("amount_type", "percent"),
-                                  "type_tax_use": row["type_tax_use"], "sequence": row.get("sequence", index + 1),
-                                  "company_id": self.company.id})
+                tax = Tax.create(
+                    {
+                        **values,
+                        "name": row["name"],
+                        "amount": row["amount"],
+                        "amount_type": row.get("amount_type", "percent"),
+                        "type_tax_use": row["type_tax_use"],
+                        "sequence": row.get("sequence", index + 1),
+                        "company_id": self.company.id,
+                    }
+                )
             tax.repartition_line_ids.filtered(lambda line: line.repartition_type == "tax").write(
-                {"account_id": self._account(row["account"]).id})
+                {"account_id": self._account(row["account"]).id}
+            )
             self.taxes[row["key"]] = tax
             self._xmlid(row["key"], tax)
             if row.get("default"):
@@ -107,39 +141,68 @@ class ChartLoader:
         older = Tax.search([("company_id", "=", self.company.id), ("id", "not in", list(chart_ids))])
         bare = older.filtered(lambda tax: not tax.repartition_line_ids)
         if bare:
-            self.env["account.tax.repartition.line"].sudo().create([
-                {"tax_id": tax.id, "document_type": kind, "repartition_type": rep, "sequence": seq}
-                for tax in bare for kind in ("invoice", "refund") for seq, rep in ((1, "base"), (2, "tax"))])
-        defaults = {row["type_tax_use"]: self._account(row["account"]) for row in self.data.get("taxes", [])
-                    if row.get("default")}
+            self.env["account.tax.repartition.line"].sudo().create(
+                [
+                    {"tax_id": tax.id, "document_type": kind, "repartition_type": rep, "sequence": seq}
+                    for tax in bare
+                    for kind in ("invoice", "refund")
+                    for seq, rep in ((1, "base"), (2, "tax"))
+                ]
+            )
+        defaults = {
+            row["type_tax_use"]: self._account(row["account"])
+            for row in self.data.get("taxes", [])
+            if row.get("default")
+        }
         for tax in older:
             account = defaults.get(tax.type_tax_use)
             if account:
                 tax.repartition_line_ids.filtered(
-                    lambda line: line.repartition_type == "tax" and not line.account_id).write(
-                    {"account_id": account.id})
+                    lambda line: line.repartition_type == "tax" and not line.account_id
+                ).write({"account_id": account.id})
 
     def _journals(self) -> None:
         Journal = self.env["account.journal"].sudo()
         for index, row in enumerate(self.data.get("journals", [])):
             account = self._account(row["account"]) if row.get("account") else None
-            journal = Journal.create({"name": row["name"], "code": row["code"], "type": row["type"],
-                                      "sequence": index + 1, "company_id": self.company.id,
-                                      "default_account_id": account.id if account else False})
+            journal = Journal.create(
+                {
+                    "name": row["name"],
+                    "code": row["code"],
+                    "type": row["type"],
+                    "sequence": index + 1,
+                    "company_id": self.company.id,
+                    "default_account_id": account.id if account else False,
+                }
+            )
             self._xmlid(f"journal_{row['code'].lower()}", journal)
 
     def _fiscal_positions(self) -> None:
         Position = self.env["account.fiscal.position"].sudo()
         for index, row in enumerate(self.data.get("fiscal_positions", [])):
-            position = Position.create({
-                "name": row["name"], "note": row.get("note") or False, "sequence": index + 1,
-                "company_id": self.company.id,
-                "tax_ids": [(0, 0, {"tax_src_id": self.taxes[src].id, "tax_dest_id": self.taxes[dest].id})
-                            for src, dest in row.get("taxes", [])],
-                "account_ids": [(0, 0, {"account_src_id": self._account(src).id,
-                                        "account_dest_id": self._account(dest).id})
-                                for src, dest in row.get("accounts", [])],
-            })
+            position = Position.create(
+                {
+                    "name": row["name"],
+                    "note": row.get("note") or False,
+                    "sequence": index + 1,
+                    "company_id": self.company.id,
+                    "tax_ids": [
+                        (0, 0, {"tax_src_id": self.taxes[src].id, "tax_dest_id": self.taxes[dest].id})
+                        for src, dest in row.get("taxes", [])
+                    ],
+                    "account_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "account_src_id": self._account(src).id,
+                                "account_dest_id": self._account(dest).id,
+                            },
+                        )
+                        for src, dest in row.get("accounts", [])
+                    ],
+                }
+            )
             self._xmlid(f"fiscal_position_{row['key']}", position)
 
 
@@ -154,9 +217,11 @@ class ResCompanyChart:
         for company in self:
             company.check_access_rule("write")
             if company.chart_template or self.env["account.account"].sudo().search_count(
-                    [("company_id", "=", company.id)]):
-                raise UserError(_("The company %(company)s already has a chart of accounts.",
-                                  company=company.name))
+                [("company_id", "=", company.id)]
+            ):
+                raise UserError(
+                    _("The company %(company)s already has a chart of accounts.", company=company.name)
+                )
             company.sudo().write({"chart_template": template_code})
             ChartLoader(company.sudo(), data).load()
         return True
@@ -178,6 +243,12 @@ class ResConfigSettingsChart:
         if self.chart_template and not company.chart_template:
             company.action_load_chart_template(self.chart_template)
         elif self.chart_template and self.chart_template != company.chart_template:
-            raise ValidationError(_("The company %(company)s already uses the chart %(chart)s.",
-                                    company=company.name, chart=company.chart_template), field="chart_template")
+            raise ValidationError(
+                _(
+                    "The company %(company)s already uses the chart %(chart)s.",
+                    company=company.name,
+                    chart=company.chart_template,
+                ),
+                field="chart_template",
+            )
         return result

@@ -1,5 +1,6 @@
 """Demo accounting: the generic chart on the demo company, and a seeded mix of customer invoices,
 credit notes, vendor bills and payments."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,23 +23,32 @@ class AccountMoveDemo:
     def _demo_generate_invoices(self, seed: int = 11) -> bool:
         """Invoices and bills over the last months, some paid, some partly, some overdue; True."""
         rng = random.Random(seed)
-        partners = self.env["res.partner"].search([("is_company", "=", True),
-                                                   ("id", "!=", self.env.company.partner_id.id)], limit=8)
+        partners = self.env["res.partner"].search(
+            [("is_company", "=", True), ("id", "!=", self.env.company.partner_id.id)], limit=8
+        )
         products = self.env["product.product"].search([("sale_ok", "=", True)], limit=10)
         if not partners or not products:
             return True
-        terms = [self.env.ref(f"account.account_payment_term_{key}") for key in ("immediate", "30days", "30_60")]
+        terms = [
+            self.env.ref(f"account.account_payment_term_{key}") for key in ("immediate", "30days", "30_60")
+        ]
         today = clock.today()
         for index in range(12):
             move_type = "in_invoice" if index % 4 == 3 else "out_invoice"
             date = today - dt.timedelta(days=rng.randint(5, 120))
-            move = self.with_context(default_move_type=move_type).create({
-                "move_type": move_type, "partner_id": partners[index % len(partners)].id, "invoice_date": date,
-                "invoice_payment_term_id": terms[index % len(terms)].id,
-                "ref": f"SUP-{index:03d}" if move_type == "in_invoice" else False,
-                "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": rng.choice([1, 2, 3, 5])})
-                                     for product in rng.sample(list(products), k=rng.randint(1, 3))],
-            })
+            move = self.with_context(default_move_type=move_type).create(
+                {
+                    "move_type": move_type,
+                    "partner_id": partners[index % len(partners)].id,
+                    "invoice_date": date,
+                    "invoice_payment_term_id": terms[index % len(terms)].id,
+                    "ref": f"SUP-{index:03d}" if move_type == "in_invoice" else False,
+                    "invoice_line_ids": [
+                        (0, 0, {"product_id": product.id, "quantity": rng.choice([1, 2, 3, 5])})
+                        for product in rng.sample(list(products), k=rng.randint(1, 3))
+                    ],
+                }
+            )
             if index == 11:
                 continue  # one draft left to finish
             move.action_post()
@@ -49,6 +59,9 @@ class AccountMoveDemo:
         return True
 
     def _demo_pay(self, amount: float, date: dt.date) -> None:
-        wizard = self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=self.ids).create({"amount": amount, "payment_date": date})
+        wizard = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=self.ids)
+            .create({"amount": amount, "payment_date": date})
+        )
         wizard.action_create_payments()

@@ -1,4 +1,5 @@
 """Journals: each numbers its entries from a gapless sequence of its own, restarted every year."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,25 +26,40 @@ class AccountJournal:
             for journal in self:
                 journal.sequence_id.sudo().write({"prefix": f"{journal.code}/%(range_year)s/"})
                 journal.refund_sequence_id.sudo().write(
-                    {"prefix": f"{REFUND_PREFIX}{journal.code}/%(range_year)s/"})
+                    {"prefix": f"{REFUND_PREFIX}{journal.code}/%(range_year)s/"}
+                )
         return result
 
     def _account_make_sequences(self) -> None:
         Sequence = self.env["ir.sequence"].sudo()
         values: dict[str, Any] = {}
-        common = {"implementation": "no_gap", "use_date_range": True, "padding": PADDING,
-                  "company_id": self.company_id.id}
+        common = {
+            "implementation": "no_gap",
+            "use_date_range": True,
+            "padding": PADDING,
+            "company_id": self.company_id.id,
+        }
         if not self.sequence_id:
-            values["sequence_id"] = Sequence.create({
-                **common, "name": _("%(journal)s Sequence", journal=self.name),
-                "prefix": f"{self.code}/%(range_year)s/"}).id
+            values["sequence_id"] = Sequence.create(
+                {
+                    **common,
+                    "name": _("%(journal)s Sequence", journal=self.name),
+                    "prefix": f"{self.code}/%(range_year)s/",
+                }
+            ).id
         if not self.refund_sequence_id and self.type in ("sale", "purchase"):
-            values["refund_sequence_id"] = Sequence.create({
-                **common, "name": _("%(journal)s Credit Notes Sequence", journal=self.name),
-                "prefix": f"{REFUND_PREFIX}{self.code}/%(range_year)s/"}).id
+            values["refund_sequence_id"] = Sequence.create(
+                {
+                    **common,
+                    "name": _("%(journal)s Credit Notes Sequence", journal=self.name),
+                    "prefix": f"{REFUND_PREFIX}{self.code}/%(range_year)s/",
+                }
+            ).id
         if values:
             self.write(values)
 
     def _compute_display_name(self) -> None:
         for journal in self:
-            journal.display_name = f"{journal.name} ({journal.code})" if journal.code else (journal.name or "")
+            journal.display_name = (
+                f"{journal.name} ({journal.code})" if journal.code else (journal.name or "")
+            )

@@ -1,8 +1,8 @@
 """Journal entries and invoices: the lines an invoice books (products, taxes, instalments), its
 amounts, posting into a balanced entry numbered from the journal's gapless sequence."""
+
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,11 +16,28 @@ SALE_TYPES = ("out_invoice", "out_refund")
 REFUND_TYPES = ("out_refund", "in_refund")
 # product lines of these are credited (income of a sale, a vendor's refund of an expense)
 INBOUND_TYPES = ("out_invoice", "in_refund")
-JOURNAL_TYPE = {"out_invoice": "sale", "out_refund": "sale", "in_invoice": "purchase", "in_refund": "purchase",
-                "entry": "general"}
+JOURNAL_TYPE = {
+    "out_invoice": "sale",
+    "out_refund": "sale",
+    "in_invoice": "purchase",
+    "in_refund": "purchase",
+    "entry": "general",
+}
 # fields of a draft invoice whose change redraws its tax and instalment lines
-SYNC_FIELDS = frozenset({"invoice_line_ids", "line_ids", "currency_id", "partner_id", "invoice_date", "date",
-                         "invoice_payment_term_id", "fiscal_position_id", "move_type", "journal_id"})
+SYNC_FIELDS = frozenset(
+    {
+        "invoice_line_ids",
+        "line_ids",
+        "currency_id",
+        "partner_id",
+        "invoice_date",
+        "date",
+        "invoice_payment_term_id",
+        "fiscal_position_id",
+        "move_type",
+        "journal_id",
+    }
+)
 NO_SYNC = "account_no_sync"
 
 
@@ -36,7 +53,8 @@ class AccountMove:
         move_type = self.env.context.get("default_move_type") or "entry"
         journal = self.env["account.journal"].search(
             [("type", "=", JOURNAL_TYPE.get(move_type, "general")), ("company_id", "=", self.env.company.id)],
-            limit=1)
+            limit=1,
+        )
         return journal.id or False
 
     def _default_currency_id(self) -> int | bool:
@@ -51,8 +69,11 @@ class AccountMove:
 
     def _compute_invoice_date_due(self) -> None:
         for move in self:
-            dates = [line.date_maturity for line in move.line_ids
-                     if line.display_type == "payment_term" and line.date_maturity]
+            dates = [
+                line.date_maturity
+                for line in move.line_ids
+                if line.display_type == "payment_term" and line.date_maturity
+            ]
             move.invoice_date_due = max(dates) if dates else (move.invoice_date or False)
 
     def _compute_amount(self) -> None:
@@ -61,8 +82,12 @@ class AccountMove:
             if move.move_type in INVOICE_TYPES:
                 sign = product_sign(move.move_type)
                 terms = lines.filtered(lambda line: line.display_type == "payment_term")
-                untaxed = sign * sum(lines.filtered(lambda ln: ln.display_type == "product").mapped("amount_currency"))
-                tax = sign * sum(lines.filtered(lambda ln: ln.display_type == "tax").mapped("amount_currency"))
+                untaxed = sign * sum(
+                    lines.filtered(lambda ln: ln.display_type == "product").mapped("amount_currency")
+                )
+                tax = sign * sum(
+                    lines.filtered(lambda ln: ln.display_type == "tax").mapped("amount_currency")
+                )
                 currency = move.currency_id
                 move.amount_untaxed = currency.round(untaxed) if currency else untaxed
                 move.amount_tax = currency.round(tax) if currency else tax
@@ -91,14 +116,23 @@ class AccountMove:
         """Whether what settled the invoice is its own reversal."""
         terms = self.line_ids.filtered(lambda line: line.display_type == "payment_term")
         partials = terms.mapped("matched_debit_ids") | terms.mapped("matched_credit_ids")
-        others = (partials.mapped("debit_move_id") | partials.mapped("credit_move_id")).mapped("move_id") - self
-        return bool(others) and all(other.reversed_entry_id == self or self.reversed_entry_id == other
-                                    for other in others)
+        others = (partials.mapped("debit_move_id") | partials.mapped("credit_move_id")).mapped(
+            "move_id"
+        ) - self
+        return bool(others) and all(
+            other.reversed_entry_id == self or self.reversed_entry_id == other for other in others
+        )
 
     def _check_unique_name(self) -> bool:
         for move in self.filtered(lambda m: m.state == "posted" and m.name and m.name != "/"):
-            if self.search_count([("journal_id", "=", move.journal_id.id), ("name", "=", move.name),
-                                  ("state", "=", "posted"), ("id", "!=", move.id)]):
+            if self.search_count(
+                [
+                    ("journal_id", "=", move.journal_id.id),
+                    ("name", "=", move.name),
+                    ("state", "=", "posted"),
+                    ("id", "!=", move.id),
+                ]
+            ):
                 return False
         return True
 
@@ -123,111 +157,6 @@ class AccountMove:
         if SYNC_FIELDS & set(vals) and not self.env.context.get(NO_SYNC):
             self._account_sync_lines()
         return result
-
-    # -- the lines of an invoice ------------------------------------------------------------
-    def _account_rate(self) -> float:
-        """Units of the company's currency one unit of the invoice's currency is worth on its date."""
-        company = self.company_id or self.env.company
-        return self.env["res.currency"]._get_conversion_rate(
-            self.currency_id, company.currency_id, company, self.invoice_date or self.date or clock.today())
-
-    def _account_sync_lines(self) -> None:
-        """Redraw the tax and instalment lines of draft invoices from their product lines, and the
-        product lines' amounts; the entry balances by construction."""
-        for move in self.filtered(lambda m: m.state == "draft" and m.move_type in INVOICE_TYPES):
-            move.with_context(**{NO_SYNC: True})._account_sync_invoice()
-
-    def _account_sync_invoice(self) -> None:
-        company = self.company_id or self.env.company
-        company_currency, currency = company.currency_id, self.currency_id
-        rate = self._account_rate()
-        sign = product_sign(self.move_type)
-        document = "refund" if self.move_type in REFUND_TYPES else "invoice"
-        rounding = company.tax_calculation_rounding_method or "round_per_line"
-        partner = self.partner_id.commercial_partner_id
-        taxes: dict[tuple[int, int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
-        total_balance = total_currency = 0.0
-        for line in self.line_ids.filtered(lambda ln: ln.display_type == "product"):
-            price = (line.price_unit or 0.0) * (1.0 - (line.discount or 0.0) / 100.0)
-            result = line.tax_ids.compute_all(price, currency=currency, quantity=line.quantity,
-                                              product=line.product_id, partner=partner, rounding_method=rounding)
-            subtotal = currency.round(result["total_excluded"])
-            amount_currency = sign * subtotal
-            balance = company_currency.round(amount_currency * rate)
-            account = line.account_id or self._account_product_account(line.product_id)
-            if not account:
-                raise UserError(_("No account for the line %(line)s of %(move)s: give it an account, or load a "
-                                  "chart of accounts for the company.", line=line.name or line.product_id.display_name
-                                  or "", move=self.display_name))
-            line.write({"price_subtotal": subtotal,
-                        "price_total": currency.round(subtotal + sum(t["amount"] for t in result["taxes"])),
-                        "amount_currency": amount_currency, "currency_id": currency.id,
-                        "debit": max(balance, 0.0), "credit": max(-balance, 0.0),
-                        "partner_id": partner.id or False, "account_id": account.id})
-            total_balance += balance
-            total_currency += amount_currency
-            for tax_result in result["taxes"]:
-                tax = self.env["account.tax"].browse(tax_result["id"])
-                for repartition, factor in tax._account_tax_shares(document):
-                    target = repartition.account_id or account
-                    amounts = taxes[(tax.id, repartition.id, target.id)]
-                    amounts[0] += tax_result["amount"] * factor
-                    amounts[1] += tax_result["base"]
-        self.line_ids.filtered(lambda ln: ln.display_type in ("tax", "payment_term")).unlink()
-        Lines = self.env["account.move.line"]
-        new_lines: list[dict[str, Any]] = []
-        for (tax_id, repartition_id, account_id), (amount, base) in taxes.items():
-            amount_currency = sign * currency.round(amount)
-            if currency.is_zero(amount_currency):
-                continue
-            balance = company_currency.round(amount_currency * rate)
-            total_balance += balance
-            total_currency += amount_currency
-            new_lines.append({"move_id": self.id, "display_type": "tax", "tax_line_id": tax_id,
-                              "tax_repartition_line_id": repartition_id, "account_id": account_id,
-                              "name": self.env["account.tax"].browse(tax_id).name, "currency_id": currency.id,
-                              "amount_currency": amount_currency, "debit": max(balance, 0.0),
-                              "credit": max(-balance, 0.0), "partner_id": partner.id or False,
-                              "tax_base_amount": company_currency.round(abs(base * rate)), "sequence": 9000})
-        if self.line_ids or new_lines:
-            new_lines += self._account_term_lines(-total_balance, -total_currency, partner)
-        if new_lines:
-            Lines.create(new_lines)
-
-    def _account_term_lines(self, total: float, total_currency: float, partner: Any) -> list[dict[str, Any]]:
-        company = self.company_id or self.env.company
-        account = self._account_partner_account(partner)
-        if not account:
-            raise UserError(_("No receivable or payable account for %(move)s: load a chart of accounts for the "
-                              "company or give the partner one.", move=self.display_name))
-        date = self.invoice_date or self.date or clock.today()
-        instalments = self.invoice_payment_term_id._compute_terms(
-            date, total, total_currency, company.currency_id, self.currency_id)
-        return [{"move_id": self.id, "display_type": "payment_term", "account_id": account.id,
-                 "name": self.payment_reference or "", "currency_id": self.currency_id.id,
-                 "amount_currency": term["foreign_amount"], "debit": max(term["company_amount"], 0.0),
-                 "credit": max(-term["company_amount"], 0.0), "date_maturity": term["date"],
-                 "partner_id": partner.id or False, "sequence": 10000 + index}
-                for index, term in enumerate(instalments)]
-
-    def _account_partner_account(self, partner: Any) -> Any:
-        company = self.company_id or self.env.company
-        if self.move_type in SALE_TYPES:
-            account = partner.property_account_receivable_id or company.account_default_receivable_id
-        else:
-            account = partner.property_account_payable_id or company.account_default_payable_id
-        return self.fiscal_position_id.map_account(account) if account else account
-
-    def _account_product_account(self, product: Any) -> Any:
-        company = self.company_id or self.env.company
-        template = product.product_tmpl_id if product else product
-        if self.move_type in SALE_TYPES:
-            account = (template.property_account_income_id if template else None) or \
-                self.journal_id.default_account_id or company.account_default_income_id
-        else:
-            account = (template.property_account_expense_id if template else None) or \
-                self.journal_id.default_account_id or company.account_default_expense_id
-        return self.fiscal_position_id.map_account(account) if account else account
 
     # -- posting ----------------------------------------------------------------------------
     @public
@@ -257,18 +186,30 @@ class AccountMove:
 
     def _account_check_postable(self) -> None:
         if self.state != "draft":
-            raise UserError(_("Only draft entries can be posted; %(move)s is %(state)s.", move=self.display_name,
-                              state=self._fields["state"].labels().get(self.state, self.state)))
+            raise UserError(
+                _(
+                    "Only draft entries can be posted; %(move)s is %(state)s.",
+                    move=self.display_name,
+                    state=self._fields["state"].labels().get(self.state, self.state),
+                )
+            )
         if self.move_type in INVOICE_TYPES:
             if not self.partner_id:
-                raise ValidationError(_("The invoice %(move)s needs a partner to be posted.",
-                                        move=self.display_name), field="partner_id")
+                raise ValidationError(
+                    _("The invoice %(move)s needs a partner to be posted.", move=self.display_name),
+                    field="partner_id",
+                )
             if not self.line_ids.filtered(lambda ln: ln.display_type == "product"):
                 raise UserError(_("Add a line to %(move)s before posting it.", move=self.display_name))
         journal_company = self.journal_id.company_id
         if any(line.account_id.company_id != journal_company for line in self.line_ids if line.account_id):
-            raise ValidationError(_("The entry %(move)s books accounts of another company than its journal's.",
-                                    move=self.display_name), field="line_ids")
+            raise ValidationError(
+                _(
+                    "The entry %(move)s books accounts of another company than its journal's.",
+                    move=self.display_name,
+                ),
+                field="line_ids",
+            )
 
     def _account_check_balanced(self) -> None:
         lines = self.line_ids.filtered(lambda ln: ln.display_type not in ("line_section", "line_note"))
@@ -276,17 +217,27 @@ class AccountMove:
             raise UserError(_("The entry %(move)s has no journal items.", move=self.display_name))
         missing = lines.filtered(lambda ln: not ln.account_id)
         if missing:
-            raise ValidationError(_("Every journal item of %(move)s needs an account.", move=self.display_name),
-                                  field="account_id")
+            raise ValidationError(
+                _("Every journal item of %(move)s needs an account.", move=self.display_name),
+                field="account_id",
+            )
         deprecated = lines.mapped("account_id").filtered("deprecated")
         if deprecated:
-            raise ValidationError(_("The account %(account)s is deprecated.", account=deprecated[0].display_name),
-                                  field="account_id")
+            raise ValidationError(
+                _("The account %(account)s is deprecated.", account=deprecated[0].display_name),
+                field="account_id",
+            )
         currency = (self.company_id or self.env.company).currency_id
         debit, credit = sum(lines.mapped("debit")), sum(lines.mapped("credit"))
         if not currency.is_zero(debit - credit):
-            raise UserError(_("The entry %(move)s is not balanced: debits %(debit)s, credits %(credit)s.",
-                              move=self.display_name, debit=currency.format(debit), credit=currency.format(credit)))
+            raise UserError(
+                _(
+                    "The entry %(move)s is not balanced: debits %(debit)s, credits %(credit)s.",
+                    move=self.display_name,
+                    debit=currency.format(debit),
+                    credit=currency.format(credit),
+                )
+            )
 
     def _account_next_number(self) -> str:
         """The next number of the entry's journal sequence (its credit note sequence for refunds) in
@@ -295,8 +246,11 @@ class AccountMove:
         journal = self.journal_id.sudo()
         if not journal.sequence_id:
             journal._account_make_sequences()
-        sequence = journal.refund_sequence_id if self.move_type in REFUND_TYPES and journal.refund_sequence_id \
+        sequence = (
+            journal.refund_sequence_id
+            if self.move_type in REFUND_TYPES and journal.refund_sequence_id
             else journal.sequence_id
+        )
         table = self.env["account.journal"]._table
         lock = sa.select(table.c.id).where(table.c.id == journal.id)
         if self.env.cr.dialect == "postgresql":
@@ -314,11 +268,22 @@ class AccountMove:
             if move.state == "draft":
                 continue
             if move.state == "posted" and move.journal_id.restrict_mode_hash_table:
-                raise UserError(_("The journal %(journal)s locks posted entries: reverse %(move)s with a credit "
-                                  "note instead.", journal=move.journal_id.display_name, move=move.display_name))
+                raise UserError(
+                    _(
+                        "The journal %(journal)s locks posted entries: reverse %(move)s with a credit "
+                        "note instead.",
+                        journal=move.journal_id.display_name,
+                        move=move.display_name,
+                    )
+                )
             if move.line_ids.mapped("matched_debit_ids") or move.line_ids.mapped("matched_credit_ids"):
-                raise UserError(_("%(move)s is reconciled with other entries (payments, credit notes): unreconcile "
-                                  "it first.", move=move.display_name))
+                raise UserError(
+                    _(
+                        "%(move)s is reconciled with other entries (payments, credit notes): unreconcile "
+                        "it first.",
+                        move=move.display_name,
+                    )
+                )
         moves = self.filtered(lambda m: m.state != "draft")
         with unlocked(moves):
             moves.with_context(**{NO_SYNC: True}).write({"state": "draft"})
@@ -331,21 +296,35 @@ class AccountMove:
         """Cancel draft entries (posted ones must be reset to draft first)."""
         posted = self.filtered(lambda m: m.state == "posted")
         if posted:
-            raise UserError(_("Posted entries cannot be cancelled: reset %(moves)s to draft first, or reverse "
-                              "them.", moves=", ".join(posted.mapped("display_name"))))
+            raise UserError(
+                _(
+                    "Posted entries cannot be cancelled: reset %(moves)s to draft first, or reverse them.",
+                    moves=", ".join(posted.mapped("display_name")),
+                )
+            )
         self.with_context(**{NO_SYNC: True}).write({"state": "cancel"})
         return True
 
     @public
     def action_register_payment(self) -> dict[str, Any]:
         """The payment wizard for these invoices."""
-        return {"type": "ir.actions.act_window", "res_model": "account.payment.register", "view_mode": "form",
-                "views": [[False, "form"]], "target": "new",
-                "context": {"active_model": "account.move", "active_ids": self.ids}}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment.register",
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "new",
+            "context": {"active_model": "account.move", "active_ids": self.ids},
+        }
 
     @public
     def action_reverse(self) -> dict[str, Any]:
         """The credit note wizard for these entries."""
-        return {"type": "ir.actions.act_window", "res_model": "account.move.reversal", "view_mode": "form",
-                "views": [[False, "form"]], "target": "new",
-                "context": {"active_model": "account.move", "active_ids": self.ids}}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move.reversal",
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "new",
+            "context": {"active_model": "account.move", "active_ids": self.ids},
+        }

@@ -1,4 +1,5 @@
 """Journal items: defaults from the product and the entry, balances, residuals and reconciliation."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +9,9 @@ from core import _, model, public
 from core.exceptions import UserError, ValidationError
 
 # a change of these on a draft invoice's product line redraws its taxes and instalments
-PRICE_FIELDS = frozenset({"price_unit", "quantity", "discount", "tax_ids", "account_id", "product_id",
-                          "display_type"})
+PRICE_FIELDS = frozenset(
+    {"price_unit", "quantity", "discount", "tax_ids", "account_id", "product_id", "display_type"}
+)
 
 
 @model("account.move.line")
@@ -25,15 +27,21 @@ class AccountMoveLine:
                 line.reconciled = False
                 continue
             company_currency = line.move_id.company_id.currency_id or self.env.company.currency_id
-            residual = (line.balance - sum(line.matched_credit_ids.mapped("amount"))
-                        + sum(line.matched_debit_ids.mapped("amount")))
-            residual_currency = (line.amount_currency
-                                 - sum(line.matched_credit_ids.mapped("debit_amount_currency"))
-                                 + sum(line.matched_debit_ids.mapped("credit_amount_currency")))
+            residual = (
+                line.balance
+                - sum(line.matched_credit_ids.mapped("amount"))
+                + sum(line.matched_debit_ids.mapped("amount"))
+            )
+            residual_currency = (
+                line.amount_currency
+                - sum(line.matched_credit_ids.mapped("debit_amount_currency"))
+                + sum(line.matched_debit_ids.mapped("credit_amount_currency"))
+            )
             line.amount_residual = company_currency.round(residual)
             line.amount_residual_currency = (line.currency_id or company_currency).round(residual_currency)
             line.reconciled = company_currency.is_zero(residual) and bool(
-                line.matched_credit_ids or line.matched_debit_ids)
+                line.matched_credit_ids or line.matched_debit_ids
+            )
 
     def _compute_display_name(self) -> None:
         for line in self:
@@ -78,7 +86,8 @@ class AccountMoveLine:
         if "tax_ids" not in vals:
             company = move.company_id
             taxes = (product.taxes_id if sale else product.product_tmpl_id.supplier_taxes_id).filtered(
-                lambda tax: tax.company_id == company)
+                lambda tax: tax.company_id == company
+            )
             vals["tax_ids"] = [(6, 0, move.fiscal_position_id.map_tax(taxes).ids)]
         if not vals.get("account_id"):
             account = move._account_product_account(product)
@@ -108,15 +117,21 @@ class AccountMoveLine:
             return True
         accounts = lines.mapped("account_id")
         if len(accounts) != 1:
-            raise UserError(_("Only items of one account can be reconciled together (%(accounts)s).",
-                              accounts=", ".join(accounts.mapped("display_name"))))
+            raise UserError(
+                _(
+                    "Only items of one account can be reconciled together (%(accounts)s).",
+                    accounts=", ".join(accounts.mapped("display_name")),
+                )
+            )
         if not accounts.reconcile:
-            raise ValidationError(_("The account %(account)s does not allow reconciliation.",
-                                    account=accounts.display_name), field="account_id")
+            raise ValidationError(
+                _("The account %(account)s does not allow reconciliation.", account=accounts.display_name),
+                field="account_id",
+            )
         if lines.filtered(lambda line: line.move_id.state != "posted"):
             raise UserError(_("Only posted journal items can be reconciled."))
         company_currency = lines[0].move_id.company_id.currency_id
-        key = (lambda line: (line.date_maturity or line.date, line.id))
+        key = lambda line: (line.date_maturity or line.date, line.id)
         debits = sorted((ln for ln in lines if ln.amount_residual > 0), key=key)
         credits = sorted((ln for ln in lines if ln.amount_residual < 0), key=key)
         Partial = self.env["account.partial.reconcile"].sudo()
@@ -126,9 +141,16 @@ class AccountMoveLine:
             amount = min(left[debit.id][0], -left[credit.id][0])
             debit_currency = _share(debit, amount, left[debit.id])
             credit_currency = -_share(credit, -amount, left[credit.id])
-            Partial.create({"debit_move_id": debit.id, "credit_move_id": credit.id, "amount": amount,
-                            "debit_amount_currency": debit_currency, "credit_amount_currency": credit_currency,
-                            "max_date": max(debit.date, credit.date)})
+            Partial.create(
+                {
+                    "debit_move_id": debit.id,
+                    "credit_move_id": credit.id,
+                    "amount": amount,
+                    "debit_amount_currency": debit_currency,
+                    "credit_amount_currency": credit_currency,
+                    "max_date": max(debit.date, credit.date),
+                }
+            )
             left[debit.id][0] -= amount
             left[debit.id][1] -= debit_currency
             left[credit.id][0] += amount

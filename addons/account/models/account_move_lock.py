@@ -2,6 +2,7 @@
 API, hence through RPC, REST, the web client and the back office alike. The accounting code itself
 changes a posted entry only inside ``unlocked()`` (a reset to draft), a flag of the transaction that
 no client can set."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -35,9 +36,14 @@ def _locked(records: Any) -> Any:
 
 
 def _posted_error(moves: Any, action: str) -> UserError:
-    return UserError(_("The entry %(moves)s is posted: it cannot be %(action)s. Reverse it with a credit note, or "
-                       "reset it to draft if its journal allows it.",
-                       moves=", ".join(moves.mapped("name")), action=action))
+    return UserError(
+        _(
+            "The entry %(moves)s is posted: it cannot be %(action)s. Reverse it with a credit note, or "
+            "reset it to draft if its journal allows it.",
+            moves=", ".join(moves.mapped("name")),
+            action=action,
+        )
+    )
 
 
 @model("account.move")
@@ -55,8 +61,13 @@ class AccountMoveLock:
             raise _posted_error(posted, _("deleted"))
         numbered = self.filtered(lambda m: m.posted_before and m.name and m.name != "/")
         if numbered:
-            raise UserError(_("The entry %(moves)s was posted with its number: cancel it instead of deleting it, "
-                              "so that no number of the journal is lost.", moves=", ".join(numbered.mapped("name"))))
+            raise UserError(
+                _(
+                    "The entry %(moves)s was posted with its number: cancel it instead of deleting it, "
+                    "so that no number of the journal is lost.",
+                    moves=", ".join(numbered.mapped("name")),
+                )
+            )
         return super().unlink()
 
 

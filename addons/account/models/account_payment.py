@@ -1,5 +1,6 @@
 """Payments: posting one writes its journal entry (the bank or cash account against the partner's
 receivable or payable)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,7 +13,8 @@ from core.exceptions import UserError, ValidationError
 class AccountPayment:
     def _default_journal_id(self) -> int | bool:
         journal = self.env["account.journal"].search(
-            [("type", "in", ("bank", "cash")), ("company_id", "=", self.env.company.id)], limit=1)
+            [("type", "in", ("bank", "cash")), ("company_id", "=", self.env.company.id)], limit=1
+        )
         return journal.id or False
 
     def _default_currency_id(self) -> int | bool:
@@ -30,7 +32,8 @@ class AccountPayment:
 
     def _compute_reconciled_invoices(self) -> None:
         for payment in self:
-            lines = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == payment.destination_account_id)
+            destination = payment.destination_account_id
+            lines = payment.move_id.line_ids.filtered(lambda ln, acc=destination: ln.account_id == acc)
             partials = lines.mapped("matched_debit_ids") | lines.mapped("matched_credit_ids")
             moves = (partials.mapped("debit_move_id") | partials.mapped("credit_move_id")).mapped("move_id")
             invoices = moves.filtered(lambda m: m.is_invoice)
@@ -46,13 +49,26 @@ class AccountPayment:
             if payment.amount <= 0:
                 raise ValidationError(_("The amount of a payment must be positive."), field="amount")
             if not payment.journal_id.default_account_id:
-                raise ValidationError(_("The journal %(journal)s has no bank or cash account.",
-                                        journal=payment.journal_id.display_name), field="journal_id")
+                raise ValidationError(
+                    _(
+                        "The journal %(journal)s has no bank or cash account.",
+                        journal=payment.journal_id.display_name,
+                    ),
+                    field="journal_id",
+                )
             if not payment.destination_account_id:
-                raise ValidationError(_("No receivable or payable account for the payment: load a chart of "
-                                        "accounts or give the partner one."), field="destination_account_id")
-            move = self.env["account.move"].with_context(default_move_type="entry").create(
-                payment._account_move_values())
+                raise ValidationError(
+                    _(
+                        "No receivable or payable account for the payment: load a chart of "
+                        "accounts or give the partner one."
+                    ),
+                    field="destination_account_id",
+                )
+            move = (
+                self.env["account.move"]
+                .with_context(default_move_type="entry")
+                .create(payment._account_move_values())
+            )
             move.action_post()
             payment.write({"move_id": move.id, "state": "posted"})
         return True
@@ -66,14 +82,37 @@ class AccountPayment:
         label = self.ref or _("Payment")
         common = {"currency_id": self.currency_id.id, "partner_id": partner, "name": label}
         return {
-            "move_type": "entry", "journal_id": self.journal_id.id, "date": self.date, "ref": self.ref,
-            "partner_id": partner, "currency_id": self.currency_id.id, "payment_id": self.id,
+            "move_type": "entry",
+            "journal_id": self.journal_id.id,
+            "date": self.date,
+            "ref": self.ref,
+            "partner_id": partner,
+            "currency_id": self.currency_id.id,
+            "payment_id": self.id,
             "line_ids": [
-                (0, 0, {**common, "account_id": self.journal_id.default_account_id.id, "amount_currency":
-                        amount_currency, "debit": max(balance, 0.0), "credit": max(-balance, 0.0)}),
-                (0, 0, {**common, "account_id": self.destination_account_id.id, "amount_currency":
-                        -amount_currency, "debit": max(-balance, 0.0), "credit": max(balance, 0.0),
-                        "date_maturity": self.date}),
+                (
+                    0,
+                    0,
+                    {
+                        **common,
+                        "account_id": self.journal_id.default_account_id.id,
+                        "amount_currency": amount_currency,
+                        "debit": max(balance, 0.0),
+                        "credit": max(-balance, 0.0),
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        **common,
+                        "account_id": self.destination_account_id.id,
+                        "amount_currency": -amount_currency,
+                        "debit": max(-balance, 0.0),
+                        "credit": max(balance, 0.0),
+                        "date_maturity": self.date,
+                    },
+                ),
             ],
         }
 

@@ -1,5 +1,6 @@
 """The "Register Payment" wizard: pay the invoices of the context (active_model/active_ids) and
 reconcile them with the payment."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,13 @@ class AccountPaymentRegister:
             lines = self.env["account.move.line"].browse(ids).exists()
         else:
             return self.env["account.move.line"]
-        return lines.filtered(lambda ln: ln.account_type in ("asset_receivable", "liability_payable")
-                              and ln.parent_state == "posted" and not ln.reconciled)
+        return lines.filtered(
+            lambda ln: (
+                ln.account_type in ("asset_receivable", "liability_payable")
+                and ln.parent_state == "posted"
+                and not ln.reconciled
+            )
+        )
 
     def default_get(self, fields_list: list[str] | None = None) -> dict[str, Any]:
         values = super().default_get(fields_list)
@@ -33,11 +39,15 @@ class AccountPaymentRegister:
     def _account_values_from(self, lines: Any) -> dict[str, Any]:
         residual = sum(lines.mapped("amount_residual_currency"))
         journal = self.env["account.journal"].search(
-            [("type", "in", ("bank", "cash")), ("company_id", "=", lines[0].company_id.id)], limit=1)
+            [("type", "in", ("bank", "cash")), ("company_id", "=", lines[0].company_id.id)], limit=1
+        )
         moves = lines.mapped("move_id")
         return {
-            "line_ids": [(6, 0, lines.ids)], "amount": abs(residual), "amount_residual": abs(residual),
-            "currency_id": lines[0].currency_id.id, "partner_id": lines[0].partner_id.id,
+            "line_ids": [(6, 0, lines.ids)],
+            "amount": abs(residual),
+            "amount_residual": abs(residual),
+            "currency_id": lines[0].currency_id.id,
+            "partner_id": lines[0].partner_id.id,
             "payment_type": "inbound" if residual > 0 else "outbound",
             "partner_type": "customer" if lines[0].account_type == "asset_receivable" else "supplier",
             "communication": ", ".join(m.payment_reference or m.name for m in moves),
@@ -70,17 +80,29 @@ class AccountPaymentRegister:
             raise ValidationError(_("The amount to pay must be positive."), field="amount")
         if not self.journal_id:
             raise ValidationError(_("Choose the bank or cash journal of the payment."), field="journal_id")
-        payment = self.env["account.payment"].create({
-            "payment_type": self.payment_type, "partner_type": self.partner_type,
-            "partner_id": self.partner_id.commercial_partner_id.id, "amount": self.amount,
-            "currency_id": self.currency_id.id, "date": self.payment_date, "journal_id": self.journal_id.id,
-            "ref": self.communication,
-        })
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": self.payment_type,
+                "partner_type": self.partner_type,
+                "partner_id": self.partner_id.commercial_partner_id.id,
+                "amount": self.amount,
+                "currency_id": self.currency_id.id,
+                "date": self.payment_date,
+                "journal_id": self.journal_id.id,
+                "ref": self.communication,
+            }
+        )
         payment.action_post()
         counterpart = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == lines[0].account_id)
         (counterpart | lines).reconcile()
-        return {"type": "ir.actions.act_window", "res_model": "account.payment", "res_id": payment.id,
-                "view_mode": "form", "views": [[False, "form"]], "name": _("Payments")}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment",
+            "res_id": payment.id,
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "name": _("Payments"),
+        }
 
 
 def _ids(value: Any) -> list[int]:

@@ -1,4 +1,5 @@
 """Taxes booked to accounts, fiscal positions mapping taxes and accounts, payment terms' due dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,19 +17,28 @@ class AccountTaxAccounting:
         missing = taxes.filtered(lambda tax: not tax.repartition_line_ids)
         if missing:
             Lines = self.env["account.tax.repartition.line"].sudo()
-            Lines.create([{"tax_id": tax.id, "document_type": kind, "repartition_type": rep, "sequence": seq}
-                          for tax in missing for kind in ("invoice", "refund")
-                          for seq, rep in ((1, "base"), (2, "tax"))])
+            Lines.create(
+                [
+                    {"tax_id": tax.id, "document_type": kind, "repartition_type": rep, "sequence": seq}
+                    for tax in missing
+                    for kind in ("invoice", "refund")
+                    for seq, rep in ((1, "base"), (2, "tax"))
+                ]
+            )
         return taxes
 
     def _account_tax_shares(self, document_type: str) -> list[tuple[Any, float]]:
         """(repartition line, factor) of the tax amount for invoices or refunds."""
         lines = self.repartition_line_ids.filtered(
-            lambda line: line.document_type == document_type and line.repartition_type == "tax")
+            lambda line: line.document_type == document_type and line.repartition_type == "tax"
+        )
         if not self.repartition_line_ids:
             # a tax made before accounting was installed: all of it on the product line's account
             return [(lines, 1.0)]
-        return [(line, (line.factor_percent or 0.0) / 100.0) for line in lines.sorted(lambda x: (x.sequence, x.id))]
+        return [
+            (line, (line.factor_percent or 0.0) / 100.0)
+            for line in lines.sorted(lambda x: (x.sequence, x.id))
+        ]
 
 
 @model("account.fiscal.position")
@@ -56,8 +66,9 @@ class AccountFiscalPosition:
 
 @model("account.payment.term")
 class AccountPaymentTerm:
-    def _compute_terms(self, date_ref: dt.date, total: float, total_currency: float, company_currency: Any,
-                       currency: Any) -> list[dict[str, Any]]:
+    def _compute_terms(
+        self, date_ref: dt.date, total: float, total_currency: float, company_currency: Any, currency: Any
+    ) -> list[dict[str, Any]]:
         """The instalments of ``total`` (company currency) and ``total_currency`` from ``date_ref``:
         ``[{"date", "company_amount", "foreign_amount"}]``; the last takes the rounding remainder."""
         lines = self.line_ids.sorted(lambda line: (line.nb_days, line.id)) if self else []
@@ -72,7 +83,11 @@ class AccountPaymentTerm:
             elif line.value == "fixed":
                 sign = 1 if total_currency >= 0 else -1
                 amount_currency = currency.round(sign * line.value_amount)
-                amount = company_currency.round(amount_currency * (total / total_currency)) if total_currency else 0.0
+                amount = (
+                    company_currency.round(amount_currency * (total / total_currency))
+                    if total_currency
+                    else 0.0
+                )
             else:
                 amount = company_currency.round(total * line.value_amount / 100.0)
                 amount_currency = currency.round(total_currency * line.value_amount / 100.0)
