@@ -84,6 +84,7 @@ class ChartLoader:
             key = row.get("key")
             if key:
                 self.accounts[key] = account
+                self._xmlid(key, account)
             self._xmlid(f"account_{row['code']}", account)
 
     def _tax_groups(self) -> dict[str, Any]:

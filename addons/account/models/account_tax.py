@@ -79,7 +79,7 @@ class AccountPaymentTerm:
         for index, line in enumerate(lines):
             date = date_ref + dt.timedelta(days=line.nb_days or 0)
             if index == len(lines) - 1:
-                amount, amount_currency = left, left_currency
+                amount, amount_currency = company_currency.round(left), currency.round(left_currency)
             elif line.value == "fixed":
                 sign = 1 if total_currency >= 0 else -1
                 amount_currency = currency.round(sign * line.value_amount)
