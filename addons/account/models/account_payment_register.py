@@ -16,7 +16,7 @@ class AccountPaymentRegister:
         context = self.env.context
         ids = context.get("active_ids") or ([context["active_id"]] if context.get("active_id") else [])
         if context.get("active_model") == "account.move":
-            lines = self.env["account.move"].browse(ids).exists().line_ids
+            lines = self.env["account.move"].browse(ids).exists().mapped("line_ids")
         elif context.get("active_model") == "account.move.line":
             lines = self.env["account.move.line"].browse(ids).exists()
         else:
