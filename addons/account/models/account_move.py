@@ -49,8 +49,8 @@ def product_sign(move_type: str) -> int:
 @model("account.move")
 class AccountMove:
     # -- defaults ---------------------------------------------------------------------------
-    def _default_journal_id(self) -> int | bool:
-        move_type = self.env.context.get("default_move_type") or "entry"
+    def _default_journal_id(self, move_type: str | None = None) -> int | bool:
+        move_type = move_type or self.env.context.get("default_move_type") or "entry"
         journal = self.env["account.journal"].search(
             [("type", "=", JOURNAL_TYPE.get(move_type, "general")), ("company_id", "=", self.env.company.id)],
             limit=1,
@@ -146,6 +146,11 @@ class AccountMove:
 
     # -- create, write ----------------------------------------------------------------------
     def create(self, vals_list: Any) -> Any:
+        """Entries go to the first journal of their type (sales for customer invoices...) unless given one."""
+        items = [vals_list] if isinstance(vals_list, dict) else vals_list
+        for vals in items if isinstance(items, list) else []:
+            if isinstance(vals, dict) and not vals.get("journal_id") and vals.get("move_type"):
+                vals["journal_id"] = self._default_journal_id(vals["move_type"])
         moves = super(AccountMove, self.with_context(**{NO_SYNC: True})).create(vals_list)
         moves = moves.with_context(**{NO_SYNC: self.env.context.get(NO_SYNC, False)})
         if not self.env.context.get(NO_SYNC):
