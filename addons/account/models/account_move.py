@@ -259,7 +259,9 @@ class AccountMove:
         table = self.env["account.journal"]._table
         lock = sa.select(table.c.id).where(table.c.id == journal.id)
         if self.env.cr.dialect == "postgresql":
-            lock = lock.with_for_update()
+            # NO KEY UPDATE: postings wait for each other, not for the key-share locks that inserting
+            # journal items takes on the journal row (FOR UPDATE would deadlock against those)
+            lock = lock.with_for_update(key_share=True)
         self.env.cr.execute(lock)
         date = self.invoice_date or self.date or clock.today()
         return sequence.next_by_id(sequence_date=date.isoformat())
