@@ -3,6 +3,7 @@
 
     python -m addons.account.examples.xmlrpc_invoice http://127.0.0.1:8069 mydb admin admin
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,17 +27,35 @@ def run(url: str, db: str, login: str, password: str) -> dict[str, Any]:
     [settings] = call("res.company", "read", [company["company_id"][0]], ["account_sale_tax_id"])
     tax_ids = [settings["account_sale_tax_id"][0]] if settings["account_sale_tax_id"] else []
     partner_id = call("res.partner", "create", {"name": "Cliente XML-RPC", "is_company": True})
-    invoice_id = call("account.move", "create", {
-        "move_type": "out_invoice", "partner_id": partner_id,
-        "invoice_line_ids": [(0, 0, {"name": "Consulting", "quantity": 2, "price_unit": 100.0,
-                                     "tax_ids": [(6, 0, tax_ids)]})],
-    })
+    invoice_id = call(
+        "account.move",
+        "create",
+        {
+            "move_type": "out_invoice",
+            "partner_id": partner_id,
+            "invoice_line_ids": [
+                (
+                    0,
+                    0,
+                    {"name": "Consulting", "quantity": 2, "price_unit": 100.0, "tax_ids": [(6, 0, tax_ids)]},
+                )
+            ],
+        },
+    )
     call("account.move", "action_post", [invoice_id])
-    wizard_id = call("account.payment.register", "create", {},
-                     context={"active_model": "account.move", "active_ids": [invoice_id]})
+    wizard_id = call(
+        "account.payment.register",
+        "create",
+        {},
+        context={"active_model": "account.move", "active_ids": [invoice_id]},
+    )
     call("account.payment.register", "action_create_payments", [wizard_id])
-    [invoice] = call("account.move", "read", [invoice_id],
-                     ["name", "state", "amount_untaxed", "amount_tax", "amount_total", "payment_state"])
+    [invoice] = call(
+        "account.move",
+        "read",
+        [invoice_id],
+        ["name", "state", "amount_untaxed", "amount_tax", "amount_total", "payment_state"],
+    )
     return invoice
 
 

@@ -1,5 +1,6 @@
 """Invoicing over XML-RPC as Odoo scripts do it: create, post, pay; posted entries refuse changes
 with a fault that changes nothing."""
+
 from __future__ import annotations
 
 import xmlrpc.client
@@ -13,23 +14,43 @@ def ref(admin, xmlid: str) -> int:
 
 @pytest.fixture
 def posted_id(admin):
-    move_id = admin("account.move", "create", {
-        "move_type": "out_invoice", "partner_id": ref(admin, "base.res_partner_2"),
-        "invoice_line_ids": [(0, 0, {"name": "Consulting", "price_unit": 100.0, "quantity": 2,
-                                     "tax_ids": [(6, 0, [ref(admin, "account_tax.tax_iva_21")])]})],
-    })
+    move_id = admin(
+        "account.move",
+        "create",
+        {
+            "move_type": "out_invoice",
+            "partner_id": ref(admin, "base.res_partner_2"),
+            "invoice_line_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Consulting",
+                        "price_unit": 100.0,
+                        "quantity": 2,
+                        "tax_ids": [(6, 0, [ref(admin, "account_tax.tax_iva_21")])],
+                    },
+                )
+            ],
+        },
+    )
     assert admin("account.move", "action_post", [move_id]) is False
     return move_id
 
 
 def test_script_invoices_and_gets_paid(admin, posted_id):
-    [move] = admin("account.move", "read", [posted_id], ["name", "state", "amount_total", "payment_state",
-                                                          "line_ids"])
+    [move] = admin(
+        "account.move", "read", [posted_id], ["name", "state", "amount_total", "payment_state", "line_ids"]
+    )
     assert move["name"].startswith("INV/") and move["state"] == "posted" and move["amount_total"] == 242.0
     lines = admin("account.move.line", "read", move["line_ids"], ["debit", "credit", "display_type"])
     assert sum(line["debit"] for line in lines) == sum(line["credit"] for line in lines) == 242.0
-    wizard_id = admin("account.payment.register", "create", {"amount": 242.0},
-                      context={"active_model": "account.move", "active_ids": [posted_id]})
+    wizard_id = admin(
+        "account.payment.register",
+        "create",
+        {"amount": 242.0},
+        context={"active_model": "account.move", "active_ids": [posted_id]},
+    )
     admin("account.payment.register", "action_create_payments", [wizard_id])
     [move] = admin("account.move", "read", [posted_id], ["payment_state", "amount_residual"])
     assert (move["payment_state"], move["amount_residual"]) == ("paid", 0.0)

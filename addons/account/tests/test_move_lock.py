@@ -1,5 +1,6 @@
 """Posted entries are immutable; numbers are gapless per journal and year, given at posting and never
 reused; corrections go through credit notes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,7 +71,9 @@ def test_cancel_only_drafts(env, posted, make_invoice):
 def test_numbers_are_consecutive_per_journal_and_year(env, make_invoice):
     first = make_invoice((1.0, 1, None), invoice_date=dt.date(2026, 1, 10), post=True)
     second = make_invoice((1.0, 1, None), invoice_date=dt.date(2026, 1, 11), post=True)
-    refund = make_invoice((1.0, 1, None), move_type="out_refund", invoice_date=dt.date(2026, 1, 12), post=True)
+    refund = make_invoice(
+        (1.0, 1, None), move_type="out_refund", invoice_date=dt.date(2026, 1, 12), post=True
+    )
     next_year = make_invoice((1.0, 1, None), invoice_date=dt.date(2027, 1, 2), post=True)
     year_first = int(first.name.rsplit("/", 1)[1])
     assert first.name.startswith("INV/2026/") and second.name == f"INV/2026/{year_first + 1:05d}"
@@ -87,8 +90,11 @@ def test_draft_invoices_take_no_number(env, make_invoice):
 
 
 def test_credit_note_reverses_the_invoice_exactly(env, posted):
-    wizard = env["account.move.reversal"].with_context(active_model="account.move", active_ids=posted.ids).create(
-        {"reason": "Damaged goods", "date": posted.invoice_date})
+    wizard = (
+        env["account.move.reversal"]
+        .with_context(active_model="account.move", active_ids=posted.ids)
+        .create({"reason": "Damaged goods", "date": posted.invoice_date})
+    )
     action = wizard.reverse_moves()
     refund = env["account.move"].browse(action["res_id"])
     assert refund.move_type == "out_refund" and refund.state == "posted" and refund.name.startswith("RINV/")
@@ -100,8 +106,11 @@ def test_credit_note_reverses_the_invoice_exactly(env, posted):
 
 
 def test_refund_moves_makes_a_draft_credit_note(env, posted):
-    wizard = env["account.move.reversal"].with_context(active_model="account.move", active_ids=posted.ids).create(
-        {"reason": "Price"})
+    wizard = (
+        env["account.move.reversal"]
+        .with_context(active_model="account.move", active_ids=posted.ids)
+        .create({"reason": "Price"})
+    )
     refund = env["account.move"].browse(wizard.refund_moves()["res_id"])
     assert refund.state == "draft" and refund.amount_total == posted.amount_total
     assert posted.payment_state == "not_paid"
@@ -109,6 +118,10 @@ def test_refund_moves_makes_a_draft_credit_note(env, posted):
 
 def test_only_posted_entries_are_reversed(env, make_invoice):
     draft = make_invoice((1.0, 1, None))
-    wizard = env["account.move.reversal"].with_context(active_model="account.move", active_ids=draft.ids).create({})
+    wizard = (
+        env["account.move.reversal"]
+        .with_context(active_model="account.move", active_ids=draft.ids)
+        .create({})
+    )
     with pytest.raises(UserError, match="Only posted entries"):
         wizard.refund_moves()

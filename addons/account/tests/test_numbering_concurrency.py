@@ -1,5 +1,6 @@
 """On PostgreSQL, invoices posted at the same moment on one journal get consecutive numbers: no gap,
 no duplicate (the journal row is locked until each posting commits)."""
+
 from __future__ import annotations
 
 import threading
@@ -31,9 +32,21 @@ def test_twenty_concurrent_postings_get_consecutive_numbers(committed_registry):
     cr = committed_registry.cursor()
     env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
     partner = env.ref("base.res_partner_2")
-    moves = env["account.move"].with_context(default_move_type="out_invoice").create([
-        {"move_type": "out_invoice", "partner_id": partner.id, "invoice_date": "2026-05-04",
-         "invoice_line_ids": [(0, 0, {"name": f"Line {n}", "price_unit": 10.0 + n})]} for n in range(POSTINGS)])
+    moves = (
+        env["account.move"]
+        .with_context(default_move_type="out_invoice")
+        .create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": "2026-05-04",
+                    "invoice_line_ids": [(0, 0, {"name": f"Line {n}", "price_unit": 10.0 + n})],
+                }
+                for n in range(POSTINGS)
+            ]
+        )
+    )
     ids = moves.ids
     cr.commit()
     cr.close()
@@ -45,7 +58,9 @@ def test_twenty_concurrent_postings_get_consecutive_numbers(committed_registry):
         try:
             cursor = committed_registry.cursor()
             try:
-                Environment(cursor, SUPERUSER_ID, {"lang": "en_US"})["account.move"].browse(move_id).action_post()
+                Environment(cursor, SUPERUSER_ID, {"lang": "en_US"})["account.move"].browse(
+                    move_id
+                ).action_post()
                 cursor.commit()
             finally:
                 cursor.close()
@@ -67,8 +82,9 @@ def test_twenty_concurrent_postings_get_consecutive_numbers(committed_registry):
         numbers = sorted(int(name.rsplit("/", 1)[1]) for name in posted.mapped("name"))
         assert all(name.startswith("INV/2026/") for name in posted.mapped("name"))
         assert numbers == list(range(numbers[0], numbers[0] + POSTINGS))
-        earlier = env["account.move"].search([("journal_id", "=", posted[0].journal_id.id),
-                                              ("state", "=", "posted"), ("id", "not in", ids)])
+        earlier = env["account.move"].search(
+            [("journal_id", "=", posted[0].journal_id.id), ("state", "=", "posted"), ("id", "not in", ids)]
+        )
         assert max(int(name.rsplit("/", 1)[1]) for name in earlier.mapped("name")) == numbers[0] - 1
     finally:
         cr.close()

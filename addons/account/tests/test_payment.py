@@ -1,4 +1,5 @@
 """Payments registered on invoices and bills: partial then full, reconciliation, residuals."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,11 @@ def invoice(env, make_invoice):
 
 
 def test_wizard_proposes_the_amount_due(env, invoice):
-    defaults = env["account.payment.register"].with_context(
-        active_model="account.move", active_ids=invoice.ids).default_get(None)
+    defaults = (
+        env["account.payment.register"]
+        .with_context(active_model="account.move", active_ids=invoice.ids)
+        .default_get(None)
+    )
     assert defaults["amount"] == 121.0 and defaults["payment_type"] == "inbound"
     assert defaults["partner_type"] == "customer" and defaults["communication"] == invoice.name
     assert env["account.journal"].browse(defaults["journal_id"]).type == "bank"
@@ -70,8 +74,12 @@ def test_payment_amount_must_be_positive(env, invoice):
 
 def test_paid_invoice_has_nothing_left_to_pay(env, invoice):
     register(env, invoice).action_create_payments()
-    wizard = env["account.payment.register"].create({"line_ids": [(6, 0, invoice.line_ids.filtered(
-        lambda ln: ln.display_type == "payment_term").ids)], "amount": 5.0})
+    wizard = env["account.payment.register"].create(
+        {
+            "line_ids": [(6, 0, invoice.line_ids.filtered(lambda ln: ln.display_type == "payment_term").ids)],
+            "amount": 5.0,
+        }
+    )
     with pytest.raises(UserError, match="nothing left to pay"):
         wizard.action_create_payments()
 
@@ -92,9 +100,17 @@ def test_unreconcile_opens_the_invoice_again(env, invoice):
 def test_partner_owes_the_open_residuals(env, make_invoice):
     partner = env["res.partner"].create({"name": "Deudor SL", "is_company": True})
     invoice = make_invoice((100.0, 1, None), partner="base.res_partner_2", post=True)
-    invoice_b = env["account.move"].with_context(default_move_type="out_invoice").create({
-        "move_type": "out_invoice", "partner_id": partner.id,
-        "invoice_line_ids": [(0, 0, {"name": "a", "price_unit": 80.0})]})
+    invoice_b = (
+        env["account.move"]
+        .with_context(default_move_type="out_invoice")
+        .create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_line_ids": [(0, 0, {"name": "a", "price_unit": 80.0})],
+            }
+        )
+    )
     invoice_b.action_post()
     register(env, invoice_b, amount=30.0).action_create_payments()
     assert partner.credit == 50.0 and partner.total_invoiced == 80.0
@@ -104,8 +120,9 @@ def test_partner_owes_the_open_residuals(env, make_invoice):
 def test_foreign_currency_payment_settles_the_currency_amount(env, make_invoice):
     usd = env.ref("base.USD")
     usd.active = True
-    env["res.currency.rate"].create({"currency_id": usd.id, "name": "2026-01-01", "rate": 2.0,
-                                     "company_id": env.company.id})
+    env["res.currency.rate"].create(
+        {"currency_id": usd.id, "name": "2026-01-01", "rate": 2.0, "company_id": env.company.id}
+    )
     invoice = make_invoice((100.0, 1, None), currency_id=usd.id, invoice_date=dt.date(2026, 2, 1), post=True)
     wizard = register(env, invoice, payment_date=dt.date(2026, 2, 2))
     assert wizard.currency_id == usd and wizard.amount == 100.0

@@ -1,5 +1,6 @@
 """Property: whatever invoices, credit notes and payments a customer gets, every entry balances and
 what the customer owes on the receivable account equals the open residuals of their documents."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,32 +26,60 @@ def test_random_documents_keep_the_books_balanced(env, operations):
     for op in operations:
         if op[0] == "document":
             move_type, lines = op[1]
-            move = env["account.move"].with_context(default_move_type=move_type).create({
-                "move_type": move_type, "partner_id": partner.id, "invoice_date": dt.date(2026, 3, 1),
-                "invoice_line_ids": [(0, 0, {"name": "p", "price_unit": float(price), "quantity": qty,
-                                             "tax_ids": [(6, 0, iva.ids if taxed else [])]})
-                                     for price, qty, taxed in lines]})
+            move = (
+                env["account.move"]
+                .with_context(default_move_type=move_type)
+                .create(
+                    {
+                        "move_type": move_type,
+                        "partner_id": partner.id,
+                        "invoice_date": dt.date(2026, 3, 1),
+                        "invoice_line_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": "p",
+                                    "price_unit": float(price),
+                                    "quantity": qty,
+                                    "tax_ids": [(6, 0, iva.ids if taxed else [])],
+                                },
+                            )
+                            for price, qty, taxed in lines
+                        ],
+                    }
+                )
+            )
             move.action_post()
             documents |= move
         elif op[0] == "pay" and documents:
             move = documents[op[1] % len(documents)]
             if move.amount_residual > 0:
                 amount = max(0.01, round(move.amount_residual * op[2] / 100, 2))
-                env["account.payment.register"].with_context(active_model="account.move", active_ids=move.ids) \
-                    .create({"amount": amount}).action_create_payments()
+                env["account.payment.register"].with_context(
+                    active_model="account.move", active_ids=move.ids
+                ).create({"amount": amount}).action_create_payments()
         elif op[0] == "reverse" and documents:
             move = documents[op[1] % len(documents)]
             if move.payment_state == "not_paid" and not move.reversed_entry_id and not move.reversal_move_id:
-                wizard = env["account.move.reversal"].with_context(active_model="account.move",
-                                                                   active_ids=move.ids).create({})
+                wizard = (
+                    env["account.move.reversal"]
+                    .with_context(active_model="account.move", active_ids=move.ids)
+                    .create({})
+                )
                 documents |= env["account.move"].browse(wizard.reverse_moves()["res_id"])
     moves = env["account.move"].search([("partner_id", "=", partner.id)])
     for move in moves:
         assert move.state == "posted"
         assert round(sum(move.line_ids.mapped("debit")) - sum(move.line_ids.mapped("credit")), 2) == 0.0
         assert round(sum(move.line_ids.mapped("balance")), 2) == 0.0
-    receivable = env["account.move.line"].search([("partner_id", "=", partner.id), ("parent_state", "=", "posted"),
-                                                  ("account_type", "=", "asset_receivable")])
+    receivable = env["account.move.line"].search(
+        [
+            ("partner_id", "=", partner.id),
+            ("parent_state", "=", "posted"),
+            ("account_type", "=", "asset_receivable"),
+        ]
+    )
     invoices = moves.filtered(lambda m: m.move_type in ("out_invoice", "out_refund"))
     owed = round(sum(receivable.mapped("balance")), 2)
     assert owed == round(sum(invoices.mapped("amount_residual_signed")), 2)
