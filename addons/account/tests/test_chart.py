@@ -96,6 +96,6 @@ def test_generic_chart_on_the_demo_company_keeps_the_existing_taxes(env, chart):
     company = env.ref("base.main_company")
     assert company.chart_template == "generic_coa"
     iva = env.ref("account_tax.tax_iva_21")
-    assert iva.repartition_line_ids.filtered(lambda l: l.repartition_type == "tax").mapped(
+    assert iva.repartition_line_ids.filtered(lambda rep: rep.repartition_type == "tax").mapped(
         "account_id"
     ) == chart("account_251000")
