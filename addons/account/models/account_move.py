@@ -321,7 +321,11 @@ class AccountMove:
             "view_mode": "form",
             "views": [[False, "form"]],
             "target": "new",
-            "context": {"active_model": "account.move", "active_ids": self.ids},
+            "context": {
+                "active_model": "account.move",
+                "active_ids": self.ids,
+                "dont_redirect_to_payments": True,
+            },
         }
 
     @public

@@ -69,7 +69,8 @@ class AccountPaymentRegister:
 
     @public
     def action_create_payments(self) -> dict[str, Any] | bool:
-        """Create and post the payment, reconcile it with the invoices; the payment's window action."""
+        """Create and post the payment, reconcile it with the invoices; the payment's window action (True
+        when opened from an invoice, which then shows its new amount due)."""
         self.ensure_one()
         lines = self.line_ids.filtered(lambda ln: not ln.reconciled)
         if not lines:
@@ -95,6 +96,8 @@ class AccountPaymentRegister:
         payment.action_post()
         counterpart = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == lines[0].account_id)
         (counterpart | lines).reconcile()
+        if self.env.context.get("dont_redirect_to_payments"):
+            return True
         return {
             "type": "ir.actions.act_window",
             "res_model": "account.payment",
