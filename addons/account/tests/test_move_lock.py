@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from core.exceptions import UserError
+from core.exceptions import AccessError, UserError
 
 
 @pytest.fixture
@@ -125,3 +125,19 @@ def test_only_posted_entries_are_reversed(env, make_invoice):
     )
     with pytest.raises(UserError, match="Only posted entries"):
         wizard.refund_moves()
+
+
+def test_duplicate_of_a_posted_invoice_is_a_new_draft(env, posted):
+    copy = posted.copy()
+    assert (copy.state, copy.name, copy.posted_before) == ("draft", "/", False)
+    assert copy.amount_total == posted.amount_total == 121.0
+    assert len(copy.line_ids) == len(posted.line_ids)
+    copy.action_post()
+    assert copy.name != posted.name and copy.name.startswith("INV/")
+
+
+def test_employee_without_billing_rights_cannot_invoice(env, as_user, make_invoice):
+    demo = as_user("demo")
+    assert not demo.user.has_group("account.group_account_invoice")
+    with pytest.raises(AccessError):
+        demo["account.move"].create({"move_type": "out_invoice", "partner_id": env.ref("base.res_partner_2").id})
