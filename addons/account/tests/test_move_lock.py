@@ -140,4 +140,6 @@ def test_employee_without_billing_rights_cannot_invoice(env, as_user, make_invoi
     demo = as_user("demo")
     assert not demo.user.has_group("account.group_account_invoice")
     with pytest.raises(AccessError):
-        demo["account.move"].create({"move_type": "out_invoice", "partner_id": env.ref("base.res_partner_2").id})
+        demo["account.move"].create(
+            {"move_type": "out_invoice", "partner_id": env.ref("base.res_partner_2").id}
+        )
