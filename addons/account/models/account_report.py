@@ -31,6 +31,16 @@ def _date(value: Any, field: str) -> dt.date | None:
 
 @model("account.account")
 class AccountAccountReport:
+    def _compute_current_totals(self) -> None:
+        rows = (
+            {row["account_id"]: row for row in self.trial_balance(date_to=clock.today())} if self.ids else {}
+        )
+        for account in self:
+            row = rows.get(account.id, {})
+            account.current_debit = row.get("debit", 0.0)
+            account.current_credit = row.get("credit", 0.0)
+            account.current_balance = row.get("balance", 0.0)
+
     @public
     def trial_balance(
         self,
@@ -85,6 +95,15 @@ class AccountAccountReport:
 
 @model("res.partner")
 class ResPartnerAged:
+    def _compute_aged_receivable(self) -> None:
+        rows = {}
+        if "account.move.line" in self.env and self.ids:
+            rows = {row["partner_id"]: row for row in self.aged_partner_balance()}
+        for partner in self:
+            row = rows.get(partner.id, {})
+            for key, _first, _last in AGING:
+                partner[f"aged_{key}"] = row.get(key, 0.0)
+
     @public
     def aged_partner_balance(
         self, date: Any = None, account_type: str = "asset_receivable", company_id: int | None = None

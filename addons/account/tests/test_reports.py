@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
+from core import clock
 from core.exceptions import ValidationError
 
 
@@ -73,3 +74,27 @@ def test_aged_balance_refuses_other_accounts(env):
     with pytest.raises(ValidationError, match="receivable or payable") as caught:
         env["res.partner"].aged_partner_balance(account_type="income")
     assert caught.value.field == "account_type"
+
+
+def test_report_columns_read_the_sql_reports(env, make_invoice, chart):
+    partner = env["res.partner"].create({"name": "Columnas SL", "is_company": True})
+    move = (
+        env["account.move"]
+        .with_context(default_move_type="out_invoice")
+        .create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": dt.date(2020, 1, 1),
+                "invoice_line_ids": [(0, 0, {"name": "x", "price_unit": 40.0})],
+            }
+        )
+    )
+    move.action_post()
+    assert (partner.aged_older, partner.aged_not_due) == (40.0, 0.0)
+    rows = {row["account_id"]: row for row in env["account.account"].trial_balance(date_to=clock.today())}
+    receivable = chart("receivable")
+    assert receivable.current_balance == rows[receivable.id]["balance"]
+    assert partner in env["res.partner"].search(
+        [("invoice_ids.payment_state", "in", ("not_paid", "partial")), ("invoice_ids.state", "=", "posted")]
+    )
