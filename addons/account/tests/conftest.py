@@ -11,7 +11,16 @@ from core.addon.lifecycle import init_database
 from core.db.engine import drop_database
 from core.registry.registry import Registry
 from tests.conftest import as_user, env, new_db_url, registry  # noqa: F401 - shared fixtures
-from tests.rpc.conftest import _no_login_cooldown, admin, admin_uid, common, demo, models, server  # noqa: F401
+from tests.rpc.conftest import (  # noqa: F401
+    _no_login_cooldown,
+    admin,
+    admin_uid,
+    common,
+    demo,
+    jsonrpc,
+    models,
+    server,
+)
 
 
 @pytest.fixture(scope="session")

@@ -82,3 +82,13 @@ def test_example_script_runs_against_the_server(server):
     assert invoice["state"] == "posted" and invoice["payment_state"] == "paid"
     assert invoice["name"].startswith("INV/") and invoice["amount_untaxed"] == 200.0
     assert invoice["amount_total"] == round(200.0 + invoice["amount_tax"], 2)
+
+
+def test_posted_entry_refuses_changes_over_jsonrpc(jsonrpc, server, posted_id):
+    body = jsonrpc("object", "execute_kw", server.db, 2, "admin", "account.move", "unlink", [[posted_id]])
+    assert body["error"]["data"]["name"] == "odoo.exceptions.UserError"
+    assert "is posted" in body["error"]["data"]["message"]
+    body = jsonrpc(
+        "object", "execute_kw", server.db, 2, "admin", "account.move", "read", [[posted_id], ["state"]]
+    )
+    assert body["result"][0]["state"] == "posted"
