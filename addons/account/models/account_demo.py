@@ -56,7 +56,35 @@ class AccountMoveDemo:
                 move._demo_pay(move.amount_residual, date + dt.timedelta(days=10))
             elif index % 3 == 1:
                 move._demo_pay(round(move.amount_residual / 2, 2), date + dt.timedelta(days=20))
+        self._demo_foreign_invoice(partners[0], products[0], today)
         return True
+
+    def _demo_foreign_invoice(self, partner: object, product: object, today: dt.date) -> None:
+        """An invoice in US dollars, at a rate of the company's own, half paid."""
+        usd = self.env.ref("base.USD", raise_if_not_found=False)
+        if usd is None:
+            return
+        usd.sudo().write({"active": True})
+        self.env["res.currency.rate"].sudo().create(
+            {
+                "currency_id": usd.id,
+                "name": today - dt.timedelta(days=60),
+                "rate": 1.08,
+                "company_id": self.env.company.id,
+            }
+        )
+        move = self.with_context(default_move_type="out_invoice").create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "currency_id": usd.id,
+                "invoice_date": today - dt.timedelta(days=45),
+                "ref": "USD-001",
+                "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": 4})],
+            }
+        )
+        move.action_post()
+        move._demo_pay(round(move.amount_residual / 2, 2), today - dt.timedelta(days=15))
 
     def _demo_pay(self, amount: float, date: dt.date) -> None:
         wizard = (

@@ -138,9 +138,7 @@ class AccountMoveLine:
         left = {line.id: [line.amount_residual, line.amount_residual_currency] for line in debits + credits}
         while debits and credits:
             debit, credit = debits[0], credits[0]
-            amount = min(left[debit.id][0], -left[credit.id][0])
-            debit_currency = _share(debit, amount, left[debit.id])
-            credit_currency = -_share(credit, -amount, left[credit.id])
+            amount, debit_currency, credit_currency = _match(debit, credit, left, company_currency)
             Partial.create(
                 {
                     "debit_move_id": debit.id,
@@ -155,9 +153,9 @@ class AccountMoveLine:
             left[debit.id][1] -= debit_currency
             left[credit.id][0] += amount
             left[credit.id][1] += credit_currency
-            if company_currency.is_zero(left[debit.id][0]):
+            if _settled(debit, left[debit.id], company_currency):
                 debits.pop(0)
-            if company_currency.is_zero(left[credit.id][0]):
+            if _settled(credit, left[credit.id], company_currency):
                 credits.pop(0)
         return True
 
@@ -166,6 +164,32 @@ class AccountMoveLine:
         """Undo the matches of these items."""
         (self.mapped("matched_debit_ids") | self.mapped("matched_credit_ids")).sudo().unlink()
         return True
+
+
+def _match(debit: Any, credit: Any, left: dict[int, list[float]], company_currency: Any) -> tuple[float, ...]:
+    """(company amount, debit's currency amount, credit's currency amount) that one match settles.
+    Lines in one foreign currency are matched on that currency (a payment of 100 USD settles 100 USD
+    of the invoice, whatever the rates); others on the company's currency."""
+    owed, paid = left[debit.id], left[credit.id]
+    currency = debit.currency_id
+    if currency == credit.currency_id and currency != company_currency:
+        amount_currency = min(owed[1], -paid[1])
+        if currency.is_zero(paid[1] + amount_currency):
+            amount = -paid[0]
+        elif currency.is_zero(owed[1] - amount_currency):
+            amount = owed[0]
+        else:
+            amount = company_currency.round(owed[0] * amount_currency / owed[1]) if owed[1] else 0.0
+        amount = min(amount, owed[0], -paid[0])
+        return amount, amount_currency, amount_currency
+    amount = min(owed[0], -paid[0])
+    return amount, _share(debit, amount, owed), _share(credit, -amount, paid) * -1
+
+
+def _settled(line: Any, left: list[float], company_currency: Any) -> bool:
+    if line.currency_id != company_currency and line.currency_id.is_zero(left[1]):
+        return True
+    return company_currency.is_zero(left[0])
 
 
 def _share(line: Any, amount: float, left: list[float]) -> float:

@@ -128,3 +128,17 @@ def test_foreign_currency_payment_settles_the_currency_amount(env, make_invoice)
     assert wizard.currency_id == usd and wizard.amount == 100.0
     wizard.action_create_payments()
     assert invoice.payment_state == "paid" and invoice.amount_residual == 0.0
+
+
+def test_foreign_payments_settle_the_currency_amount_whatever_the_rate(env, make_invoice):
+    usd = env.ref("base.USD")
+    usd.active = True
+    Rate = env["res.currency.rate"]
+    Rate.create({"currency_id": usd.id, "name": "2026-01-01", "rate": 2.0, "company_id": env.company.id})
+    Rate.create({"currency_id": usd.id, "name": "2026-03-01", "rate": 2.5, "company_id": env.company.id})
+    invoice = make_invoice((100.0, 1, None), currency_id=usd.id, invoice_date=dt.date(2026, 2, 1), post=True)
+    assert invoice.amount_total_signed == 50.0
+    register(env, invoice, amount=40.0, payment_date=dt.date(2026, 3, 2)).action_create_payments()
+    assert (invoice.payment_state, invoice.amount_residual) == ("partial", 60.0)
+    register(env, invoice, payment_date=dt.date(2026, 3, 3)).action_create_payments()
+    assert (invoice.payment_state, invoice.amount_residual) == ("paid", 0.0)
