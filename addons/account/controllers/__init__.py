@@ -1,0 +1,12 @@
+"""Routes the invoicing addon serves in the web client, mounted through the ``erp.blueprints`` entry
+point group: the PDF of invoices."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from addons.account.controllers.report import bp
+
+    app.register_blueprint(bp)
