@@ -16,7 +16,7 @@ from core.db.engine import drop_database
 from core.records.environment import SUPERUSER_ID, Environment
 from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.conftest import new_db_url
+from tests.databases import new_db_url
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser

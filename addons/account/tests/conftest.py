@@ -3,37 +3,15 @@ taxes on the main company), and factories of invoices."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
-from tests.conftest import as_user, env, new_db_url, registry  # noqa: F401 - shared fixtures
-from tests.rpc.conftest import (  # noqa: F401
-    _no_login_cooldown,
-    admin,
-    admin_uid,
-    common,
-    demo,
-    jsonrpc,
-    models,
-    server,
-)
+from tests.databases import template_fixture
 
-
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("template_account")
-    Registry.forget(init_database(url, ["base", "account"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("account", label="template_account")
 
 
 @pytest.fixture
-def chart(env):  # noqa: F811
+def chart(env):
     """``chart("receivable")``: a record of the main company's generic chart by its key."""
     company = env.ref("base.main_company")
 
@@ -44,7 +22,7 @@ def chart(env):  # noqa: F811
 
 
 @pytest.fixture
-def make_invoice(env):  # noqa: F811
+def make_invoice(env):
     """``make_invoice((price, qty, taxes), ..., move_type="out_invoice", post=True, **values)``."""
 
     def make(

@@ -11,7 +11,7 @@ import pytest
 from core.db.engine import copy_database, drop_database
 from core.records.environment import SUPERUSER_ID, Environment
 from core.registry.registry import Registry
-from tests.conftest import backend, new_db_url
+from tests.databases import backend, new_db_url
 
 POSTINGS = 20
 

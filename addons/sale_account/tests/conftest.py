@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
-from tests.conftest import as_user, env, new_db_url, registry  # noqa: F401 - shared fixtures
+from tests.databases import template_fixture
 
-
-@pytest.fixture(scope="session")
-def template_url() -> Iterator[str]:
-    url = new_db_url("template_sale_account")
-    Registry.forget(init_database(url, ["base", "sale", "account"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+template_url = template_fixture("sale", "account", label="template_sale_account")
 
 
 @pytest.fixture
-def order(env):  # noqa: F811
+def order(env):
     """A confirmed order: 2 chairs and 3 books."""
     order = env["sale.order"].create(
         {
