@@ -262,6 +262,13 @@ class SaleOrder:
     def _state_label(self) -> str:
         return self._fields["state"].labels().get(self.state, self.state)
 
+    def _online_paragraph(self) -> Markup:
+        """The link to the online quotation, for quotations the customer can still accept."""
+        if self.state not in ("draft", "sent"):
+            return Markup("")
+        return Markup('<p><a href="{url}">{label}</a></p>').format(
+            url=self._portal_full_url(), label=_("View, accept or decline it online"))
+
     def _mail_body(self) -> Markup:
         """The email of the order: a greeting, the lines and the totals."""
         currency = self.currency_id
@@ -289,8 +296,9 @@ class SaleOrder:
             "<p>{intro}</p><table><thead><tr><th>{desc}</th><th>{qty}</th><th>{price}</th>"
             "<th>{subtotal}</th></tr></thead><tbody>{rows}</tbody></table>"
             "<p>{untaxed}: {amount_untaxed}<br>{taxes}: {amount_tax}"
-            "<br><strong>{total}: {amount_total}</strong></p>"
+            "<br><strong>{total}: {amount_total}</strong></p>{online}"
         ).format(
+            online=self._online_paragraph(),
             intro=intro,
             desc=_("Description"),
             qty=_("Quantity"),

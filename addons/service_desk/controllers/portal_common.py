@@ -6,18 +6,15 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from core.records.environment import SUPERUSER_ID
-
 MAX_UPLOAD = 8 * 1024 * 1024  # bytes of one photo or document
 
 
 def public_env_run(work: Any, readonly: bool = False) -> Any:
     """Run ``work(env)`` in one transaction of the server's database, as the system: public pages act only
     through the narrow, checked paths they call."""
-    from web import i18n
-    from web.databases import registry_for, run_in_env
+    from web.public import run_public
 
-    return run_in_env(registry_for(), SUPERUSER_ID, {"lang": i18n.request_lang()}, work, readonly=readonly)
+    return run_public(work, readonly=readonly)
 
 
 def attach_upload(env: Any, record: Any, upload: Any) -> int | None:
