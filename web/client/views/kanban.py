@@ -130,6 +130,9 @@ def column_totals(
         value = group.get(group_by)
         if field.type == "many2one":
             key, label = (value[0], value[1]) if value else (False, "")
+        elif field.type in ("date", "datetime"):
+            # read_group names a period ("December 2026"); the column keeps that label
+            key, label = value, str(value) if value else ""
         else:
             key, label = value, display(field, value) if value else ""
         total = ""
