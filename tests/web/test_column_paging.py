@@ -95,12 +95,13 @@ def test_a_just_created_card_comes_alone(admin, in_db, crowded_stage):
     assert CARD_IDS.findall(answer.get_json()["html"]) == [str(new_id)]
 
 
-def test_a_board_grouped_by_month_names_its_columns_by_period(env):
+def test_a_board_grouped_by_month_names_its_columns_by_period(env, app):
     from web.client.views.kanban import column_totals
 
     env["crm.lead"].create({"name": "Due in March", "type": "opportunity", "date_deadline": "2026-03-14",
                             "expected_revenue": 1000})
-    columns = column_totals(env, env["crm.lead"], {"sum": "expected_revenue"}, [("type", "=", "opportunity")],
-                            "date_deadline:month")
+    with app.test_request_context("/web"):
+        columns = column_totals(env, env["crm.lead"], {"sum": "expected_revenue"},
+                                [("type", "=", "opportunity")], "date_deadline:month")
     march = [column for column in columns if column["label"] == "March 2026"]
     assert march and march[0]["count"] >= 1
