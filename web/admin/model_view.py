@@ -28,11 +28,13 @@ from core.records.model import BaseModel
 from web.admin import rows
 from web.admin.converters import changed_values
 from web.admin.filters import filter_chips, filter_forms, url_with_filter
+from web.admin.layout import layout_of
 from web.admin.query import RecordQuery
 from web.admin.requests import UserRequestMixin
 from web.admin.scaffold import FieldMetadataScaffold
 from web.admin.site import TechnicalModel
 from web.client.session_env import user_groups
+from web.client.views.arch import views_stamp
 
 
 class NoSession:
@@ -103,7 +105,7 @@ class RecordModelView(UserRequestMixin, FieldMetadataScaffold, ModelView):
 
     def _bound(self, env: Environment) -> RecordModelView:
         registry = env.registry
-        key = (registry.db_name, id(registry), user_groups(env), env.lang)
+        key = (registry.db_name, id(registry), user_groups(env), env.lang, views_stamp(env))
         with self._lock:
             bound = self._bindings.get(key)
             if bound is None or bound._registry is not registry:
@@ -127,8 +129,9 @@ class RecordModelView(UserRequestMixin, FieldMetadataScaffold, ModelView):
         view._fields = {n: f for n, f in records._fields.items() if records._field_accessible(f)}
         view.column_labels = {n: translate(f.string) for n, f in view._fields.items()}
         view.column_descriptions = {n: translate(f.help) for n, f in view._fields.items() if f.help}
-        view.column_filters = [n for n in self.spec.filters if n in view._fields] or None
-        view.column_searchable_list = [n for n in self.spec.search if n in view._fields]
+        view.layout = layout_of(env, self.spec.model)
+        view.column_filters = [n for n in view.layout.filters if n in view._fields] or None
+        view.column_searchable_list = [n for n in view.layout.search if n in view._fields]
         view._refresh_cache()
         return view
 

@@ -11,6 +11,7 @@ from flask_admin.model.filters import BaseFilter
 
 from web.admin.converters import FieldConverter, fill_choices, form_value
 from web.admin.filters import filters_of
+from web.admin.layout import Layout
 
 TECHNICAL_FIELDS = frozenset({"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"})
 NOT_IN_FORMS = TECHNICAL_FIELDS | {"password"}
@@ -21,6 +22,7 @@ class FieldMetadataScaffold:
 
     _fields: dict[str, Any]
     spec: Any
+    layout: Layout = Layout((), (), ())  # read from the views when a request's environment binds the view
 
     def scaffold_pk(self) -> str:
         return "id"
@@ -29,7 +31,7 @@ class FieldMetadataScaffold:
         return []
 
     def scaffold_list_columns(self) -> list[str]:
-        return [n for n in self.spec.columns if n in self._fields]
+        return [n for n in self.layout.columns if n in self._fields]
 
     def get_column_names(self, only_columns: Any, excluded_columns: Any) -> list[tuple[str, str]]:
         return [(name, self.get_column_name(name)) for name in only_columns if name in self._fields]

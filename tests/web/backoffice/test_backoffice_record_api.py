@@ -11,6 +11,7 @@ from wtforms import validators
 
 from web.admin import rows
 from web.admin.converters import FieldConverter, JSONField, RelationField, RelationsField, changed_values
+from web.admin.layout import layout_of
 from web.admin.model_view import NoSession, RecordModelView
 from web.admin.query import RecordQuery
 from web.admin.site import TECHNICAL
@@ -23,17 +24,33 @@ def test_the_session_flask_admin_would_use_refuses_every_use():
         NoSession().query("anything")
 
 
-def test_every_configured_column_is_a_field_of_its_model(env):
+def test_every_list_comes_from_its_views_and_names_real_fields(env):
     for spec in TECHNICAL:
         fields = env[spec.model]._fields
-        named = [*spec.columns, *spec.search, *spec.filters, *(spec.form or ())]
+        layout = layout_of(env, spec.model)
+        assert layout.columns, spec.model
+        named = [*layout.columns, *layout.search, *layout.filters, *(spec.form or ())]
         assert [name for name in named if name not in fields] == [], spec.model
+        assert all(fields[name].store for name in (*layout.search, *layout.filters)), spec.model
+    users = layout_of(env, "res.users")
+    assert users.columns[:2] == ("name", "login") and users.columns[-1] == "active"
+    assert {"company_id", "active"} <= set(users.filters)
+
+
+def test_a_column_added_to_the_list_view_shows_in_the_back_office(env):
+    view = env["ir.ui.view"].search([("model", "=", "ir.sequence"), ("type", "=", "list"),
+                                     ("inherit_id", "=", False)], limit=1)
+    assert "suffix" not in layout_of(env, "ir.sequence").columns
+    arch = dict(view.arch)
+    arch["columns"] = [*arch["columns"], {"field": "suffix"}]
+    view.write({"arch": arch})
+    assert "suffix" in layout_of(env, "ir.sequence").columns
 
 
 def test_a_view_is_bound_to_the_registry_mapped_class(env):
     bound = RecordModelView(USERS)._bound(env(su=False, user=2))
     assert bound.model is env.registry.mapped_class("res.users")
-    assert [name for name, _label in bound._list_columns] == list(USERS.columns)
+    assert [name for name, _label in bound._list_columns] == list(layout_of(env, "res.users").columns)
 
 
 def test_bulk_delete_is_not_offered():
