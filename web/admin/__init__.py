@@ -9,13 +9,14 @@ from flask_admin import Admin
 
 from web.admin.index import TechnicalIndexView
 from web.admin.model_view import RecordModelView
-from web.admin.site import TECHNICAL
+from web.admin.site import TECHNICAL, TechnicalModel
 
 
 def register(app: Flask) -> None:
     from web.admin.links import technical_links
 
     admin = Admin(app, name="Technical", index_view=TechnicalIndexView(), url="/web/technical")
+    app.extensions["erp_backoffice"] = admin
     for spec in TECHNICAL:
         admin.add_view(RecordModelView(spec))
     assets = Blueprint(
@@ -23,3 +24,9 @@ def register(app: Flask) -> None:
     )
     app.register_blueprint(assets)
     app.context_processor(lambda: {"technical_links": technical_links})
+
+
+def add_technical_model(app: Flask, spec: TechnicalModel) -> None:
+    """Show an addon's model in the back office (from the addon's ``erp.blueprints`` register function;
+    its pages answer only where the addon is installed)."""
+    app.extensions["erp_backoffice"].add_view(RecordModelView(spec))

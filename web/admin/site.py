@@ -96,17 +96,4 @@ TECHNICAL: tuple[TechnicalModel, ...] = (
         _l("Migration Log"),
         read_only=True,
     ),
-    TechnicalModel(
-        "ir.mail_server",
-        "mail_servers",
-        _l("Outgoing Mail Servers"),
-        form=("name", "smtp_host", "smtp_port", "smtp_encryption", "smtp_user", "smtp_pass", "sequence",
-              "active"),
-    ),
-    TechnicalModel(
-        "mail.mail",
-        "emails",
-        _l("Emails"),
-        form=("subject", "email_from", "email_to", "recipient_ids", "body_html", "state", "auto_delete"),
-    ),
 )
