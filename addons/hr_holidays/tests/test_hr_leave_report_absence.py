@@ -1,0 +1,82 @@
+"""The absence rate by department and month, on a small company counted by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from addons.hr_holidays.models.hr_leave_report_absence import absence_rows
+
+UNPAID = "hr_holidays.holiday_status_unpaid"
+
+
+def week_calendar(env, name, days):
+    """A schedule of 8 hours on ``days`` (0 = Monday), in UTC, with no country (no national holiday)."""
+    return env["resource.calendar"].create({
+        "name": name, "tz": "UTC", "attendance_ids": [
+            (0, 0, {"name": str(day), "dayofweek": str(day), "hour_from": h, "hour_to": h + 4})
+            for day in days for h in (8, 13)]})
+
+
+def take(env, employee, first, last):
+    leave = env["hr.leave"].create({"employee_id": employee.id, "holiday_status_id": env.ref(UNPAID).id,
+                                    "request_date_from": first, "request_date_to": last})
+    leave.with_context(leave_action=True).write({"state": "validate"})
+    return leave
+
+
+def test_absence_rate_per_department_and_month(env, make_employee):
+    full = week_calendar(env, "Full time", range(5))
+    part = week_calendar(env, "Three days", (0, 1, 2))
+    # a public holiday of every country on Thursday 19 March 2026
+    env["resource.calendar.leaves"].create({"name": "Holiday", "date_from": "2026-03-19 00:00:00",
+                                            "date_to": "2026-03-20 00:00:00"})
+    sales = env["hr.department"].create({"name": "Sales"})
+    support = env["hr.department"].create({"name": "Support"})
+    ana = make_employee("ana", department_id=sales.id, resource_calendar_id=full.id)
+    make_employee("eva", department_id=sales.id, resource_calendar_id=part.id)
+    otto = make_employee("otto", department_id=support.id, resource_calendar_id=full.id)
+    # March 2026: 22 weekdays, 21 working days for full time (the holiday), 14 Mon-Wed for part time
+    take(env, ana, "2026-03-16", "2026-03-20")  # 4 working days, the holiday not counted
+    take(env, otto, "2026-03-30", "2026-04-03")  # 2 days in March, 3 in April
+    rows = absence_rows(env, [dt.date(2026, 3, 1), dt.date(2026, 4, 1)])
+    found = {(row["department_id"], str(row["date"])): row for row in rows
+             if row["department_id"] in (sales.id, support.id)}
+    march_sales = found[sales.id, "2026-03-01"]
+    assert (march_sales["employee_count"], march_sales["leave_days"]) == (2, 4)
+    assert march_sales["working_days"] == 35
+    assert march_sales["absence_rate"] == round(100 * 4 / 35, 2)
+    assert found[support.id, "2026-03-01"]["leave_days"] == 2
+    assert found[support.id, "2026-03-01"]["absence_rate"] == round(100 * 2 / 21, 2)
+    # April 2026: 22 weekdays
+    assert found[support.id, "2026-04-01"]["leave_days"] == 3
+    assert found[support.id, "2026-04-01"]["absence_rate"] == round(100 * 3 / 22, 2)
+    assert found[sales.id, "2026-04-01"]["leave_days"] == 0
+
+
+def test_the_report_is_rebuilt_when_read_after_a_change(env, as_user, make_employee):
+    sales = env["hr.department"].create({"name": "Sales"})
+    ana = make_employee("ana", department_id=sales.id,
+                        resource_calendar_id=week_calendar(env, "Full time", range(5)).id)
+    make_employee("officer", groups=("hr_holidays.group_hr_holidays_user",))
+    today = dt.date.today()
+    monday = today - dt.timedelta(days=today.weekday())
+    report = as_user("officer")["hr.leave.report.absence"]
+    month = monday.replace(day=1)
+    before = report.read_group([("department_id", "=", sales.id), ("date", "=", month)],
+                               ["leave_days:sum"], [])
+    assert before[0]["leave_days"] == 0
+    take(env, ana, monday, monday)
+    after = report.read_group([("department_id", "=", sales.id), ("date", "=", month)],
+                              ["leave_days:sum", "absence_rate:avg"], [])
+    assert after[0]["leave_days"] == 1 and after[0]["absence_rate"] > 0
+
+
+def test_the_pivot_and_graph_show_the_rate(login_as, in_db):
+    action = in_db(lambda env: env.ref("hr_holidays.hr_leave_report_absence_action").id)
+    admin = login_as("admin")
+    pivot = admin.get(f"/web/action/{action}")
+    assert pivot.status_code == 200
+    assert "Absence Rate (%)" in pivot.get_data(as_text=True)
+    graph = admin.get(f"/web/action/{action}?view=graph")
+    assert graph.status_code == 200 and "Absence Rate" in graph.get_data(as_text=True)
+    parent = in_db(lambda env: env.ref("hr_holidays.menu_hr_holidays_report_absence").parent_id.id)
+    assert parent == in_db(lambda env: env.ref("hr_holidays.menu_hr_holidays_report").id)
