@@ -60,6 +60,9 @@ def test_employee_requests_time_off_and_the_manager_approves_it(browser, server)
     ana.click("button[type=submit][form=record-form]")
     expect(ana.locator(".statusbar [aria-current]")).to_have_text("To Approve")
     shot(ana, "hr_leave_requested")
+    # the requester cannot approve or refuse their own request: no such buttons
+    expect(ana.locator(".header-buttons").get_by_role("button", name="Approve")).to_have_count(0)
+    expect(ana.locator(".header-buttons").get_by_role("button", name="Refuse")).to_have_count(0)
     assert ana.locator("[data-field=number_of_days]").inner_text().strip().endswith("4.00")
 
     marta = page_of(browser, server, "marta")
