@@ -34,7 +34,8 @@ def attendance_template() -> Iterator[str]:
 def server(attendance_template: str) -> Iterator[LiveServer]:
     with live_server(attendance_template, "attendancebrowser") as live:
         with live.registry.environment() as env:
-            user, officer = env.ref("base.group_user").id, env.ref("hr_attendance.group_hr_attendance_officer").id
+            user = env.ref("base.group_user").id
+            officer = env.ref("hr_attendance.group_hr_attendance_officer").id
             ana, desk = env["res.users"].create([
                 {"name": "Ana Ruiz", "login": "ana", "password": "ana-pass-1", "groups_id": [(6, 0, [user])]},
                 {"name": "Front Desk", "login": "desk", "password": "desk-pass-1",
