@@ -126,3 +126,15 @@ def test_the_kiosk_is_for_attendance_officers(login_as, kiosk_people):
     plain = login_as("plain")
     assert plain.get("/hr_attendance/kiosk").status_code == 403
     assert plain.get(f"/hr_attendance/kiosk/{kiosk_people['ana']}").status_code == 403
+
+
+def test_the_pin_setting_is_on_the_settings_page(login_as, in_db):
+    action = in_db(lambda env: env.ref("base.action_general_configuration").id)
+    page = login_as("admin").get(f"/web/action/{action}").get_data(as_text=True)
+    assert "Kiosk Mode" in page and "Employee PIN" in page
+
+    def apply(env):
+        env["res.config.settings"].create({"attendance_kiosk_use_pin": True}).execute()
+        return env["ir.config_parameter"].get_param("hr_attendance.kiosk_use_pin")
+
+    assert in_db(apply) == "True"
