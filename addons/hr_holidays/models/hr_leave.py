@@ -12,6 +12,8 @@ from core.exceptions import AccessError, ValidationError
 
 COUNTED = ("confirm", "validate1", "validate")  # requests that hold days and block overlaps
 DATE_KEYS = ("request_date_from", "request_date_to", "date_from", "date_to")
+# what the absence rate counts
+REPORT_KEYS = frozenset({"state", "employee_id", "holiday_status_id", *DATE_KEYS})
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -103,19 +105,27 @@ class HrLeave:
         if automatic:
             automatic.with_context(leave_action=True).write({"state": "validate"})
         leaves._notify_approvers()
+        self.env["hr.leave.report.absence"]._leaves_changed(leaves._absence_spans())
         return leaves
 
     def write(self, vals: dict[str, Any]) -> bool:
         if not isinstance(vals, dict) or not self:
             return super().write(vals)
         self._check_write_rights(vals)
+        report = self.env["hr.leave.report.absence"]
+        counted = REPORT_KEYS & set(vals)
+        before = self._absence_spans() if counted else []
         if any(key in vals for key in DATE_KEYS) or "employee_id" in vals:
             for leave in self:
                 employee = self.env["hr.employee"].sudo().browse(int(vals.get("employee_id")
                                                                     or leave.employee_id.id))
                 super(HrLeave, leave).write(complete_dates(vals, employee, leave))
-            return True
-        return super().write(vals)
+            result = True
+        else:
+            result = super().write(vals)
+        if counted:
+            report._leaves_changed(before + self._absence_spans())
+        return result
 
     def _check_request(self) -> None:
         """Counted requests take working days, do not overlap and stay within the balance."""

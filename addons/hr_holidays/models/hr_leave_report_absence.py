@@ -1,15 +1,15 @@
 """The absence rate per department and month: approved days off / working days of the department's
-employees (their schedules, public holidays excluded). Rows are rebuilt when the report is read and
-what it counts has changed since, and once a day."""
+employees (their schedules, public holidays excluded). The rows are kept up to date as time off,
+employees and public holidays change, and rebuilt once a day as the months move on."""
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from core import model, public
+from core import clock, model, public
 
-STAMP_PARAM = "hr_holidays.absence_report_stamp"
+REPORT_EMPLOYEE_FIELDS = frozenset({"department_id", "resource_calendar_id", "active"})
 MONTHS_BACK = 12
 MONTHS_AHEAD = 3
 
@@ -33,58 +33,83 @@ def months(first: dt.date, last: dt.date) -> list[dt.date]:
 
 @model("hr.leave.report.absence")
 class HrLeaveReportAbsence:
-    @public
-    def read_group(self, *args: Any, **kwargs: Any) -> Any:
-        self._refresh_if_stale()
-        return super().read_group(*args, **kwargs)
-
-    @public
-    def search_read(self, *args: Any, **kwargs: Any) -> Any:
-        self._refresh_if_stale()
-        return super().search_read(*args, **kwargs)
-
-    def _refresh_if_stale(self) -> None:
-        if self.env.cr.readonly:  # a read-only call serves the rows as they are
-            return
-        env = self.env(su=True)
-        stamp = self._stamp()
-        if env["ir.config_parameter"].get_param(STAMP_PARAM) != stamp:
-            self._refresh()
-            env["ir.config_parameter"].set_param(STAMP_PARAM, stamp)
-
-    def _stamp(self) -> str:
-        """What the figures depend on: requests, employees and public holidays, and the months shown."""
-        env = self.env(su=True)
-        parts = [str(self._period())]
-        for name in ("hr.leave", "hr.employee", "resource.calendar.leaves", "resource.calendar"):
-            rows = env[name].with_context(active_test=False).read_group([], ["write_date:max"], [])
-            parts.append(f"{rows[0]['__count'] if rows else 0}:{rows[0].get('write_date') if rows else ''}")
-        return "|".join(parts)
-
     def _period(self) -> tuple[dt.date, dt.date]:
-        today = dt.date.today()
+        """The months the report holds: the last twelve, this one and the next three."""
+        today = clock.today()
         first = month_start(today)
         for _step in range(MONTHS_BACK):
             first = month_start(first - dt.timedelta(days=1))
-        last = today
-        for _step in range(MONTHS_AHEAD):
+        last = month_start(today)
+        for _step in range(MONTHS_AHEAD + 1):
             last = next_month(last)
         return first, last - dt.timedelta(days=1)
 
     @public
     def action_refresh(self) -> bool:
-        """Rebuild the rows now (the daily job and every stale read do it too)."""
-        self._refresh()
-        self.env(su=True)["ir.config_parameter"].set_param(STAMP_PARAM, self._stamp())
+        """Rebuild every row (the daily job does it, as the months move on)."""
+        self._refresh_months(months(*self._period()))
         return True
 
-    def _refresh(self, first: dt.date | None = None, last: dt.date | None = None) -> None:
-        env = self.env(su=True)
-        if first is None or last is None:
-            first, last = self._period()
-        rows = absence_rows(env, months(first, last))
-        env["hr.leave.report.absence"].search([]).unlink()
-        env["hr.leave.report.absence"].create(rows)
+    def _refresh_months(self, starts: list[dt.date]) -> None:
+        """Rebuild the rows of the months ``starts`` that fall in the report's period."""
+        first, last = self._period()
+        starts = sorted({start for start in starts if first <= start <= last})
+        if not starts:
+            return
+        Report = self.env(su=True)["hr.leave.report.absence"]
+        Report.search([("date", "in", starts)]).unlink()
+        Report.create(absence_rows(Report.env, starts))
+
+    def _leaves_changed(self, spans: list[tuple[Any, Any]]) -> None:
+        """Time off changed over these (first day, last day) spans: rebuild their months."""
+        self._refresh_months([start for first, last in spans if first and last
+                              for start in months(first, last)])
+
+
+@model("hr.leave")
+class HrLeaveAbsenceReport:
+    def _absence_spans(self) -> list[tuple[Any, Any]]:
+        return [(leave.request_date_from, leave.request_date_to) for leave in self.sudo()]
+
+    def unlink(self) -> bool:
+        spans = self._absence_spans()
+        result = super().unlink()
+        self.env["hr.leave.report.absence"]._leaves_changed(spans)
+        return result
+
+
+@model("hr.employee")
+class HrEmployeeAbsenceReport:
+    def create(self, vals_list: Any) -> Any:
+        employees = super().create(vals_list)
+        self.env["hr.leave.report.absence"].action_refresh()
+        return employees
+
+    def write(self, vals: dict[str, Any]) -> bool:
+        result = super().write(vals)
+        if isinstance(vals, dict) and REPORT_EMPLOYEE_FIELDS & set(vals):
+            self.env["hr.leave.report.absence"].action_refresh()
+        return result
+
+
+@model("resource.calendar.leaves")
+class ResourceCalendarLeavesAbsenceReport:
+    """Public holidays change the working days of everyone."""
+
+    def create(self, vals_list: Any) -> Any:
+        holidays = super().create(vals_list)
+        self.env["hr.leave.report.absence"].action_refresh()
+        return holidays
+
+    def write(self, vals: dict[str, Any]) -> bool:
+        result = super().write(vals)
+        self.env["hr.leave.report.absence"].action_refresh()
+        return result
+
+    def unlink(self) -> bool:
+        result = super().unlink()
+        self.env["hr.leave.report.absence"].action_refresh()
+        return result
 
 
 def absence_rows(env: Any, starts: list[dt.date]) -> list[dict[str, Any]]:

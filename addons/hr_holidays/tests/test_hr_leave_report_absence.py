@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from addons.hr_holidays.models.hr_leave_report_absence import absence_rows
+from core import clock
 
 UNPAID = "hr_holidays.holiday_status_unpaid"
 
@@ -52,22 +53,34 @@ def test_absence_rate_per_department_and_month(env, make_employee):
     assert found[sales.id, "2026-04-01"]["leave_days"] == 0
 
 
-def test_the_report_is_rebuilt_when_read_after_a_change(env, as_user, make_employee):
+def test_the_report_follows_time_off_employees_and_holidays(env, as_user, make_employee):
     sales = env["hr.department"].create({"name": "Sales"})
-    ana = make_employee("ana", department_id=sales.id,
-                        resource_calendar_id=week_calendar(env, "Full time", range(5)).id)
+    calendar = week_calendar(env, "Full time", range(5))
+    ana = make_employee("ana", department_id=sales.id, resource_calendar_id=calendar.id)
     make_employee("officer", groups=("hr_holidays.group_hr_holidays_user",))
-    today = dt.date.today()
-    monday = today - dt.timedelta(days=today.weekday())
-    report = as_user("officer")["hr.leave.report.absence"]
+    monday = clock.today() - dt.timedelta(days=clock.today().weekday())
     month = monday.replace(day=1)
-    before = report.read_group([("department_id", "=", sales.id), ("date", "=", month)],
-                               ["leave_days:sum"], [])
-    assert before[0]["leave_days"] == 0
-    take(env, ana, monday, monday)
-    after = report.read_group([("department_id", "=", sales.id), ("date", "=", month)],
-                              ["leave_days:sum", "absence_rate:avg"], [])
-    assert after[0]["leave_days"] == 1 and after[0]["absence_rate"] > 0
+    report = as_user("officer")["hr.leave.report.absence"]
+
+    def figures():
+        rows = report.search_read([("department_id", "=", sales.id), ("date", "=", month)],
+                                  ["leave_days", "working_days", "employee_count"])
+        return (rows[0]["leave_days"], rows[0]["working_days"], rows[0]["employee_count"]) if rows else None
+
+    days = calendar.get_work_days_count(month, (month + dt.timedelta(days=32)).replace(day=1)
+                                        - dt.timedelta(days=1))
+    assert figures() == (0, days, 1)
+    leave = take(env, ana, monday, monday)
+    assert figures() == (1, days, 1)
+    leave.with_context(leave_action=True).write({"state": "refuse"})
+    assert figures() == (0, days, 1)
+    take(env, ana, monday + dt.timedelta(days=1), monday + dt.timedelta(days=1)).unlink()
+    assert figures() == (0, days, 1)
+    make_employee("eva", department_id=sales.id, resource_calendar_id=calendar.id)
+    assert figures() == (0, 2 * days, 2)
+    env["resource.calendar.leaves"].create({"name": "Closed", "date_from": f"{monday} 00:00:00",
+                                            "date_to": f"{monday + dt.timedelta(days=1)} 00:00:00"})
+    assert figures() == (0, 2 * (days - 1), 2)
 
 
 def test_the_pivot_and_graph_show_the_rate(login_as, in_db):
