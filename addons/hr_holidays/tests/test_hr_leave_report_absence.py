@@ -88,8 +88,29 @@ def test_the_pivot_and_graph_show_the_rate(login_as, in_db):
     admin = login_as("admin")
     pivot = admin.get(f"/web/action/{action}")
     assert pivot.status_code == 200
-    assert "Absence Rate (%)" in pivot.get_data(as_text=True)
+    assert "Absence Rate (%)" in pivot.get_data(as_text=True) and "Days Off" in pivot.get_data(as_text=True)
     graph = admin.get(f"/web/action/{action}?view=graph")
     assert graph.status_code == 200 and "Absence Rate" in graph.get_data(as_text=True)
     parent = in_db(lambda env: env.ref("hr_holidays.menu_hr_holidays_report_absence").parent_id.id)
     assert parent == in_db(lambda env: env.ref("hr_holidays.menu_hr_holidays_report").id)
+
+
+def test_the_pivot_averages_rates_instead_of_adding_them(env):
+    """The web client's pivot and graph aggregate a measure as its field's ``aggregator`` says."""
+    from web.client.views.pivot_table import compute, measure_kind
+
+    Report = env["hr.leave.report.absence"]
+    Report.search([]).unlink()
+    sales = env["hr.department"].create({"name": "Sales"})
+    support = env["hr.department"].create({"name": "Support"})
+    Report.create([
+        {"department_id": sales.id, "date": "2026-03-01", "absence_rate": 10.0, "leave_days": 1},
+        {"department_id": sales.id, "date": "2026-04-01", "absence_rate": 20.0, "leave_days": 2},
+        {"department_id": support.id, "date": "2026-03-01", "absence_rate": 30.0, "leave_days": 3}])
+    assert (measure_kind(Report, "absence_rate"), measure_kind(Report, "leave_days")) == ("avg", "sum")
+    table = compute(Report, [], ["department_id"], ["date:month"], ["absence_rate", "leave_days"],
+                    (set(), set()), "Total")
+    totals = table.values[(), ()]
+    assert totals == [20.0, 6.0]  # the rate of all three rows averaged, the days added
+    by_department = {key[0][0]: value for key, value in table.values.items() if key[0] and not key[1]}
+    assert sorted(by_department.values()) == [[15.0, 3.0], [30.0, 3.0]]
