@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DB ?= sqlite:///var/erp.sqlite
-ADDONS ?= crm,sale,stock,account
+ADDONS ?= crm,sale,stock,account,hr_holidays,hr_attendance
 WORKERS ?= 2
 PYTEST_ARGS ?=
 

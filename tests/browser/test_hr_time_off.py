@@ -60,6 +60,9 @@ def test_employee_requests_time_off_and_the_manager_approves_it(browser, server)
     ana.click("button[type=submit][form=record-form]")
     expect(ana.locator(".statusbar [aria-current]")).to_have_text("To Approve")
     shot(ana, "hr_leave_requested")
+    # the requester cannot approve or refuse their own request: no such buttons
+    expect(ana.locator(".header-buttons").get_by_role("button", name="Approve")).to_have_count(0)
+    expect(ana.locator(".header-buttons").get_by_role("button", name="Refuse")).to_have_count(0)
     assert ana.locator("[data-field=number_of_days]").inner_text().strip().endswith("4.00")
 
     marta = page_of(browser, server, "marta")
@@ -76,3 +79,24 @@ def test_employee_requests_time_off_and_the_manager_approves_it(browser, server)
         leave = env["hr.leave"].search([("name", "=", "Family trip")])
         assert leave.state == "validate" and leave.number_of_days == 4
         assert leave.first_approver_id.name == "Marta Jefa"
+
+
+def test_the_absence_rate_in_a_pivot_and_a_graph(browser, server):
+    with server.registry.environment() as env:
+        sales = env["hr.department"].create({"name": "Sales"})
+        env["hr.employee"].search([]).write({"department_id": sales.id})
+        ana = env["hr.employee"].search([("name", "=", "Ana Empleada")])
+        leave = env["hr.leave"].create({"employee_id": ana.id, "request_date_from": "2026-03-02",
+                                        "request_date_to": "2026-03-06",
+                                        "holiday_status_id": env.ref("hr_holidays.holiday_status_unpaid").id})
+        leave.with_context(leave_action=True).write({"state": "validate"})
+        action = env.ref("hr_holidays.hr_leave_report_absence_action").id
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=server.base)
+    admin = context.new_page()
+    log_in(admin, "admin", "admin")
+    admin.goto(f"/web/action/{action}")
+    expect(admin.get_by_text("Sales").first).to_be_visible()
+    expect(admin.locator("table").get_by_text("Absence Rate (%)").first).to_be_visible()
+    shot(admin, "hr_absence_rate_pivot")
+    admin.goto(f"/web/action/{action}?view=graph")
+    shot(admin, "hr_absence_rate_graph")

@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from addons.hr_holidays.models.hr_leave_type import balances
 from addons.resource.models.resource_calendar import valid_tz
 from core import _, model
 from core.exceptions import AccessError, ValidationError
 
 COUNTED = ("confirm", "validate1", "validate")  # requests that hold days and block overlaps
 DATE_KEYS = ("request_date_from", "request_date_to", "date_from", "date_to")
+# what the absence rate counts
+REPORT_KEYS = frozenset({"state", "employee_id", "holiday_status_id", *DATE_KEYS})
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -104,19 +105,27 @@ class HrLeave:
         if automatic:
             automatic.with_context(leave_action=True).write({"state": "validate"})
         leaves._notify_approvers()
+        self.env["hr.leave.report.absence"]._leaves_changed(leaves._absence_spans())
         return leaves
 
     def write(self, vals: dict[str, Any]) -> bool:
         if not isinstance(vals, dict) or not self:
             return super().write(vals)
         self._check_write_rights(vals)
+        report = self.env["hr.leave.report.absence"]
+        counted = REPORT_KEYS & set(vals)
+        before = self._absence_spans() if counted else []
         if any(key in vals for key in DATE_KEYS) or "employee_id" in vals:
             for leave in self:
                 employee = self.env["hr.employee"].sudo().browse(int(vals.get("employee_id")
                                                                     or leave.employee_id.id))
                 super(HrLeave, leave).write(complete_dates(vals, employee, leave))
-            return True
-        return super().write(vals)
+            result = True
+        else:
+            result = super().write(vals)
+        if counted:
+            report._leaves_changed(before + self._absence_spans())
+        return result
 
     def _check_request(self) -> None:
         """Counted requests take working days, do not overlap and stay within the balance."""
@@ -135,16 +144,37 @@ class HrLeave:
                                         "requests of one employee cannot overlap.",
                                         employee=leave.employee_id.name, start=overlap.request_date_from,
                                         end=overlap.request_date_to), field="date_from")
-        limited = counted.filtered(lambda leave: leave.holiday_status_id.requires_allocation == "yes")
-        if not limited:
-            return
-        found = balances(self.env, limited.mapped("employee_id").ids, limited.mapped("holiday_status_id").ids)
-        for leave in limited:
-            left = found.get((leave.employee_id.id, leave.holiday_status_id.id), {})
-            if left.get("virtual_remaining_leaves", 0.0) < 0:
-                available = left.get("virtual_remaining_leaves", 0.0) + leave.number_of_days
-                raise ValidationError(_("Not enough %(type)s left: %(employee)s has %(available)s days "
-                                        "available and this request takes %(days)s.",
-                                        type=leave.holiday_status_id.name, employee=leave.employee_id.name,
-                                        available=round(max(available, 0.0), 2), days=leave.number_of_days),
-                                      field="holiday_status_id")
+        for leave in counted.filtered(lambda leave: leave.holiday_status_id.requires_allocation == "yes"):
+            leave._check_allocation()
+
+    def _check_allocation(self) -> None:
+        """The request fits in the employee's approved allocations of its type valid on its dates, less
+        the other requests that fall in their periods."""
+        env = self.env(su=True)
+        first, last = self.request_date_from, self.request_date_to
+        key = [("employee_id", "=", self.employee_id.id),
+               ("holiday_status_id", "=", self.holiday_status_id.id)]
+        pool = env["hr.leave.allocation"].search(key + [
+            ("state", "=", "validate"), "|", ("date_from", "=", False), ("date_from", "<=", first),
+            "|", ("date_to", "=", False), ("date_to", ">=", last)])
+        if not pool:
+            raise ValidationError(_("%(employee)s has no approved allocation of %(type)s valid from "
+                                    "%(start)s to %(end)s.", employee=self.employee_id.name,
+                                    type=self.holiday_status_id.name, start=first, end=last),
+                                  field="holiday_status_id")
+        others = env["hr.leave"].search(key + [("id", "!=", self.id), ("state", "in", list(COUNTED))])
+        used = sum(other.number_of_days for other in others
+                   if any(_within(other, allocation) for allocation in pool))
+        available = sum(pool.mapped("number_of_days")) - used
+        if available - self.number_of_days < 0:
+            raise ValidationError(_("Not enough %(type)s left: %(employee)s has %(available)s days "
+                                    "available and this request takes %(days)s.",
+                                    type=self.holiday_status_id.name, employee=self.employee_id.name,
+                                    available=round(max(available, 0.0), 2), days=self.number_of_days),
+                                  field="holiday_status_id")
+
+
+def _within(leave: Any, allocation: Any) -> bool:
+    """Whether ``leave`` takes days of the period of ``allocation``."""
+    return ((not allocation.date_from or leave.request_date_to >= allocation.date_from)
+            and (not allocation.date_to or leave.request_date_from <= allocation.date_to))

@@ -53,11 +53,26 @@ class HrLeaveActions:
             raise UserError(message % {"names": ", ".join(f"{leave.employee_id.name} ({leave.state})"
                                                           for leave in wrong)})
 
-    def _refuse_own(self) -> None:
+    def _is_own(self, leave: Any) -> bool:
+        """The user's own request, which only a time off administrator approves or refuses."""
         if self.env.su or self.env.user.has_group(ADMIN):
-            return
-        if any(leave.employee_id.sudo().user_id.id == self.env.uid for leave in self):
-            raise AccessError(_("You cannot approve your own time off: your manager or HR does."))
+            return False
+        return leave.employee_id.sudo().user_id.id == self.env.uid
+
+    def _refuse_own(self) -> None:
+        if any(self._is_own(leave) for leave in self):
+            raise AccessError(_("You cannot approve or refuse your own time off: your manager or HR does."))
+
+    def _compute_can_approve(self) -> None:
+        """For the buttons: what the current user may do with each request, as the actions decide."""
+        officer = self._is_officer()
+        for leave in self:
+            own = self._is_own(leave)
+            kind = leave.validation_type
+            approver = officer or leave.employee_id.sudo().leave_manager_id.id == self.env.uid
+            leave.can_approve = not own and (officer if kind == "hr" else approver)
+            leave.can_validate = not own and (officer if kind in ("hr", "both") else approver)
+            leave.can_reset = officer or leave.employee_id.sudo().user_id.id == self.env.uid
 
     @public
     def action_confirm(self) -> bool:
@@ -108,6 +123,7 @@ class HrLeaveActions:
     def action_refuse(self) -> bool:
         self._require(("confirm", "validate1", "validate"),
                       _("Only time off waiting for approval or approved can be refused: %(names)s."))
+        self._refuse_own()
         for leave in self:
             if not self._is_approver(leave):
                 raise AccessError(_("Only the approver of %(employee)s or a time off officer can refuse "

@@ -35,8 +35,17 @@ class HrLeaveAllocation:
             allocation.remaining_leaves = round(allocation.number_of_days - used, 2) \
                 if allocation.state == "validate" else 0.0
 
+    def _officer(self) -> bool:
+        return self.env.su or self.env.user.has_group("hr_holidays.group_hr_holidays_user")
+
+    def _compute_can_approve(self) -> None:
+        """For the buttons: time off officers approve and refuse allocations."""
+        officer = self._officer()
+        for allocation in self:
+            allocation.can_approve = officer
+
     def _check_officer(self) -> None:
-        if not (self.env.su or self.env.user.has_group("hr_holidays.group_hr_holidays_user")):
+        if not self._officer():
             raise AccessError(_("Only time off officers can approve or refuse allocations."))
 
     @public

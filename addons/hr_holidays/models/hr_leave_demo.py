@@ -28,11 +28,12 @@ class HrLeaveDemo:
         paid, sick = env.ref("hr_holidays.holiday_status_cl"), env.ref("hr_holidays.holiday_status_sl")
         comp = env.ref("hr_holidays.holiday_status_comp")
         year = clock.today().year
+        since = dt.date(_monday(clock.today()).year - (clock.today().month < 3), 1, 1)  # the past weeks too
         allocations = env["hr.leave.allocation"].create(
             [{"name": f"Paid time off {year}", "employee_id": e.id, "holiday_status_id": paid.id,
-              "number_of_days": 22} for e in employees]
+              "number_of_days": 22, "date_from": since} for e in employees]
             + [{"name": "Weekend on-call", "employee_id": e.id, "holiday_status_id": comp.id,
-                "number_of_days": 2} for e in employees[::5]])
+                "number_of_days": 2, "date_from": since} for e in employees[::5]])
         allocations.action_validate()
         this_monday = _monday(clock.today())
         past, future = [], []

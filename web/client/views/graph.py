@@ -23,6 +23,7 @@ from web.client.views.analysis import (
     setup_args,
     valid_specs,
 )
+from web.client.views.pivot_table import measure_kind
 
 CHART_TYPES = ("bar", "line", "pie")
 
@@ -57,7 +58,7 @@ def build_graph(
     values: dict[tuple[str, str], float] = {}
     cells: dict[str, list[tuple[str, Any]]] = {}
     if rows:
-        aggregates = [] if measure == COUNT else [f"{measure}:sum"]
+        aggregates = [] if measure == COUNT else [f"{measure}:{measure_kind(model, measure)}"]
         for group in model.read_group(domain, aggregates, rows, lazy=False):
             x = json.dumps(drill_value(group, rows[0]))
             labels.setdefault(x, group_label(model, rows[0], group.get(rows[0])))

@@ -12,6 +12,21 @@ from web.client.drill import drill_value
 from web.client.search import group_by_label
 from web.client.views.analysis import COUNT, group_label, measure_value
 
+COMBINE = {
+    "sum": lambda total, amount, count: total + amount,
+    "avg": lambda total, amount, count: total + amount * count,
+    "min": lambda total, amount, count: min(total, amount),
+    "max": lambda total, amount, count: max(total, amount),
+}
+
+
+def measure_kind(model: BaseModel, measure: str) -> str:
+    """How a measure's cells and totals aggregate: the field's ``aggregator`` when it is an average, a
+    minimum or a maximum, else a sum (counts included)."""
+    field = model._fields.get(measure)
+    kind = getattr(field, "aggregator", None) if field is not None else None
+    return kind if kind in COMBINE else "sum"
+
 
 @dataclass
 class Header:
@@ -110,18 +125,31 @@ def compute(
     total_label: str,
 ) -> PivotTable:
     """The table, from one query over both axes and one over the columns (which sets their order)."""
-    aggregates = [f"{m}:sum" for m in measures if m != COUNT]
+    kinds = [measure_kind(model, m) for m in measures]
+    aggregates = [f"{m}:{kind}" for m, kind in zip(measures, kinds) if m != COUNT]
     groups = model.read_group(domain, aggregates, row_specs + col_specs, lazy=False)
     col_groups = model.read_group(domain, [], col_specs, lazy=False) if col_specs else []
     values: dict[tuple[tuple, tuple], list[float]] = {}
+    counts: dict[tuple[tuple, tuple], float] = {}
     for group in groups:
         row_path, col_path = _path(group, row_specs), _path(group, col_specs)
         amounts = [float(measure_value(group, m, "__count")) for m in measures]
+        count = float(group.get("__count") or 0)
         for i in range(len(row_path) + 1):
             for j in range(len(col_path) + 1):
-                slot = values.setdefault((row_path[:i], col_path[:j]), [0.0] * len(measures))
-                for k, amount in enumerate(amounts):
-                    slot[k] += amount
+                key = (row_path[:i], col_path[:j])
+                slot = values.get(key)
+                if slot is None:  # the first group of the cell gives its values as they are
+                    values[key] = [a * count if kind == "avg" else a for a, kind in zip(amounts, kinds)]
+                    counts[key] = count
+                    continue
+                counts[key] += count
+                for k, (amount, kind) in enumerate(zip(amounts, kinds)):
+                    slot[k] = COMBINE[kind](slot[k], amount, count)
+    for key, slot in values.items():  # averages were kept weighted by their groups' counts
+        for k, kind in enumerate(kinds):
+            if kind == "avg":
+                slot[k] = slot[k] / counts[key] if counts[key] else 0.0
     return PivotTable(
         rows=_tree(groups, model, row_specs, total_label),
         cols=_tree(col_groups, model, col_specs, total_label),
