@@ -22,7 +22,8 @@ def _post(client, url, action, csrf=None, **data):
     """Post an answer as the page's form does (the CSRF token of the visitor's session)."""
     csrf = csrf or TOKEN.search(client.get(url).get_data(as_text=True)).group(1)
     token = url.split("access_token=")[1]
-    return client.post(f"{url.split('?')[0]}/{action}", data={"csrf_token": csrf, "access_token": token, **data})
+    return client.post(f"{url.split('?')[0]}/{action}",
+                       data={"csrf_token": csrf, "access_token": token, **data})
 
 
 def test_the_link_shows_the_quotation_and_a_tampered_one_opens_nothing(app, in_db):
