@@ -70,3 +70,20 @@ def test_an_allocation_ending_before_it_starts_is_refused(env, make_employee):
     eva = make_employee("eva")
     with pytest.raises(ValidationError, match="start date of an allocation"):
         allocate(env, eva, 2, "2026-06-30", "2026-01-01")
+
+
+def test_the_shown_balance_forgets_allocations_that_have_ended(env, make_employee):
+    eva = make_employee("eva")
+    allocate(env, eva, 10, "2025-01-01", "2025-12-31")
+    allocate(env, eva, 5, "2026-01-01", "2026-12-31")
+    taken = request(env, eva, "2025-06-02", "2025-06-04")  # 3 days of the 2025 allocation
+    taken.sudo().action_approve()
+    if taken.state == "validate1":  # the type is approved by the manager, then by HR
+        taken.sudo().action_validate()
+    assert taken.state == "validate"
+    paid = env.ref(PAID)
+    now = paid.with_context(employee_id=eva.id, balance_date="2026-12-07")
+    assert (now.max_leaves, now.leaves_taken, now.remaining_leaves) == (5, 0, 5)
+    env.invalidate_all()
+    then = paid.with_context(employee_id=eva.id, balance_date="2025-06-30")
+    assert (then.max_leaves, then.leaves_taken, then.remaining_leaves) == (10, 3, 7)
