@@ -5,6 +5,7 @@ saved export template (ir.exports)."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -64,3 +65,33 @@ def test_a_template_without_a_name_is_refused_naming_the_field(admin, in_db):
                           data={"csrf_token": token, "template_name": " ", "fields": ["name"]})
     assert response.status_code == 400 and "Template name" in text(response)
     assert in_db(lambda env: env["ir.exports"].search_count([])) == 0
+
+
+def test_an_import_from_the_list_leads_back_to_it(admin):
+    menu = _menu(text(admin.get("/web/model/res.partner?q=email:deco")))
+    start = html.unescape(re.search(r'href="([^"]*/web/dataio/import/res.partner[^"]*)"', menu).group(1))
+    back = parse_qs(urlsplit(start).query)["back"][0]
+    assert back.startswith("/web/model/res.partner") and "email:deco" in back
+    upload = text(admin.get(start))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', upload).group(1)
+    csv = b"name,email\nBack Again S.L.,back@again.example\n"
+    mapping = text(admin.post(start, data={"csrf_token": token, "file": (io.BytesIO(csv), "back.csv")},
+                              content_type="multipart/form-data"))
+    action = html.unescape(re.search(r'<form method="post" action="([^"]*/run[^"]*)"', mapping).group(1))
+    assert parse_qs(urlsplit(action).query)["back"][0] == back
+    fields = dict(re.findall(r'name="(column_\d+)"[^>]*>.*?<option value="([^"]+)" selected', mapping, re.S))
+    upload_token = re.search(r'name="token" value="([^"]+)"', mapping).group(1)
+    done = text(admin.post(action, data={"csrf_token": token, "action": "import", "token": upload_token,
+                                         **fields}))
+    assert "1 records imported" in done and "Back to the list" in done
+    assert f'href="{html.escape(back)}"' in done or f'href="{back}"' in done
+
+
+def test_an_outside_address_is_never_the_way_back(app):
+    from web.dataio.imports import back_url
+
+    for given, kept in (("/web/model/res.partner?q=a", "/web/model/res.partner?q=a"),
+                        ("//evil.example/web/", None), ("https://evil.example/web/", None),
+                        ("/web/..//evil.example", None), ("/web\\evil", None)):
+        with app.test_request_context("/web/dataio/import/res.partner", query_string={"back": given}):
+            assert back_url() == kept, given

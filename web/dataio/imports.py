@@ -26,6 +26,13 @@ MAX_UPLOAD = 50 * 1024 * 1024
 PREVIEW_ROWS = 5
 
 
+def back_url() -> str | None:
+    """Where the import was opened from (a list of the web client), carried along its pages so the last
+    one leads back there; anything but a path of the client is ignored."""
+    back = request.args.get("back") or ""
+    return back if back.startswith("/web/") and "//" not in back and "\\" not in back else None
+
+
 def _model(env: Environment, model: str) -> Any:
     if model not in env or env.registry.models[model]._abstract:
         raise UserError(_("Unknown model %(model)s", model=model))
@@ -55,6 +62,7 @@ def upload_form(env: Environment, model: str) -> Any:
         "dataio/import_upload.html",
         title=_("Import"),
         model=model,
+        back=back_url(),
         model_label=_model(env, model)._model_description(),
     )
 
@@ -109,6 +117,7 @@ def run(env: Environment, model: str) -> Any:
         "dataio/import_done.html",
         title=_("Import"),
         model=model,
+        back=back_url(),
         count=count,
         filename=filename,
         model_label=records._model_description(),
@@ -147,6 +156,7 @@ def _mapping_page(
         "dataio/import_map.html",
         title=_("Import"),
         model=model,
+        back=back_url(),
         model_label=records._model_description(),
         token=token,
         filename=filename,

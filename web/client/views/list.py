@@ -251,7 +251,8 @@ def list_menu(model: BaseModel, domain: list[Any]) -> dict[str, str | None]:
     """The list's menu: import (for who may create) and export of the records the list shows."""
     can_import = model.check_access_rights("create", raise_exception=False)
     return {
-        "import": url_for("dataio.upload_form", model=model._name) if can_import else None,
+        "import": url_for("dataio.upload_form", model=model._name, back=request.full_path.rstrip("?"))
+        if can_import else None,
         "export": url_for("dataio.export_form", model=model._name,
                           domain=json.dumps(domain, default=str) if domain else None),
     }
