@@ -194,11 +194,14 @@
         item.addEventListener("mousedown", (e) => { e.preventDefault(); handler(); });
         list.appendChild(item);
       };
+      let asked = 0;  // answers that come back out of order must not replace a newer one
       const search = async () => {
+        const ticket = ++asked;
         const url = box.dataset.url + "?field=" + encodeURIComponent(box.dataset.field) + "&q=" + encodeURIComponent(text.value);
         const response = await request(url);
-        if (!response.ok) return;
+        if (!response.ok || ticket !== asked) return;
         const answer = await response.json();
+        if (ticket !== asked) return;
         list.innerHTML = "";
         answer.results.forEach((r) => option(r.name, () => choose(r.id, r.name)));
         if (answer.can_create && text.value.trim()) {
