@@ -8,25 +8,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
+from addons.base.report import ReportTemplates, partner_address
 from core import _, model, public
 from core.exceptions import UserError
-from core.i18n import translate, use_lang
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "report"
-_jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
-_jinja.globals["_"] = translate
-
-
-def _address(partner: Any) -> str:
-    parts = [
-        partner.name or "",
-        partner.street or "",
-        " ".join(p for p in (partner.zip, partner.city) if p),
-        partner.country_id.name or "",
-    ]
-    return ", ".join(part for part in parts if part)
+TEMPLATES = ReportTemplates(Path(__file__).resolve().parent.parent / "report")
 
 
 @model("account.move")
@@ -57,13 +43,7 @@ class AccountMoveReport:
         return f"{title} {self.name}" if self.name and self.name != "/" else title
 
     def _report_html(self) -> str:
-        lang = self[:1].partner_id.lang or self.env.lang or "en_US"
-        with use_lang(lang):
-            records = self.with_context(lang=lang)
-            docs = [move._account_report_values() for move in records]
-            return _jinja.get_template("account_invoice_document.html").render(
-                docs=docs, lang=lang, title=records._report_filename()
-            )
+        return TEMPLATES.html(self, "account_invoice_document.html", "_account_report_values")
 
     def _account_report_values(self) -> dict[str, Any]:
         currency, lang = self.currency_id, self.env.lang
@@ -99,8 +79,8 @@ class AccountMoveReport:
             "move": self,
             "company": company,
             "title": self._account_document_title(),
-            "company_address": _address(company.partner_id) if company.partner_id else "",
-            "partner_address": _address(self.partner_id),
+            "company_address": partner_address(company.partner_id) if company.partner_id else "",
+            "partner_address": partner_address(self.partner_id),
             "invoice_date": self.invoice_date.strftime("%d/%m/%Y") if self.invoice_date else "",
             "due_date": self.invoice_date_due.strftime("%d/%m/%Y") if self.invoice_date_due else "",
             "lines": lines,
@@ -128,6 +108,4 @@ class AccountMoveReport:
 
     def _report_pdf(self) -> bytes:
         """The PDF of the invoices."""
-        from weasyprint import HTML  # imported when printing: it loads Pango
-
-        return HTML(string=self._report_html(), base_url=str(TEMPLATES)).write_pdf()
+        return TEMPLATES.pdf(self._report_html())

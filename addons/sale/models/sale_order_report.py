@@ -7,25 +7,12 @@ import base64
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
+from addons.base.report import ReportTemplates, partner_address
 from core import _, model, public
-from core.i18n import translate, use_lang
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "report"
-_jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
-_jinja.globals["_"] = translate
-
-
-def _address(partner: Any) -> str:
-    parts = [
-        partner.name or "",
-        partner.street or "",
-        " ".join(p for p in (partner.zip, partner.city) if p),
-        partner.country_id.name or "",
-    ]
-    return ", ".join(part for part in parts if part)
+TEMPLATES = ReportTemplates(Path(__file__).resolve().parent.parent / "report")
 
 
 @model("sale.order")
@@ -43,12 +30,7 @@ class SaleOrderReport:
 
     def _report_html(self) -> str:
         """The HTML of the printed orders (each in its customer's language, as far as one page can)."""
-        lang = self[:1].partner_id.lang or self.env.lang or "en_US"
-        with use_lang(lang):
-            records = self.with_context(lang=lang)
-            docs = [order._report_values() for order in records]
-            title = records._report_filename()
-            return _jinja.get_template("sale_order_document.html").render(docs=docs, lang=lang, title=title)
+        return TEMPLATES.html(self, "sale_order_document.html", "_report_values")
 
     def _report_values(self) -> dict[str, Any]:
         currency = self.currency_id
@@ -75,10 +57,10 @@ class SaleOrderReport:
         return {
             "order": self,
             "company": company,
-            "company_address": _address(company.partner_id) if company.partner_id else "",
+            "company_address": partner_address(company.partner_id) if company.partner_id else "",
             "kind": self.type_name,
-            "invoice_address": _address(self.partner_invoice_id),
-            "shipping_address": _address(self.partner_shipping_id),
+            "invoice_address": partner_address(self.partner_invoice_id),
+            "shipping_address": partner_address(self.partner_shipping_id),
             "date_order": self.date_order.strftime("%d/%m/%Y") if self.date_order else "",
             "validity_date": self.validity_date.strftime("%d/%m/%Y")
             if self.validity_date and self.state in ("draft", "sent")
@@ -92,9 +74,7 @@ class SaleOrderReport:
 
     def _report_pdf(self) -> bytes:
         """The PDF of the orders."""
-        from weasyprint import HTML  # imported when printing: it loads Pango
-
-        return HTML(string=self._report_html(), base_url=str(TEMPLATES)).write_pdf()
+        return TEMPLATES.pdf(self._report_html())
 
     def _report_attachment(self) -> Any:
         """The PDF of one order as an attachment of the order."""
