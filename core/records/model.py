@@ -10,6 +10,7 @@ from core.fields.base import Field
 from core.i18n import _, translate
 from core.records.access import AccessMixin
 from core.records.archive import ArchiveMixin
+from core.records.compute_values import ComputeValuesMixin
 from core.records.create import CreateMixin
 from core.records.defaults import DefaultsMixin
 from core.records.exchange import ExchangeMixin
@@ -28,6 +29,7 @@ from core.records.write import WriteMixin
 class BaseModel(
     RecordsetBase,
     ReadMixin,
+    ComputeValuesMixin,
     SearchMixin,
     CreateMixin,
     WriteMixin,
