@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import requests
 
-from core.rpc import auth
 from tests.rpc.server import LiveServer, live_server
 
 
@@ -18,13 +17,6 @@ def server(template_url: str) -> Iterator[LiveServer]:
     # fuzzing sends thousands of requests a minute: the limiter has its own tests
     with live_server(template_url, "rest", {"ERP_API_RATE_LIMIT": 1_000_000}) as live:
         yield live
-
-
-@pytest.fixture(autouse=True)
-def _no_login_cooldown() -> Iterator[None]:
-    auth.reset_throttling()
-    yield
-    auth.reset_throttling()
 
 
 def new_key(server: LiveServer, login: str = "admin", password: str = "admin", name: str = "tests") -> str:
