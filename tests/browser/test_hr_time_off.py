@@ -58,7 +58,7 @@ def test_employee_requests_time_off_and_the_manager_approves_it(browser, server)
     ana.fill("#f-request_date_to", "2026-04-03")  # Good Friday is a public holiday
     ana.fill("#f-name", "Family trip")
     ana.click("button[type=submit][form=record-form]")
-    expect(ana.locator(".statusbar [aria-current]")).to_have_text("To Approve")
+    expect(ana.locator(".statusbar [aria-current]")).to_have_text("To Approve", timeout=15000)
     shot(ana, "hr_leave_requested")
     # the requester cannot approve or refuse their own request: no such buttons
     expect(ana.locator(".header-buttons").get_by_role("button", name="Approve")).to_have_count(0)
@@ -72,7 +72,7 @@ def test_employee_requests_time_off_and_the_manager_approves_it(browser, server)
     marta.get_by_text("Ana Empleada").first.click()
     shot(marta, "hr_leave_to_approve")
     marta.locator(".header-buttons").get_by_role("button", name="Approve").click()
-    expect(marta.locator(".statusbar [aria-current]")).to_have_text("Approved")
+    expect(marta.locator(".statusbar [aria-current]")).to_have_text("Approved", timeout=15000)
     shot(marta, "hr_leave_approved")
 
     with server.fresh_registry().environment() as env:
