@@ -40,6 +40,11 @@ class ReportTemplates:
             return self._jinja.get_template(template).render(docs=docs, lang=lang,
                                                               title=records._report_filename())
 
+    def render(self, template: str, **values: Any) -> str:
+        """``template`` rendered with ``values``, in the current language (documents that are no
+        record's, such as a report over many of them)."""
+        return self._jinja.get_template(template).render(**values)
+
     def pdf(self, html: str) -> bytes:
         from weasyprint import HTML  # imported when printing: it loads Pango
 

@@ -155,7 +155,7 @@ def load_action(loader: DataLoader, action: dict[str, Any]) -> None:
         "domain": repr(_plain(domain)) if isinstance(domain, list) else (domain or False),
         "context": repr(_plain(context)) if isinstance(context, dict) else (context or "{}"),
         "limit": action.get("limit", 80), "target": action.get("target", "current"),
-        "help": action.get("help") or False,
+        "help": action.get("help") or False, "url": action.get("url") or False,
     }
     if action["model"] not in loader.env.registry.models:
         raise MetadataError(getattr(action, "file", None), getattr(action, "line", None),

@@ -26,6 +26,8 @@ class Action:
     help: str = ""
     view_id: int | None = None
     search_view_id: int | None = None
+    # a screen an addon serves, opened instead of the generated views (reports)
+    url: str = ""
 
     @property
     def multi_modes(self) -> list[str]:
@@ -81,6 +83,7 @@ def load_action(env: Environment, action_id: int) -> Action:
         translate(record.help) if record.help else "",
         record.view_id.id or None,
         record.search_view_id.id or None,
+        record.url or "",
     )
 
 

@@ -128,11 +128,31 @@ class ChartLoader:
             tax.repartition_line_ids.filtered(lambda line: line.repartition_type == "tax").write(
                 {"account_id": self._account(row["account"]).id}
             )
+            self._tax_grids(tax, row)
             self.taxes[row["key"]] = tax
             self._xmlid(row["key"], tax)
             if row.get("default"):
                 field = "account_sale_tax_id" if row["type_tax_use"] == "sale" else "account_purchase_tax_id"
                 self.company.write({field: tax.id})
+
+    def _tax_grids(self, tax: Any, row: dict[str, Any]) -> None:
+        """The boxes of the tax return the tax's base and amount are reported in, on invoices and
+        refunds alike (a refund's opposite sign lowers the box)."""
+        for repartition, key in (("base", "base_grid"), ("tax", "tax_grid")):
+            if row.get(key):
+                tag = self._tag(str(row[key]))
+                shares = tax.repartition_line_ids.filtered(lambda s, r=repartition: s.repartition_type == r)
+                shares.write({"tag_ids": [(4, tag.id)]})
+
+    def _tag(self, name: str) -> Any:
+        code = self.data.get("country") or ""
+        country = self.env["res.country"].sudo().search([("code", "=", code)], limit=1)
+        Tag = self.env["account.account.tag"].sudo()
+        domain = [("name", "=", name), ("applicability", "=", "taxes"),
+                  ("country_id", "=", country.id or False)]
+        return Tag.search(domain, limit=1) or Tag.create(
+            {"name": name, "applicability": "taxes", "country_id": country.id or False}
+        )
 
     def _older_taxes(self) -> None:
         """Taxes the company had before its chart: given a distribution, their amounts booked on the

@@ -49,9 +49,11 @@ class AccountAccountReport:
         journal_ids: list[int] | None = None,
         company_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Per account with posted items: ``{"account_id", "code", "name", "initial", "debit", "credit",
-        "balance"}`` over [date_from, date_to] (initial: the balance before date_from), by code."""
+        """Per account with posted items: ``{"account_id", "code", "name", "account_type", "initial", "debit",
+        "credit", "balance"}`` over [date_from, date_to] (initial: the balance before date_from), by code."""
         start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
+        if start and end and end < start:
+            raise ValidationError(_("The end date comes before the start date."), field="date_to")
         company = company_id or self.env.company.id
         self.env["account.move.line"].check_access_rights("read")
         flush_for_query(self.env["account.move.line"])
@@ -78,12 +80,15 @@ class AccountAccountReport:
             .order_by(accounts.c.code)
         )
         rows = self.env.cr.execute(query).all()
-        names = {account.id: account.name for account in self.browse([row[0] for row in rows])}
+        found = self.browse([row[0] for row in rows])
+        names = {account.id: account.name for account in found}
+        types = {account.id: account.account_type for account in found}
         return [
             {
                 "account_id": account_id,
                 "code": code,
                 "name": names.get(account_id, ""),
+                "account_type": types.get(account_id) or "",
                 "initial": round(float(initial or 0), 2),
                 "debit": round(float(debit or 0), 2),
                 "credit": round(float(credit or 0), 2),
@@ -106,7 +111,11 @@ class ResPartnerAged:
 
     @public
     def aged_partner_balance(
-        self, date: Any = None, account_type: str = "asset_receivable", company_id: int | None = None
+        self,
+        date: Any = None,
+        account_type: str = "asset_receivable",
+        company_id: int | None = None,
+        journal_ids: list[int] | None = None,
     ) -> list[dict[str, Any]]:
         """Per partner, what is open on posted receivable (or payable) items on ``date``, by days
         overdue: ``{"partner_id", "name", "not_due", "1_30", "31_60", "61_90", "older", "total"}``."""
@@ -144,6 +153,7 @@ class ResPartnerAged:
                 lines.c.company_id == company,
                 lines.c.date <= day,
                 lines.c.reconciled.is_not(True),
+                *([lines.c.journal_id.in_([int(i) for i in journal_ids])] if journal_ids else []),
             )
             .group_by(lines.c.partner_id)
         )

@@ -36,7 +36,11 @@ def home(env: Environment) -> Any:
 def action(env: Environment, action_id: int) -> Any:
     if request.args.get("qt"):
         return _with_text_search()
-    return show(env, Nav(load_action(env, action_id), menu_param()))
+    act = load_action(env, action_id)
+    if act.url:  # a screen of an addon: it keeps the menu, so the app bar stays on its app
+        menu = menu_param()
+        return redirect(act.url + (f"?menu={menu}" if menu else ""))
+    return show(env, Nav(act, menu_param()))
 
 
 @bp.route("/model/<model>")
