@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 
 from addons.account.controllers.report_export import filter_lines, to_pdf, to_xlsx
 from addons.account.controllers.report_tables import AS_OF, TITLES, Filters, Table, build, parse_filters
@@ -16,7 +16,7 @@ from web import i18n
 from web.client.actions import model_action
 from web.client.errors import install_error_pages
 from web.client.nav import Nav
-from web.client.pages import menu_param, page
+from web.client.pages import menu_param, page_context
 from web.client.request_env import with_env
 
 bp = Blueprint(
@@ -43,6 +43,16 @@ def _report(env: Environment, name: str) -> tuple[Table, Filters]:
     return build(env, name, filters), filters
 
 
+def _menu(env: Environment, name: str) -> int | None:
+    """The menu of the page: the request's, else the one opening this report's screen."""
+    found = env(su=True)["ir.ui.menu"].search([("action_id.url", "=", f"/account/reports/{name}")], limit=1)
+    return menu_param() or found.id or None
+
+
+def _page(env: Environment, name: str, template: str, title: str, **data: Any) -> str:
+    return render_template(template, **page_context(env, None, title, menu_id=_menu(env, name)), **data)
+
+
 def _header(env: Environment, table: Table, filters: Filters) -> list[str]:
     company = env["res.company"].browse(filters.company_id)
     journal = env["account.journal"].browse(filters.journal_id).display_name if filters.journal_id else ""
@@ -60,17 +70,16 @@ def report(env: Environment, name: str) -> Any:
         params["menu"] = str(menu)
     journals = env["account.journal"].search_read([("company_id", "=", filters.company_id)], ["name", "code"])
     companies = env["res.company"].browse(env.companies.ids).read(["name"]) if len(env.companies) > 1 else []
-    return page(
+    return _page(
         env,
+        name,
         "account/report.html",
-        None,
         table.title,
         table=table,
         filters=filters,
         params=params,
         journals=journals,
         companies=companies,
-        reports=[(key, str(title)) for key, title in TITLES.items()],
         as_of=name in AS_OF,
         header=_header(env, table, filters),
     )
@@ -104,10 +113,10 @@ def drill(env: Environment, name: str, key: str) -> Any:
         "account_reports.report", name=name, **params, **({"menu": menu_param()} if menu_param() else {})
     )
     label = " ".join(str(cell) for cell in row.cells if isinstance(cell, str) and cell)
-    return page(
+    return _page(
         env,
+        name,
         "account/report_drill.html",
-        None,
         f"{table.title}: {label}",
         table=table,
         items=items,
