@@ -87,7 +87,12 @@ class AccountAccountFinancialReports:
         """Income and expense accounts over [date_from, date_to] by section (``{"sections": [{"key",
         "label", "accounts": [{"account_id", "code", "name", "amount"}], "total"}], "net_profit"}``);
         income and expenses are both positive, the net profit is income less expenses."""
-        rows = self.trial_balance(date_from, date_to, journal_ids, company_id)
+        # accounts moved in the period only (the trial balance also lists those moved before it)
+        rows = [
+            row
+            for row in self.trial_balance(date_from, date_to, journal_ids, company_id)
+            if row["debit"] or row["credit"]
+        ]
         for row in rows:
             row["period"] = round(row["debit"] - row["credit"], 2)
         sections = _sections(rows, PROFIT_AND_LOSS, "period")
@@ -102,7 +107,7 @@ class AccountAccountFinancialReports:
         them (each positive on its side); the equity holds the earnings not yet closed into an equity
         account (``"unallocated_earnings"``), so assets equal liabilities plus equity."""
         rows = self.trial_balance(None, date_to, journal_ids, company_id)
-        sections = _sections(rows, BALANCE_SHEET, "balance")
+        sections = _sections([row for row in rows if row["balance"]], BALANCE_SHEET, "balance")
         earnings = round(-sum(row["balance"] for row in rows if row["account_type"] in PL_TYPES), 2)
         sections[-1]["total"] = round(sections[-1]["total"] + earnings, 2)
         return {
