@@ -142,3 +142,30 @@ def test_foreign_payments_settle_the_currency_amount_whatever_the_rate(env, make
     assert (invoice.payment_state, invoice.amount_residual) == ("partial", 60.0)
     register(env, invoice, payment_date=dt.date(2026, 3, 3)).action_create_payments()
     assert (invoice.payment_state, invoice.amount_residual) == ("in_payment", 0.0)
+
+
+def test_exchange_difference_is_booked_and_reconciles_fully(env, make_invoice, chart):
+    usd = env.ref("base.USD")
+    usd.active = True
+    Rate = env["res.currency.rate"]
+    Rate.create({"currency_id": usd.id, "name": "2026-01-01", "rate": 2.0, "company_id": env.company.id})
+    Rate.create({"currency_id": usd.id, "name": "2026-03-01", "rate": 2.5, "company_id": env.company.id})
+    invoice = make_invoice((100.0, 1, None), currency_id=usd.id, invoice_date=dt.date(2026, 2, 1), post=True)
+    register(env, invoice, payment_date=dt.date(2026, 3, 2)).action_create_payments()
+    receivable = invoice.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
+    assert receivable.reconciled and receivable.amount_residual == 0.0
+    assert invoice.payment_state == "in_payment"
+    loss = env["account.move.line"].search([("account_id", "=", chart("exchange_loss").id)])
+    assert loss.debit == 10.0 and loss.move_id.state == "posted"  # 50 EUR booked, 40 EUR received
+    assert loss.move_id.journal_id == env.company.currency_exchange_journal_id
+    assert loss.move_id.date == dt.date(2026, 3, 2)
+    # a rate going the other way is a gain, on a vendor bill too
+    Rate.create({"currency_id": usd.id, "name": "2026-04-01", "rate": 4.0, "company_id": env.company.id})
+    bill = make_invoice((100.0, 1, None), move_type="in_invoice", currency_id=usd.id,
+                        invoice_date=dt.date(2026, 3, 15), post=True)
+    assert bill.amount_total_signed == -40.0
+    register(env, bill, payment_date=dt.date(2026, 4, 2)).action_create_payments()
+    gain = env["account.move.line"].search([("account_id", "=", chart("exchange_gain").id)])
+    assert gain.credit == 15.0  # 40 EUR owed, 25 EUR paid
+    payable = bill.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
+    assert payable.reconciled
