@@ -95,7 +95,7 @@ def test_invoice_an_order_print_and_pay_it(new_page: Any) -> None:
     _click(page, "Register Payment")
     assert page.locator("#f-d-amount").input_value() in ("190.4", "190.40")
     _click(page, "Create Payment")
-    page.locator("[data-field=payment_state]", has_text="Paid").wait_for()
+    page.locator("[data-field=payment_state]", has_text="In Payment").wait_for()
     page.get_by_role("tab", name="Journal Items").click() if page.get_by_role(
         "tab", name="Journal Items"
     ).count() else page.get_by_text("Journal Items", exact=True).first.click()

@@ -36,6 +36,7 @@ class ChartLoader:
         self.company, self.data, self.env = company, data, company.env
         self.accounts: dict[str, Any] = {}
         self.taxes: dict[str, Any] = {}
+        self.journals: dict[str, Any] = {}
 
     def load(self) -> None:
         self._accounts()
@@ -51,8 +52,26 @@ class ChartLoader:
                 "account_default_payable_id": self._account(defaults["payable"]).id,
                 "account_default_income_id": self._account(defaults["income"]).id,
                 "account_default_expense_id": self._account(defaults["expense"]).id,
+                **self._bank_defaults(defaults),
             }
         )
+
+    def _bank_defaults(self, defaults: dict[str, Any]) -> dict[str, Any]:
+        """The accounts of bank reconciliation and exchange differences, when the chart names them."""
+        fields = {
+            "suspense": "account_journal_suspense_account_id",
+            "outstanding_receipts": "account_journal_payment_debit_account_id",
+            "outstanding_payments": "account_journal_payment_credit_account_id",
+            "exchange_gain": "income_currency_exchange_account_id",
+            "exchange_loss": "expense_currency_exchange_account_id",
+        }
+        values = {
+            field: self._account(defaults[key]).id for key, field in fields.items() if defaults.get(key)
+        }
+        journal = self.journals.get(defaults.get("exchange_journal") or "")
+        if journal:
+            values["currency_exchange_journal_id"] = journal.id
+        return values
 
     def _xmlid(self, key: str, record: Any) -> None:
         self.env["ir.model.data"].sudo().create(
@@ -76,6 +95,7 @@ class ChartLoader:
                 "name": row["name"],
                 "account_type": row["account_type"],
                 "company_id": self.company.id,
+                **({"reconcile": True} if row.get("reconcile") else {}),
             }
             for row in self.data["accounts"]
         ]
@@ -196,6 +216,7 @@ class ChartLoader:
                     "default_account_id": account.id if account else False,
                 }
             )
+            self.journals[row["code"]] = journal
             self._xmlid(f"journal_{row['code'].lower()}", journal)
 
     def _fiscal_positions(self) -> None:

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from addons.account.models.account_move_lock import unlocked
 from core import _, clock, model, public
 from core.exceptions import UserError, ValidationError
+from core.records.compute import mark_to_compute, recompute_pending
 
 INVOICE_TYPES = ("out_invoice", "out_refund", "in_invoice", "in_refund")
 SALE_TYPES = ("out_invoice", "out_refund")
@@ -106,11 +107,38 @@ class AccountMove:
             if move.state != "posted" or move.move_type not in INVOICE_TYPES:
                 move.payment_state = "not_paid"
             elif currency.is_zero(move.amount_residual):
-                move.payment_state = "reversed" if move._account_reversed_by_credit_note() else "paid"
+                if move._account_reversed_by_credit_note():
+                    move.payment_state = "reversed"
+                else:
+                    move.payment_state = "in_payment" if move._account_waits_for_bank() else "paid"
             elif currency.is_zero(move.amount_residual - move.amount_total):
                 move.payment_state = "not_paid"
             else:
                 move.payment_state = "partial"
+
+    def _account_settling_moves(self) -> Any:
+        terms = self.line_ids.filtered(lambda line: line.display_type == "payment_term")
+        partials = terms.mapped("matched_debit_ids") | terms.mapped("matched_credit_ids")
+        return (partials.mapped("debit_move_id") | partials.mapped("credit_move_id")).mapped("move_id") - self
+
+    def _account_waits_for_bank(self) -> bool:
+        """Whether a payment that settled the invoice still waits on an outstanding account for its
+        bank statement line."""
+        for payment_move in self._account_settling_moves().filtered("payment_id"):
+            waiting = payment_move.line_ids.filtered(
+                lambda ln: ln.account_id.reconcile
+                and ln.account_type not in ("asset_receivable", "liability_payable")
+                and not ln.reconciled
+            )
+            if waiting:
+                return True
+        return False
+
+    def account_refresh_payment_state(self) -> None:
+        """Recompute the payment state of these invoices (a bank reconciliation changes it from afar)."""
+        if self:
+            mark_to_compute(self, {self._fields["payment_state"]: set(self.ids)})
+            recompute_pending(self)
 
     def _account_reversed_by_credit_note(self) -> bool:
         """Whether what settled the invoice is its own reversal."""

@@ -104,6 +104,7 @@ class AccountMoveReport:
             "paid": self.state == "posted" and self.amount_residual != self.amount_total,
             "payment_reference": self.payment_reference or self.name,
             "fiscal_note": self.fiscal_position_id.note or "",
+            "payment_qr": self._account_payment_qr(),
         }
 
     def _report_pdf(self) -> bytes:

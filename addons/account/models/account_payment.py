@@ -95,7 +95,7 @@ class AccountPayment:
                     0,
                     {
                         **common,
-                        "account_id": self.journal_id.default_account_id.id,
+                        "account_id": self._account_liquidity_account().id,
                         "amount_currency": amount_currency,
                         "debit": max(balance, 0.0),
                         "credit": max(-balance, 0.0),
@@ -115,6 +115,28 @@ class AccountPayment:
                 ),
             ],
         }
+
+    def _account_liquidity_account(self) -> Any:
+        """Where the money is booked: a bank journal's payments wait on the company's outstanding
+        receipts or payments account until their bank line is reconciled; cash is in the cash account."""
+        company = self.company_id or self.env.company
+        if self.journal_id.type == "bank":
+            outstanding = (
+                company.account_journal_payment_debit_account_id
+                if self.payment_type == "inbound"
+                else company.account_journal_payment_credit_account_id
+            )
+            if outstanding:
+                return outstanding
+        return self.journal_id.default_account_id
+
+    def _compute_is_matched(self) -> None:
+        for payment in self:
+            account = payment._account_liquidity_account()
+            lines = payment.move_id.line_ids.filtered(lambda ln, acc=account: ln.account_id == acc)
+            payment.is_matched = bool(lines) and (
+                not account.reconcile or all(lines.mapped("reconciled"))
+            )
 
     @public
     def action_cancel(self) -> bool:

@@ -53,7 +53,7 @@ def test_script_invoices_and_gets_paid(admin, posted_id):
     )
     admin("account.payment.register", "action_create_payments", [wizard_id])
     [move] = admin("account.move", "read", [posted_id], ["payment_state", "amount_residual"])
-    assert (move["payment_state"], move["amount_residual"]) == ("paid", 0.0)
+    assert (move["payment_state"], move["amount_residual"]) == ("in_payment", 0.0)
 
 
 def test_posted_entry_refuses_write_and_unlink_over_rpc(admin, posted_id):
@@ -79,7 +79,7 @@ def test_example_script_runs_against_the_server(server):
     from addons.account.examples.xmlrpc_invoice import run
 
     invoice = run(server.base, server.db, "admin", "admin")
-    assert invoice["state"] == "posted" and invoice["payment_state"] == "paid"
+    assert invoice["state"] == "posted" and invoice["payment_state"] == "in_payment"
     assert invoice["name"].startswith("INV/") and invoice["amount_untaxed"] == 200.0
     assert invoice["amount_total"] == round(200.0 + invoice["amount_tax"], 2)
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
+
+from addons.account.models.account_move_qr import epc_payload
+from core.exceptions import ValidationError
 
 
 def test_invoice_pdf_shows_taxes_totals_and_payment_reference(env, make_invoice):
@@ -26,3 +30,45 @@ def test_print_action_opens_the_pdf_route(env, make_invoice):
         "target": "new",
     }
     assert move._report_filename() == "Draft Invoice.pdf"
+
+
+def test_invoice_pdf_has_an_epc_payment_qr_code_when_the_bank_account_is_an_iban(env, make_invoice, chart):
+    move = make_invoice((100.0, 1, env.ref("account_tax.tax_iva_21")), post=True)
+    assert move._account_epc_payload() is None  # no bank account yet
+    plain = PdfReader(io.BytesIO(move._report_pdf()))
+    assert not any(page.images for page in plain.pages)
+    with pytest.raises(ValidationError) as error:
+        env["res.partner.bank"].create({"acc_number": "ES91 2100 0418 4502 0005 1330", "partner_id": 1})
+    assert error.value.field == "acc_number" and "IBAN" in str(error.value)
+    bank = env["res.partner.bank"].create(
+        {
+            "acc_number": "es9121000418450200051332",
+            "partner_id": env.company.partner_id.id,
+            "bank_bic": "CAIXESBBXXX",
+        }
+    )
+    assert bank.acc_number == "ES91 2100 0418 4502 0005 1332" and bank.acc_type == "iban"
+    chart("journal_bnk1").bank_account_id = bank
+    payload = move._account_epc_payload().split("\n")
+    assert payload[:8] == [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        "CAIXESBBXXX",
+        env.company.name,
+        "ES9121000418450200051332",
+        "EUR121.00",
+    ]
+    assert payload[-1] == move.payment_reference
+    reader = PdfReader(io.BytesIO(move._report_pdf()))
+    assert sum(len(page.images) for page in reader.pages) == 1
+    assert "Scan to pay" in "".join(page.extract_text() for page in reader.pages)
+    # an RF creditor reference goes to the structured field; a dollar invoice has no code
+    assert epc_payload("Co", "ES9121000418450200051332", 5, "RF18539007547034").split("\n")[9:] == [
+        "RF18539007547034"
+    ]
+    usd = env.ref("base.USD")
+    usd.active = True
+    dollars = make_invoice((10.0, 1, None), currency_id=usd.id, post=True)
+    assert dollars._account_epc_payload() is None

@@ -37,10 +37,10 @@ def test_partial_then_full_payment(env, invoice, chart):
     assert payment.move_id.name.startswith("BNK1/")
     assert (invoice.payment_state, invoice.amount_residual) == ("partial", 71.0)
     assert payment.reconciled_invoice_ids == invoice
-    bank = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == chart("bank"))
-    assert bank.debit == 50.0
+    bank = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == chart("outstanding_receipts"))
+    assert bank.debit == 50.0  # the outstanding receipts wait for the bank line
     register(env, invoice).action_create_payments()
-    assert (invoice.payment_state, invoice.amount_residual) == ("paid", 0.0)
+    assert (invoice.payment_state, invoice.amount_residual) == ("in_payment", 0.0)
     receivable = invoice.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
     assert receivable.reconciled and receivable.amount_residual == 0.0
     partials = receivable.matched_credit_ids
@@ -52,7 +52,7 @@ def test_vendor_bill_payment_goes_out(env, make_invoice):
     wizard = register(env, bill)
     assert wizard.payment_type == "outbound" and wizard.partner_type == "supplier" and wizard.amount == 300.0
     wizard.action_create_payments()
-    assert bill.payment_state == "paid"
+    assert bill.payment_state == "in_payment"
 
 
 def test_one_payment_for_two_invoices(env, make_invoice):
@@ -61,7 +61,7 @@ def test_one_payment_for_two_invoices(env, make_invoice):
     wizard = register(env, first | second, amount=120.0)
     wizard.action_create_payments()
     # the oldest is paid first
-    assert (first.payment_state, second.payment_state) == ("paid", "partial")
+    assert (first.payment_state, second.payment_state) == ("in_payment", "partial")
     assert second.amount_residual == 30.0
 
 
@@ -127,7 +127,7 @@ def test_foreign_currency_payment_settles_the_currency_amount(env, make_invoice)
     wizard = register(env, invoice, payment_date=dt.date(2026, 2, 2))
     assert wizard.currency_id == usd and wizard.amount == 100.0
     wizard.action_create_payments()
-    assert invoice.payment_state == "paid" and invoice.amount_residual == 0.0
+    assert invoice.payment_state == "in_payment" and invoice.amount_residual == 0.0
 
 
 def test_foreign_payments_settle_the_currency_amount_whatever_the_rate(env, make_invoice):
@@ -141,4 +141,31 @@ def test_foreign_payments_settle_the_currency_amount_whatever_the_rate(env, make
     register(env, invoice, amount=40.0, payment_date=dt.date(2026, 3, 2)).action_create_payments()
     assert (invoice.payment_state, invoice.amount_residual) == ("partial", 60.0)
     register(env, invoice, payment_date=dt.date(2026, 3, 3)).action_create_payments()
-    assert (invoice.payment_state, invoice.amount_residual) == ("paid", 0.0)
+    assert (invoice.payment_state, invoice.amount_residual) == ("in_payment", 0.0)
+
+
+def test_exchange_difference_is_booked_and_reconciles_fully(env, make_invoice, chart):
+    usd = env.ref("base.USD")
+    usd.active = True
+    Rate = env["res.currency.rate"]
+    Rate.create({"currency_id": usd.id, "name": "2026-01-01", "rate": 2.0, "company_id": env.company.id})
+    Rate.create({"currency_id": usd.id, "name": "2026-03-01", "rate": 2.5, "company_id": env.company.id})
+    invoice = make_invoice((100.0, 1, None), currency_id=usd.id, invoice_date=dt.date(2026, 2, 1), post=True)
+    register(env, invoice, payment_date=dt.date(2026, 3, 2)).action_create_payments()
+    receivable = invoice.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
+    assert receivable.reconciled and receivable.amount_residual == 0.0
+    assert invoice.payment_state == "in_payment"
+    loss = env["account.move.line"].search([("account_id", "=", chart("exchange_loss").id)])
+    assert loss.debit == 10.0 and loss.move_id.state == "posted"  # 50 EUR booked, 40 EUR received
+    assert loss.move_id.journal_id == env.company.currency_exchange_journal_id
+    assert loss.move_id.date == dt.date(2026, 3, 2)
+    # a rate going the other way is a gain, on a vendor bill too
+    Rate.create({"currency_id": usd.id, "name": "2026-04-01", "rate": 4.0, "company_id": env.company.id})
+    bill = make_invoice((100.0, 1, None), move_type="in_invoice", currency_id=usd.id,
+                        invoice_date=dt.date(2026, 3, 15), post=True)
+    assert bill.amount_total_signed == -40.0
+    register(env, bill, payment_date=dt.date(2026, 4, 2)).action_create_payments()
+    gain = env["account.move.line"].search([("account_id", "=", chart("exchange_gain").id)])
+    assert gain.credit == 15.0  # 40 EUR owed, 25 EUR paid
+    payable = bill.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
+    assert payable.reconciled

@@ -78,7 +78,12 @@ class SaleOrderInvoicing:
 
     def _compute_invoice_status(self) -> None:
         for order in self:
-            lines = order.order_line.filtered(lambda line: not line.display_type)
+            # down payments deducted in full say nothing of the order's invoicing
+            lines = order.order_line.filtered(
+                lambda line: (
+                    not line.display_type and not (line.is_downpayment and line.invoice_status == "no")
+                )
+            )
             statuses = set(lines.mapped("invoice_status"))
             if order.state != "sale" or not lines:
                 order.invoice_status = "no"
@@ -189,7 +194,10 @@ class SaleAdvancePaymentInv:
                     orders=", ".join(not_confirmed.mapped("name")),
                 )
             )
-        invoices = orders._create_invoices()
+        if self.advance_payment_method in ("percentage", "fixed"):
+            invoices = self._sale_down_payment_invoices(orders)
+        else:
+            invoices = orders._create_invoices()
         return _window(invoices, "account.move", _("Invoices"))
 
 
