@@ -99,15 +99,21 @@ class IrSequence(NextNumber):
                       ) -> str:
         """The text of number ``number_next`` of this sequence (prefix, padded number, suffix)."""
         self.ensure_one()
+        return self._format_numbers([number_next], sequence_date, range_start)[0]
+
+    def _format_numbers(self, numbers: list[int], sequence_date: Any = None,
+                        range_start: dt.date | None = None) -> list[str]:
         values = self._placeholder_values(self._moment(sequence_date), range_start)
-        return (f"{self._interpolate(self.prefix, values)}{number_next:0{max(self.padding, 0)}d}"
-                f"{self._interpolate(self.suffix, values)}")
+        prefix, suffix = self._interpolate(self.prefix, values), self._interpolate(self.suffix, values)
+        padding = max(self.padding, 0)
+        return [f"{prefix}{number:0{padding}d}{suffix}" for number in numbers]
 
     # -- numbers ---------------------------------------------------------------------------
-    def _take_number(self, row: Any = None) -> int:
-        """Reserve the next number of this sequence, or of its date range ``row``."""
+    def _take_number(self, row: Any = None, count: int = 1) -> int:
+        """Reserve the next number of this sequence, or of its date range ``row``; with ``count``, that
+        many consecutive numbers in one statement (the first is returned)."""
         row = row if row is not None else self
-        table, step = row._table, self.number_increment
+        table, step = row._table, self.number_increment * count
         increment = (sa.update(table).where(table.c.id == row.id)
                      .values(number_next=table.c.number_next + step)
                      .returning(table.c.number_next - step))
@@ -135,12 +141,20 @@ class IrSequence(NextNumber):
         return number
 
     def _next(self, sequence_date: Any = None) -> str:
+        return self._next_many(1, sequence_date)[0]
+
+    def _next_many(self, count: int, sequence_date: Any = None) -> list[str]:
+        """``count`` consecutive numbers of this sequence, taken in one statement."""
         self.ensure_one()
-        if not self.use_date_range:
-            return self.get_next_char(self._take_number(), sequence_date)
-        day = self._moment(sequence_date).date()
-        date_range = self._date_range(day)
-        return self.get_next_char(self._take_number(date_range), sequence_date, date_range.date_from)
+        if count < 1:
+            return []
+        date_range, range_start = None, None
+        if self.use_date_range:
+            date_range = self._date_range(self._moment(sequence_date).date())
+            range_start = date_range.date_from
+        first = self._take_number(date_range, count)
+        step = self.number_increment
+        return self._format_numbers([first + n * step for n in range(count)], sequence_date, range_start)
 
     def _date_range(self, day: dt.date) -> Any:
         """The date range of this sequence covering ``day``; made for the rest of that year (up to the next
@@ -173,6 +187,11 @@ class IrSequence(NextNumber):
         """The next number of this sequence, formatted with its prefix, padding and suffix."""
         self.check_access_rights("read")
         return self.sudo()._next(sequence_date)
+
+    def next_many_by_id(self, count: int, sequence_date: Any = None) -> list[str]:
+        """The next ``count`` numbers of this sequence at once (documents created in a batch)."""
+        self.check_access_rights("read")
+        return self.sudo()._next_many(count, sequence_date)
 
     @public
     def next_by_code(self, sequence_code: str, sequence_date: Any = None) -> str | bool:

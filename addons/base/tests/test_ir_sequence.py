@@ -74,3 +74,17 @@ def test_zero_restarts_at_one_and_a_negative_next_number_is_refused(env):
     with pytest.raises(ValidationError, match="cannot be negative"):
         sequence.write({"number_next_actual": -5})
     assert sequence.number_next == 1
+
+
+@pytest.mark.parametrize("implementation", ["standard", "no_gap"])
+def test_numbers_for_a_batch_are_taken_at_once_and_follow_the_step(env, implementation):
+    sequence = make_counter(env, implementation=implementation, number_increment=2)
+    assert sequence.next_many_by_id(3) == ["C/001", "C/003", "C/005"]
+    assert sequence.next_by_id() == "C/007"
+    assert sequence.next_many_by_id(0) == []
+
+
+def test_numbers_for_a_batch_of_a_date_range_come_from_that_range(env):
+    sequence = make_counter(env, prefix="%(range_year)s/", use_date_range=True)
+    assert sequence.next_many_by_id(2, sequence_date="2025-03-01") == ["2025/001", "2025/002"]
+    assert sequence.next_by_id(sequence_date="2025-06-01") == "2025/003"

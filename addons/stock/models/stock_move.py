@@ -137,7 +137,7 @@ class StockMove:
         if not moves:
             return []
         Quant = self.env["stock.quant"].sudo()
-        sources = {loc.id: Quant._internal_locations(loc).ids for loc in moves.mapped("location_id")}
+        sources = {loc.id: set(Quant._internal_locations(loc).ids) for loc in moves.mapped("location_id")}
         rows = Quant._lock_quants(
             moves.mapped("product_id").ids, sorted({i for ids in sources.values() for i in ids})
         )
@@ -146,15 +146,18 @@ class StockMove:
         changes: dict[tuple[int, int], dict] = {}
         lines, missing = [], []
         updates: dict[tuple[float, str], list[int]] = defaultdict(list)  # one write per distinct value
+        by_product: dict[int, list[tuple[tuple[int, int], dict]]] = defaultdict(list)
+        for key, row in ordered:
+            by_product[key[0]].append((key, row))
         for move in moves:
             held = round_qty(move.reserved_quantity)
             need = round_qty(move.product_qty - held)
             taken = 0.0
-            for key, row in ordered:
+            product_id, location_id = move.product_id.id, move.location_id.id
+            candidates = [(k, r) for k, r in by_product[product_id] if k[1] in sources[location_id]]
+            for key, row in candidates:
                 if need <= 0:
                     break
-                if key[0] != move.product_id.id or key[1] not in sources[move.location_id.id]:
-                    continue
                 free = round_qty(row["quantity"] - row["reserved_quantity"])
                 if free <= 0:
                     continue
@@ -164,7 +167,7 @@ class StockMove:
                 lines.append(
                     {
                         "move_id": move.id,
-                        "product_id": move.product_id.id,
+                        "product_id": product_id,
                         "location_id": key[1],
                         "location_dest_id": move.location_dest_id.id,
                         "quantity": take,
@@ -172,11 +175,7 @@ class StockMove:
                 )
                 need, taken = round_qty(need - take), round_qty(taken + take)
             if need > 0:
-                available = sum(
-                    max(0.0, r["quantity"] - r["reserved_quantity"])
-                    for k, r in rows.items()
-                    if k[0] == move.product_id.id and k[1] in sources[move.location_id.id]
-                )
+                available = sum(max(0.0, r["quantity"] - r["reserved_quantity"]) for _k, r in candidates)
                 missing.append({"move": move, "missing": need, "available": round_qty(available + taken)})
             reserved = round_qty(held + taken)
             state = "assigned" if need <= 0 else ("partially_available" if reserved > 0 else "confirmed")

@@ -38,19 +38,26 @@ class StockPicking:
     # -- create and write ------------------------------------------------------------------
     def create(self, vals_list: Any) -> Any:
         """Transfers numbered by their operation type's sequence (WH/OUT/00001), with its default
-        locations unless given."""
+        locations unless given. The numbers of a batch are taken once per operation type."""
         items = [vals_list] if isinstance(vals_list, dict) else vals_list
         if isinstance(items, list) and all(isinstance(v, dict) for v in items):
-            Type = self.env["stock.picking.type"]
+            wanted = {v.get("picking_type_id") for v in items if isinstance(v.get("picking_type_id"), int)}
+            types = {t.id: t for t in self.env["stock.picking.type"].browse(sorted(wanted)).exists()}
+            unnamed: dict[int, list[dict]] = {}
             for vals in items:
-                ptype = Type.browse(vals.get("picking_type_id") or []).exists()
+                ptype = types.get(vals.get("picking_type_id"))
                 if not ptype:
                     continue
                 vals.setdefault("location_id", ptype._default_source(vals.get("partner_id")).id)
                 vals.setdefault("location_dest_id", ptype._default_destination(vals.get("partner_id")).id)
                 if not vals.get("name") or vals["name"] == "/":
-                    vals["name"] = ptype.sudo().sequence_id.next_by_id() if ptype.sequence_id else "/"
+                    unnamed.setdefault(ptype.id, []).append(vals)
                 vals.setdefault("company_id", ptype.company_id.id)
+            for type_id, named in unnamed.items():
+                sequence = types[type_id].sudo().sequence_id
+                names = sequence.next_many_by_id(len(named)) if sequence else ["/"] * len(named)
+                for vals, name in zip(named, names, strict=True):
+                    vals["name"] = name
         return super().create(vals_list)
 
     def write(self, vals: dict[str, Any]) -> bool:

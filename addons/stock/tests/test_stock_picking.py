@@ -229,3 +229,21 @@ def test_overview_counts_ready_and_waiting_transfers(env, warehouse, make_produc
     env.invalidate_all()
     assert (out.count_picking_ready, out.count_picking_waiting) == (before[0] + 1, before[1] + 1)
     assert out.picking_summary.startswith(f"{before[0] + 1} ready")
+
+
+def test_transfers_created_together_get_consecutive_numbers_per_operation_type(
+    env, warehouse, make_product
+):
+    product = make_product()
+    partner = env.ref("base.res_partner_2").id
+    kinds = [warehouse.out_type_id, warehouse.in_type_id, warehouse.out_type_id]
+    pickings = env["stock.picking"].create(
+        [
+            {"picking_type_id": t.id, "partner_id": partner, "move_ids": [(0, 0, {"product_id": product.id})]}
+            for t in kinds
+        ]
+    )
+    out_numbers = [int(p.name.rsplit("/", 1)[1]) for p in pickings if p.picking_type_id == kinds[0]]
+    assert out_numbers[1] == out_numbers[0] + 1
+    assert pickings[1].name.startswith(f"{warehouse.code}/IN/")
+    assert pickings[0].location_dest_id == env.ref("stock.stock_location_customers")
