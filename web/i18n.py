@@ -90,6 +90,12 @@ def to_user_tz(value: dt.datetime) -> dt.datetime:
     return pytz.utc.localize(value).astimezone(pytz.timezone(request_tz()))
 
 
+def to_utc(value: dt.datetime) -> dt.datetime:
+    """A naive datetime of the user's time zone as a naive UTC one (as stored)."""
+    local = pytz.timezone(request_tz()).localize(value)
+    return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+
 def format_date(value: Any, fmt: str = "medium") -> str:
     if not value:
         return ""
@@ -106,6 +112,15 @@ def format_datetime(value: Any, fmt: str = "medium") -> str:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return babel_dates.format_datetime(to_user_tz(value), fmt, locale=locale())
+
+
+def date_input(value: Any) -> str:
+    """A date (or its ISO text) as a date input of the user's language holds it."""
+    from web.dates import format_input
+
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10]) if value else None
+    return format_input(value, locale())
 
 
 def format_number(value: Any, digits: int | None = None) -> str:
@@ -145,6 +160,7 @@ def install(app: Flask) -> None:
         format_money=format_money,
         translate=translate,
         html_text=html_text,
+        date_input=date_input,
     )
     app.jinja_env.globals.update(language_names=language_names, current_lang=locale)
 

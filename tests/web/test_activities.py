@@ -67,7 +67,7 @@ def test_schedule_dialog_proposes_the_type_summary_and_due_date(admin, in_db, le
         fragment = text(admin.get(f"/web/activity/new?model=crm.lead&res_id={lead}&back=/web", headers=FETCH))
     call = in_db(lambda env: env.ref("mail.mail_activity_data_call").id)
     option = re.search(rf'<option value="{call}" data-summary="([^"]*)" data-deadline="([^"]*)"', fragment)
-    assert option and option.groups() == ("Call back", "2026-03-12")  # the call type's two days
+    assert option and option.groups() == ("Call back", "03/12/2026")  # in two days, in the user's format
     assert "<html" not in fragment and 'id="f-act-user_id"' in fragment
 
 

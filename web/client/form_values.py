@@ -76,13 +76,22 @@ class FormSubmission:
             value = early[name] if name in early else self._converted(name, node)
             if value is _SKIP:
                 continue
-            if node["required_now"] and value in EMPTY and self.model._fields[name].type != "boolean":
+            # a value that could not be read says why (its form error) rather than "required"
+            if (
+                node["required_now"]
+                and value in EMPTY
+                and self.model._fields[name].type != "boolean"
+                and not self.form.errors.get(name)
+            ):
                 self.errors.setdefault(name, _("This field is required."))
             vals[name] = value
         for name, messages in self.form.errors.items():
             if name in allowed and name not in self.errors:
                 self.errors[name] = _first_message(messages)
         self.posted = self._read_format(vals)
+        for name in self.errors:
+            if getattr(self.form._fields.get(name), "raw", ""):  # an unreadable date stays as typed
+                self.posted[name] = self.form[name].raw
         if self.errors:
             raise ValidationError(_("The form has errors: check the fields marked in red."))
         return vals

@@ -41,10 +41,11 @@ def display(
         return str(value[1]) if isinstance(value, (tuple, list)) else str(value)
     if kind == "selection":
         return next((translate(label) for key, label in field.selection if key == value), str(value))
-    if kind == "date":
-        return format_date(value)
-    if kind == "datetime":
-        return format_datetime(value)
+    if kind in ("date", "datetime"):
+        try:
+            return format_date(value) if kind == "date" else format_datetime(value)
+        except ValueError:  # a typo posted back to a form with errors shows as typed
+            return str(value)
     if kind in ("one2many", "many2many"):
         if names is not None:
             return ", ".join(names.get(i, "") for i in value)

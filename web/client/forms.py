@@ -116,18 +116,35 @@ def _boolean(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     return fields.BooleanField(_label(field, node))
 
 
+class LocaleDateField(fields.Field):
+    """A date (or, with ``with_time``, a naive local datetime) typed in the user's language's format
+    (web.dates); an unreadable one is an error naming the field and the format to use."""
+
+    def __init__(self, label: Any = None, with_time: bool = False, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.with_time = with_time
+        self.raw = ""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        from web.dates import parse_input
+
+        self.raw = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if self.raw:
+            try:
+                self.data = parse_input(self.raw, get_lang(), self.with_time)
+            except ValueError as error:
+                raise ValueError(f"{self.label.text}: {error}") from None
+
+
 @converts("date")
 def _date(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
-    return fields.DateField(_label(field, node), format="%Y-%m-%d", validators=[validators.Optional()])
+    return LocaleDateField(_label(field, node))
 
 
 @converts("datetime")
 def _datetime(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
-    return fields.DateTimeLocalField(
-        _label(field, node),
-        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
-        validators=[validators.Optional()],
-    )
+    return LocaleDateField(_label(field, node), with_time=True)
 
 
 @converts("selection")

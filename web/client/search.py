@@ -6,6 +6,7 @@ field are OR'ed (one facet "Name: a or b"), terms on different fields AND'ed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ from core.safe_eval import safe_eval
 from web.client.actions import Action, eval_scope
 from web.client.drill import drill_domain, parse_drill
 from web.client.nav import url_without
+from web.dates import parse_input
+from web.i18n import locale, to_utc
 
 TEXT_TYPES = ("char", "text", "html", "many2one", "many2many", "one2many", "selection")
 
@@ -138,7 +141,22 @@ def _term_domain(model: BaseModel, spec: dict[str, Any], text: str, scope: dict[
                     field=translate(field_.string),
                 )
             ) from None
+    if field_.type in ("date", "datetime"):
+        return _date_term(field_, spec.get("operator") or "=", text)
     return [(field_.name, operator, value)]
+
+
+def _date_term(field_: Any, operator: str, text: str) -> list[Any]:
+    """A date typed in the user's format; on a datetime field, the whole day in the user's time zone."""
+    try:
+        day = parse_input(text, locale())
+    except ValueError as error:
+        raise ValidationError(f"{translate(field_.string)}: {error}", field=field_.name) from None
+    if field_.type == "date":
+        return [(field_.name, operator, day.isoformat())]
+    start = to_utc(dt.datetime.combine(day, dt.time()))
+    end = to_utc(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+    return ["&", (field_.name, ">=", start.isoformat(sep=" ")), (field_.name, "<", end.isoformat(sep=" "))]
 
 
 def saved_filters(env: Environment, model: str, action_id: int | None) -> list[dict[str, Any]]:
@@ -214,13 +232,18 @@ def facets(
     return chips
 
 
-def group_by_label(model: BaseModel, spec: str) -> str:
-    name, _sep, interval = spec.partition(":")
-    names = {
+def interval_names() -> dict[str, str]:
+    """The names of the intervals a date groups by, in the user's language."""
+    return {
         "day": _("Day"),
         "week": _("Week"),
         "month": _("Month"),
         "quarter": _("Quarter"),
         "year": _("Year"),
     }
+
+
+def group_by_label(model: BaseModel, spec: str) -> str:
+    name, _sep, interval = spec.partition(":")
+    names = interval_names()
     return translate(model._fields[name].string) + (f": {names[interval]}" if interval in names else "")

@@ -13,7 +13,8 @@ from core.records.model import BaseModel
 from core.safe_eval import expression_names
 from web.client.conditions import modifiers
 from web.client.formatting import currency_code, display
-from web.i18n import to_user_tz
+from web.dates import format_input, input_pattern, placeholder
+from web.i18n import locale, to_user_tz
 from web.widgets import default_widget
 
 SECTIONS = ("header", "ribbons", "smart_buttons", "title", "sheet")
@@ -85,14 +86,20 @@ def input_value(field: Field, value: Any) -> Any:
     """The value an HTML input holds for ``value`` (read format)."""
     if value is None or value is False:
         return "" if field.type not in ("boolean",) else False
+    if field.type in ("date", "datetime") and isinstance(value, str):
+        try:  # ISO (read format) is shown in the user's format; anything else is a typo shown back
+            read = dt.datetime.fromisoformat if field.type == "datetime" else dt.date.fromisoformat
+            value = read(value if field.type == "datetime" else value[:10])
+        except ValueError:
+            return value
     if field.type == "date":
-        return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+        return format_input(value.date() if isinstance(value, dt.datetime) else value)
     if field.type == "monetary" or (field.type == "float" and getattr(field, "digits", None)):
         places = field.digits[1] if getattr(field, "digits", None) else 2
         return f"{value:.{places}f}"
     if field.type == "datetime":
-        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-        return to_user_tz(moment).strftime("%Y-%m-%dT%H:%M")
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        return format_input(to_user_tz(moment).replace(tzinfo=None))
     return value
 
 
@@ -131,6 +138,10 @@ def widget(
         info["comodel"] = field.comodel_name
         info["record_id"] = value[0] if isinstance(value, (tuple, list)) else (value or "")
         info["record_name"] = value[1] if isinstance(value, (tuple, list)) else ""
+    if field.type in ("date", "datetime"):
+        with_time = field.type == "datetime"
+        info["placeholder"] = info["placeholder"] or placeholder(locale(), with_time)
+        info["date_pattern"] = input_pattern(locale(), with_time)
     if field.type == "monetary":
         info["currency"] = currency_code(values, field) or ""
     if field.type in ("one2many", "many2many"):

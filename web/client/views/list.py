@@ -8,7 +8,7 @@ from typing import Any
 from flask import render_template, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
-from core.exceptions import AccessError, UserError
+from core.exceptions import AccessError, UserError, ValidationError
 from core.i18n import _, translate
 from core.records.environment import Environment
 from core.records.model import BaseModel
@@ -298,6 +298,16 @@ def list_rows(env: Environment, model: str) -> Any:
     )
 
 
+def _named_error(records: Any, errors: dict[str, Any]) -> ValidationError | None:
+    """A row has no room for messages beside each input: its first error, naming its field."""
+    for name, message in errors.items():
+        if name in records._fields:
+            label = translate(records._fields[name].string)
+            text = str(message)
+            return ValidationError(text if text.startswith(label) else f"{label}: {text}", field=name)
+    return None
+
+
 def _row_refused(env: Environment, error: Exception, model: str, record_id: int) -> Any:
     if request.method != "POST":
         raise error  # showing the row's inputs: the client's error pages answer
@@ -319,7 +329,11 @@ def inline_row(env: Environment, model: str, record_id: int) -> Any:
         submission = FormSubmission(
             records.env, model, record_id, form_arch, CombinedMultiDict([request.form, request.files])
         )
-        records.browse(record_id).write(submission.values())
+        try:
+            vals = submission.values()
+        except ValidationError as error:
+            raise _named_error(records, submission.errors) or error from None
+        records.browse(record_id).write(vals)
         data = rows_data(env, records, arch, columns, records.browse(record_id))
         return render_template(
             "client/list_rows.html",
