@@ -51,6 +51,9 @@ def create_app(db_url: str | None = None, config: dict[str, Any] | None = None) 
     if app.config.get("ERP_PROXY_MODE", os.environ.get("ERP_PROXY_MODE") == "1"):
         # one proxy in front: its X-Forwarded-For/Proto/Host say who the client is
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    from web import server_timing
+
+    server_timing.init_app(app)  # first, so its clock starts before every other hook's
     from web.blueprints import register_all
 
     register_all(app)

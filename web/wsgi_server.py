@@ -30,9 +30,27 @@ def _post_fork(server: Any, worker: Any) -> None:
         registry.engine.dispose(close=False)
 
 
-def run_gunicorn(db_url: str, host: str, port: int, workers: int) -> None:
-    options = {
+def database_environment(threads: int, db_pool: int = 0, statement_timeout: float = 0.0) -> dict[str, str]:
+    """The variables that size each process's connection pool (``core.db.engine.make_engine`` reads them).
+
+    Each thread holds one connection while it serves a request, so a pool of one per thread never makes
+    a request wait for another's; two more serve the scheduler and the registry's signal checks."""
+    pool = db_pool or threads + 2
+    return {"ERP_DB_POOL_SIZE": str(pool), "ERP_DB_MAX_OVERFLOW": "2",
+            "ERP_STATEMENT_TIMEOUT_MS": str(round(statement_timeout * 1000))}
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int = 4,
+                     keepalive: int = 5) -> dict[str, Any]:
+    """gunicorn's settings: threaded workers (gthread), which keep an HTTP/1.1 client's connection open
+    between its requests for ``keepalive`` seconds, so XML-RPC and JSON clients reuse one connection."""
+    return {
         "post_fork": _post_fork, "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
-        "threads": 4, "timeout": 120, "graceful_timeout": 20, "accesslog": "-", "preload_app": False,
+        "threads": threads, "keepalive": keepalive, "timeout": 120, "graceful_timeout": 20,
+        "accesslog": "-", "preload_app": False,
     }
-    _Gunicorn(db_url, options).run()
+
+
+def run_gunicorn(db_url: str, host: str, port: int, workers: int, threads: int = 4,
+                 keepalive: int = 5) -> None:
+    _Gunicorn(db_url, gunicorn_options(host, port, workers, threads, keepalive)).run()

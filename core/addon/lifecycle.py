@@ -23,6 +23,7 @@ from core.addon.module_records import (
     remove_stale_records,
 )
 from core.addon.xmlids import forget_cache
+from core.db.statistics import analyze_filled_on_commit
 from core.exceptions import AddonError
 from core.i18n import _
 from core.loader.catalogs import check_catalog_dirs
@@ -63,6 +64,7 @@ class _Install(AddonApplication):
             record_module(env, manifest, "installed", demo=demo)
             call_hook(manifest, "post_init", env)
             forget_cache(env)
+        analyze_filled_on_commit(env.cr, min_rows=1)  # a new database starts with real statistics
 
 
 class _Upgrade(AddonApplication):
@@ -91,6 +93,7 @@ class _Upgrade(AddonApplication):
             remove_stale_records(env, name, loader.loaded)
             record_module(env, manifest, "installed")
             forget_cache(env)
+        analyze_filled_on_commit(env.cr)
 
 
 class _Uninstall(AddonApplication):

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
+from core.db.statistics import note_filled
+
 if TYPE_CHECKING:
     from core.db.transaction import Cursor
 
@@ -46,6 +48,7 @@ def insert_rows(cr: Cursor, table: sa.Table, columns: Sequence[str], rows: Seque
     """INSERT ``rows`` (values in ``columns`` order, ids included) as SQLAlchemy Core would store them."""
     if not rows:
         return
+    note_filled(cr, table.name, len(rows))
     processors = _processors(cr, table, columns)
     if any(processors):
         rows = [tuple(value if process is None else process(value) for process, value in zip(processors, row))

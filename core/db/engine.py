@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,9 +34,29 @@ def make_engine(url: str | URL, **options: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, **options)
     options.setdefault("pool_pre_ping", True)
-    options.setdefault("pool_size", 5)
-    options.setdefault("max_overflow", 10)
+    options.setdefault("pool_size", _env_int("ERP_DB_POOL_SIZE", 5))
+    options.setdefault("max_overflow", _env_int("ERP_DB_MAX_OVERFLOW", 10))
+    timeout_ms = _env_int("ERP_STATEMENT_TIMEOUT_MS", 0)
+    if timeout_ms > 0:
+        # set at connection start-up: no statement of its own per request
+        connect_args = options.setdefault("connect_args", {})
+        extra = f"-c statement_timeout={timeout_ms}"
+        connect_args["options"] = f"{connect_args.get('options', '')} {extra}".strip()
     return sa.create_engine(parsed, isolation_level="READ COMMITTED", **options)
+
+
+def _env_int(name: str, default: int) -> int:
+    """A whole number from the environment (set by ``erp serve`` for its workers), else ``default``."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{name}={text!r}: expected a whole number") from None
+    if value < 0:
+        raise ValueError(f"{name}={text!r}: must not be negative")
+    return value
 
 
 def _sqlite_engine(url: URL, **options: Any) -> Engine:

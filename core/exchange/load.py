@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from core.addon.xmlids import forget_cache
+from core.db.statistics import analyze_filled_on_commit
 from core.exchange.batches import BatchWriter
 from core.exchange.cells import CellConverter, is_empty
 from core.exchange.columns import DBID, REF_DBID, REF_XMLID, SUB, XMLID, Column, parse_columns
@@ -96,6 +97,7 @@ class Loader:
                     ids = BatchWriter(self.model, self, self.progress).write(records)
                 if self.has_errors() or self.dryrun:
                     raise _Rollback()
+            analyze_filled_on_commit(self.env.cr)  # the first searches after an import get a real plan
         except (_Rollback, _Stop):
             forget_cache(self.env)  # external ids the undone savepoint had recorded
         except BaseException:

@@ -177,10 +177,13 @@ class SearchMixin(ModelPart):
         self._check_access("read")
         flush_for_query(self)
         table = self._table
-        inner = sa.select(table.c.id).where(self._where_condition(domain or [], table))
+        condition = self._where_condition(domain or [], table)
         if limit:
-            inner = inner.limit(int(limit))
-        statement = sa.select(sa.func.count()).select_from(inner.subquery())
+            # counting stops at ``limit``: only a subquery can say so; never sorted, nothing joined
+            inner = sa.select(table.c.id).where(condition).limit(int(limit))
+            statement = sa.select(sa.func.count()).select_from(inner.subquery())
+        else:
+            statement = sa.select(sa.func.count()).select_from(table).where(condition)
         return int(self.env.cr.execute(statement).scalar() or 0)
 
     def search_fetch(self, domain: Any, field_names: list[str], offset: int = 0,

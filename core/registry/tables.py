@@ -56,6 +56,9 @@ def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str,
         extra.append(
             sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique")))
         )
+    order_index = default_order_index(table_name, model, columns, extra)
+    if order_index is not None:
+        extra.append(order_index)
     # AUTOINCREMENT on SQLite: a deleted id is never given to a new record, as on PostgreSQL, so
     # references kept by id alone (external ids, attachments, messages) never reach a stranger
     return sa.Table(table_name, metadata, *columns, *extra, sqlite_autoincrement=True)
@@ -76,6 +79,52 @@ def _column(field: Field, table_name: str, tables: dict[str, str]) -> sa.Column[
     index = field.attrs.get("index", field.type == "many2one")
     plain = bool(index) and index != "trigram"
     return sa.Column(field.column_name, field.sql_type(), *args, index=plain or None)
+
+
+def order_columns(model: type[BaseModel]) -> list[str]:
+    """The columns of ``model``'s default order that one b-tree index can serve: the leading terms on
+    plain stored columns, in the first term's direction (a backward scan serves a descending order);
+    ``id`` closes it when the order leaves it out (the search sorts by ``id asc`` last)."""
+    spec = getattr(model, "_order", None) or model._def.attrs.get("order") or "id"
+    terms = [part.split() for part in spec.split(",") if part.strip()]
+    columns: list[str] = []
+    direction = None
+    for term in terms:
+        name, term_direction = term[0], (term[1] if len(term) > 1 else "asc").lower()
+        field = model._fields.get(name)
+        # translated values and many2ones sorted by their target's order are expressions, not columns
+        if (field is None or not field.column or field.translate or field.secret
+                or isinstance(field, Many2one) or len(term) > 2):
+            return columns
+        if direction not in (None, term_direction):
+            return columns
+        direction = term_direction
+        columns.append(field.column_name)
+        if name == "id":
+            return columns
+    if direction == "asc":
+        columns.append("id")
+    return columns
+
+
+def default_order_index(table_name: str, model: type[BaseModel], columns: list[Any],
+                        extra: list[Any]) -> sa.Index | None:
+    """An index for the model's default order (the sort of every list and ``search`` without one),
+    unless an index or unique key already starts with the same columns."""
+    wanted = order_columns(model)
+    if not wanted or wanted == ["id"]:
+        return None
+    leading: list[tuple[str, ...]] = [(column.name,) for column in columns if column.index or column.unique]
+    leading += [tuple(str(getattr(e, "name", e)) for e in item.expressions)
+                for item in extra if isinstance(item, sa.Index)
+                and item.dialect_kwargs.get("postgresql_using") != "gin"]
+    fields = model._fields
+    leading += [tuple(fields[name].column_name for name in constraint["unique"] if name in fields)
+                for constraint in model._def.constraints if constraint.get("unique")]
+    leading += [(field.column_name,) for field in fields.values() if field.column and field.unique]
+    if any(existing[:len(wanted)] == tuple(wanted) for existing in leading):
+        return None
+    return sa.Index(conv(_short(f"ix_{table_name}_order_{'_'.join(wanted)}")), *wanted)
 
 
 def trigram_index(table_name: str, field: Field) -> sa.Index:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Response
 
 from core.rpc.errors import describe
+from web import wire_json
 
 CODES = {
     400: "bad_request",
@@ -51,5 +51,5 @@ def error_response(error: BaseException, headers: dict[str, str] | None = None) 
 
 def json_response(payload: Any, status: int = 200) -> Response:
     return Response(
-        json.dumps(payload, ensure_ascii=False, default=str), status=status, mimetype="application/json"
+        wire_json.dumps(payload), status=status, mimetype="application/json"
     )

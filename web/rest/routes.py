@@ -18,6 +18,7 @@ from core.db.transaction import run_with_retry
 from core.i18n import _, use_lang
 from core.records.environment import SUPERUSER_ID, Environment
 from core.rpc.dispatch import model_of
+from web import wire_json
 from web.rest import auth
 from web.rest.convert import body_values, parse_fields, record_json
 from web.rest.errors import ApiError, error_response, json_response
@@ -165,7 +166,7 @@ def _json_body() -> Any:
     if request.mimetype != "application/json":
         raise ApiError(415, _("Send the record as a JSON object (Content-Type: application/json)."))
     try:
-        return json.loads(request.get_data(cache=False) or b"")
+        return wire_json.loads(request.get_data(cache=False) or b"")
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, _("The request body is not valid JSON.")) from None
 

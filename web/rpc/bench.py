@@ -39,13 +39,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn_server(db_url: str, workers: int = WORKERS) -> Iterator[str]:
-    """``erp serve --workers N`` on a free port of 127.0.0.1; its base URL until the block ends.
+def gunicorn_server(db_url: str, workers: int = WORKERS, options: tuple[str, ...] = ()) -> Iterator[str]:
+    """``erp serve --workers N [options]`` on a free port of 127.0.0.1; its base URL until the block ends.
 
     A server that does not answer within a minute is reported with the end of its log."""
     port = _free_port()
     command = [sys.executable, "-c", "from core.cli.main import cli; cli()", "serve", "--db", db_url,
-               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--no-cron"]
+               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--no-cron", *options]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True,
                                    env=os.environ.copy())

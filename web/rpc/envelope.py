@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Response, request
@@ -10,6 +9,7 @@ from flask import Response, request
 from core.i18n import _
 from core.rpc.errors import SessionExpired, describe
 from core.rpc.values import to_wire
+from web import wire_json
 
 
 class BadRequest(Exception):
@@ -27,7 +27,7 @@ def read_request() -> tuple[Any, dict[str, Any]]:
         raise BadRequest(_("Invalid content type %(type)r: JSON-RPC requests are sent as application/json",
                            type=request.mimetype or "none"))
     try:
-        body = json.loads(request.get_data(cache=False) or b"")
+        body = wire_json.loads(request.get_data(cache=False) or b"")
     except (ValueError, UnicodeDecodeError):
         raise BadRequest("Invalid JSON data") from None
     if not isinstance(body, dict):
@@ -88,5 +88,5 @@ def bad_request(error: BadRequest) -> Response:
 
 def _json(payload: dict[str, Any]) -> Response:
     return Response(
-        json.dumps(payload, ensure_ascii=False, default=str), status=200, mimetype="application/json"
+        wire_json.dumps(payload), status=200, mimetype="application/json"
     )

@@ -4,7 +4,6 @@ and the per-database description of models and methods at ``/doc-bearer/index.js
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -15,7 +14,7 @@ from core.records.environment import SUPERUSER_ID, Environment
 from core.rpc import auth, catalog, dispatch
 from core.rpc.errors import RpcError, describe
 from core.rpc.values import to_wire
-from web import databases
+from web import databases, wire_json
 from web.rpc.services import client_address, registry_of
 
 bp = Blueprint("json2", __name__)
@@ -97,7 +96,7 @@ def _body() -> dict[str, Any]:
     if request.mimetype != "application/json":
         raise RpcError("Request content type must be application/json", "werkzeug.exceptions.BadRequest")
     try:
-        body = json.loads(request.get_data(cache=False) or b"{}")
+        body = wire_json.loads(request.get_data(cache=False) or b"{}")
     except (ValueError, UnicodeDecodeError):
         raise RpcError("Invalid JSON data", "werkzeug.exceptions.BadRequest") from None
     if not isinstance(body, dict):
@@ -122,5 +121,5 @@ def error_response(error: BaseException, context: dict[str, Any]) -> Response:
 
 def _json(payload: Any, status: int) -> Response:
     return Response(
-        json.dumps(payload, ensure_ascii=False, default=str), status=status, mimetype="application/json"
+        wire_json.dumps(payload), status=status, mimetype="application/json"
     )

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, request
 
 from core.rpc.errors import Fault, describe
 from web.rpc.services import dispatch_rpc
+from web.rpc.xml_writer import dumps_response
 
 bp = Blueprint("xmlrpc", __name__)
 
@@ -35,7 +36,7 @@ def _handle(service: str, legacy: bool) -> Response:
     except Exception as error:  # noqa: BLE001 - every failure becomes an XML-RPC fault
         return _fault_of(describe(error), legacy)
     try:
-        body = xmlrpc.client.dumps((result,), methodresponse=True, allow_none=False, encoding="utf-8")
+        body = dumps_response(result)
     except (TypeError, OverflowError) as error:
         return _fault(1, f"The result cannot be sent over XML-RPC: {error}")
     return _xml(body)
