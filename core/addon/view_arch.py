@@ -30,6 +30,9 @@ _logger = logging.getLogger(__name__)
 POSITIONS = ("inside", "after", "before", "replace", "remove", "attributes")
 # sections of a form an extension may start when the form has none yet (a first smart button)
 FORM_SECTIONS = ("header", "smart_buttons")
+# top-level lists whose nodes have no name to target: an extension replaces the whole list
+# (``replace: ribbons`` with the ribbons to show, none to show no ribbon), creating it if need be
+WHOLE_LISTS = ("ribbons",)
 
 
 def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -41,6 +44,9 @@ def apply_changes(arch: dict[str, Any], changes: list[dict[str, Any]]) -> dict[s
             raise ArchError([index], f"change #{index + 1} says neither of: {', '.join(POSITIONS)}")
         target = str(change[position])
         nodes = copy.deepcopy(change.get("nodes") or [])
+        if position == "replace" and target in WHOLE_LISTS:
+            result[target] = nodes
+            continue
         if position == "inside":
             container = _find_container(result, target)
             if container is None and target in FORM_SECTIONS and "sheet" in result:

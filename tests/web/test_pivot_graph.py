@@ -94,6 +94,18 @@ def test_group_bys_are_limited_to_stored_fields_with_date_intervals(admin):
     assert len(dated) >= 2 and dated[1][0] == 1
 
 
+def test_a_date_field_is_one_group_by_choice_with_its_intervals(admin):
+    page = text(admin.get(CONTACTS + "?view=pivot&rows=country_id&cols="))
+    menu = page[page.index('class="pivot-menu'):]
+    fields = re.findall(r'role="menuitem" class="dropdown-item(?: has-intervals)?"[^>]*>([^<]+)<', menu)
+    assert fields.count("Created on") == 1 and not any(":" in label for label in fields)
+    intervals = re.search(r'id="pivot-iv-create_date"[^>]*hidden>(.*?)</div>', menu, re.S).group(1)
+    assert re.findall(r'data-spec="create_date:(\w+)">(\w+)<', intervals) == [
+        ("year", "Year"), ("quarter", "Quarter"), ("month", "Month"), ("week", "Week"), ("day", "Day")]
+    graph = text(admin.get(CONTACTS + "?view=graph"))
+    assert graph.count('<optgroup label="Created on">') == 2  # once in each group-by select
+
+
 def test_flip_axes_swaps_rows_and_columns(admin):
     page = html.unescape(text(admin.get(CONTACTS + "?view=pivot&rows=country_id&cols=is_company")))
     flip = re.search(r'<a class="button small" href="([^"]+)">Flip axes', page).group(1)

@@ -18,7 +18,7 @@ install_error_pages(bp)
 
 
 def register(app: Flask) -> None:
-    from web.studio import filters, home, properties, routes  # noqa: F401 - they add their routes to bp
+    from web.studio import filters, home, properties, ribbons, routes  # noqa: F401 - they add their routes to bp
     from web.studio.links import studio_link
 
     app.register_blueprint(bp)

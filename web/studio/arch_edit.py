@@ -29,6 +29,9 @@ SECTIONS = {
 SCOPED = frozenset({"search"})
 # view types whose fields can be hidden (kept in the view, not shown) rather than only taken out
 HIDEABLE = frozenset({"form", "list"})
+# view types with ribbons across the corner of the record (Odoo's web_ribbon), and their colors
+RIBBON_VIEWS = frozenset({"form", "kanban"})
+RIBBON_COLORS = ("success", "danger", "warning", "info", "muted")
 CONTAINERS = ("group", "notebook", "page")
 WHERE = ("after", "before", "inside")
 
@@ -234,3 +237,41 @@ def positions(arch: dict[str, Any], view_type: str) -> list[tuple[str, str, str]
         ]
         choices.extend((f"after:{name}", "after", name) for name in named if name)
     return choices
+
+
+def ribbon_colors() -> list[tuple[str, str]]:
+    """The colors a ribbon may take, named for the consultant."""
+    names = {"success": _("Green"), "danger": _("Red"), "warning": _("Orange"), "info": _("Blue"),
+             "muted": _("Grey")}
+    return [(key, names[key]) for key in RIBBON_COLORS]
+
+
+def ribbon_rows(arch: dict[str, Any]) -> list[dict[str, Any]]:
+    """The view's ribbons as the studio lists them: position, text, color and hiding condition."""
+    return [
+        {
+            "index": index,
+            "string": node.get("string") or "",
+            "bg_color": node.get("bg_color") or "success",
+            "invisible": node.get("invisible") if isinstance(node.get("invisible"), str) else "",
+        }
+        for index, node in enumerate(arch.get("ribbons") or [])
+    ]
+
+
+def set_ribbon(arch: dict[str, Any], index: int | None, node: dict[str, Any] | None) -> dict[str, Any]:
+    """A copy of ``arch`` with ribbon ``index`` replaced by ``node`` (taken out when None); a new one
+    is added last when ``index`` is None."""
+    result = copy.deepcopy(arch)
+    ribbons = result.setdefault("ribbons", [])
+    if index is None:
+        if node is not None:
+            ribbons.append(node)
+        return result
+    if not 0 <= index < len(ribbons):
+        raise ValidationError(_("The view has no such ribbon: it may have been removed meanwhile."))
+    if node is None:
+        del ribbons[index]
+    else:
+        ribbons[index] = node
+    return result

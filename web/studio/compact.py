@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.addon.view_arch import ArchError, apply_changes
-from web.studio.arch_edit import is_container, node_key, sections, walk
+from web.studio.arch_edit import RIBBON_VIEWS, is_container, node_key, sections, walk
 
 CONTAINER_WEIGHT = 1000
 
@@ -75,6 +75,9 @@ def studio_changes(base: dict[str, Any], final: dict[str, Any], view_type: str) 
         if name in placed:
             changes.append(_insertion(after, name, placed))
     changes.extend({"attributes": n, "set": attrs} for n, attrs in changed.items() if n not in moved)
+    if view_type in RIBBON_VIEWS and (base.get("ribbons") or []) != (final.get("ribbons") or []):
+        # ribbons have no name to target one by one: the change gives them all
+        changes.append({"replace": "ribbons", "nodes": copy.deepcopy(final.get("ribbons") or [])})
     _verify(base, final, changes, view_type)
     return changes
 
@@ -148,4 +151,5 @@ def _normalized(arch: dict[str, Any], view_type: str) -> Any:
             return [clean(v) for v in value]
         return value
 
-    return {name: clean(arch.get(name) or []) for name in sections(view_type)}
+    names = (*sections(view_type), "ribbons") if view_type in RIBBON_VIEWS else sections(view_type)
+    return {name: clean(arch.get(name) or []) for name in names}

@@ -73,6 +73,8 @@ def render_editor(
         "deletion": removal.deletion(env, model, delete) if delete else None,
         "editing": properties.properties(env, model, edit) if edit else None,
         "preview": editor.list_preview(env, view) if view_type == "list" else None,
+        "ribbons": arch_edit.ribbon_rows(view.arch) if view_type in arch_edit.RIBBON_VIEWS else None,
+        "ribbon_colors": arch_edit.ribbon_colors(),
         "back": back_url(model, view_type),
         "url": lambda **extra: editor_url(model, view_type, **extra),
         "kept": {key: request.values.get(key) for key in KEPT_ARGS if request.values.get(key)},

@@ -6,18 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from flask import redirect, request, url_for
+from markupsafe import escape
 
 from addons.mail.controllers.activities import safe_back
 from addons.mail.controllers.activity_data import activities_data
 from addons.mail.controllers.client import bp
 from addons.mail.controllers.tracking_lines import TRACKING_FIELDS, tracking_line
+from addons.mail.models.mail_thread_tracking import render_system_text
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.request_env import flash, with_env
 
-MESSAGE_FIELDS = ("body", "author_id", "date", "message_type", "subtype_id", "tracking_value_ids")
+MESSAGE_FIELDS = ("body", "author_id", "date", "message_type", "subtype_id", "tracking_value_ids", "body_key",
+                  "body_params")
 
 
 def has_chatter(env: Environment, model: BaseModel) -> bool:
@@ -47,6 +50,8 @@ def chatter_data(env: Environment, model: BaseModel, record_id: int) -> dict[str
     rows = messages.read(names) if messages else []
     tracking = _tracking(env, rows) if "tracking_value_ids" in names else {}
     for row in rows:
+        if row.get("body_key"):  # written by the system: in the reader's language, not the writer's
+            row["body"] = f"<p>{escape(render_system_text(row['body_key'], row.get('body_params')))}</p>"
         row["changes"] = [tracking[i] for i in row.get("tracking_value_ids") or () if i in tracking]
         row["author"] = row["author_id"][1] if row.get("author_id") else ""
         row["subtype"] = row["subtype_id"][1] if row.get("subtype_id") else ""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from core import _, clock, model
+from core import clock, model
+from core.i18n import translate
 from core.records.environment import SUPERUSER_ID
 
 SKIP_TYPES = ("binary", "image", "json", "html")
@@ -28,8 +29,7 @@ class MailThreadTracking:
         if not records or _tracking_off(self.env):
             return records
         if not self.env.context.get("mail_create_nolog"):
-            label = records._model_description()
-            created = _("%(document)s created", document=label)
+            created = records._system_text("%(document)s created")
             records._log_messages({record.id: created for record in records})
         if not self.env.context.get("mail_create_nosubscribe") and self.env.uid != SUPERUSER_ID:
             records.sudo()._add_followers([self.env.user.partner_id.id], records._default_subtypes())
@@ -60,8 +60,8 @@ class MailThreadTracking:
         result = super().unlink()
         Message = self.env["mail.message"].sudo()
         Message.search([("model", "=", self._name), ("res_id", "in", ids)]).write({"is_orphan": True})
-        label = self._model_description()
-        bodies = {record_id: _("%(document)s deleted", document=label) for record_id in ids}
+        deleted = self._system_text("%(document)s deleted")
+        bodies = {record_id: deleted for record_id in ids}
         changes = {record_id: [(field, values[field.name], _empty(field)) for field in fields
                                if _changed(values[field.name], _empty(field))]
                    for record_id, values in before.items()}
@@ -107,9 +107,15 @@ class MailThreadTracking:
     def _log_tracking(self, changes: dict[int, list[Any]]) -> None:
         self._log_messages({record_id: "" for record_id in changes}, changes)
 
-    def _log_messages(self, bodies: dict[int, str], changes: dict[int, list[Any]] | None = None,
+    def _system_text(self, key: str) -> SystemText:
+        """A message naming the model's document ("%(document)s created"), kept untranslated with its
+        values so that each reader sees it in their own language (the chatter translates it)."""
+        return SystemText(key, {"document": {"msgid": self._description or self._name}})
+
+    def _log_messages(self, bodies: dict[int, str | SystemText], changes: dict[int, list[Any]] | None = None,
                       names: dict[int, str] | None = None, orphan: bool = False) -> None:
-        """One notification per record (with its tracking values), all inserted at once."""
+        """One notification per record (with its tracking values), all inserted at once; a body given
+        as a SystemText is stored in the writer's language and with its key for other readers."""
         changes = changes or {}
         env = self.env
         subtype = env.ref(self._track_subtype(changes) if changes else "mail.mt_note").sudo()
@@ -118,10 +124,11 @@ class MailThreadTracking:
         if names is None:
             names = {record.id: record.display_name for record in self.sudo().browse(list(bodies))}
         messages = env["mail.message"].sudo().create([{
-            "model": self._name, "res_id": record_id, "body": f"<p>{_escape(body)}</p>" if body else "",
+            "model": self._name, "res_id": record_id, "body": f"<p>{_escape(str(body))}</p>" if body else "",
             "message_type": "notification", "subtype_id": subtype.id, "is_internal": True,
             "author_id": author, "date": now, "record_name": names.get(record_id) or False,
             "is_orphan": orphan,
+            **({"body_key": body.key, "body_params": body.params} if isinstance(body, SystemText) else {}),
         } for record_id, body in bodies.items()])
         names_changed = {item[0].name for changed in changes.values() for item in changed}
         field_ids = self._tracking_field_ids(names_changed)
@@ -157,6 +164,31 @@ class MailThreadTracking:
             values["currency_id"] = (new[1] if isinstance(new, tuple) else False) or (
                 old[1] if isinstance(old, tuple) else False)
         return values
+
+
+class SystemText:
+    """A message text the system writes: its untranslated ``key`` and the ``params`` of its placeholders
+    (``{"msgid": text}`` for a value to translate too); str() is the text in the current language."""
+
+    def __init__(self, key: str, params: dict[str, Any]) -> None:
+        self.key, self.params = key, params
+
+    def __str__(self) -> str:
+        return render_system_text(self.key, self.params)
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def render_system_text(key: str, params: dict[str, Any] | None, lang: str | None = None) -> str:
+    """``key`` filled with ``params`` in ``lang`` (default: the current one), the marked values translated."""
+    values = {name: translate(value["msgid"], lang) if isinstance(value, dict) and "msgid" in value else value
+              for name, value in (params or {}).items()}
+    text = translate(key, lang)
+    try:
+        return text % values if values else text
+    except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder: the source text
+        return key % values if values else key
 
 
 def _typed_value(field: Any, prefix: str, value: Any) -> dict[str, Any]:

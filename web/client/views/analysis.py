@@ -8,7 +8,7 @@ from typing import Any
 from core.i18n import _, translate
 from core.records.model import BaseModel
 from web.client.formatting import display
-from web.client.search import SearchState, group_by_label, groupable
+from web.client.search import SearchState, group_by_label, groupable, interval_names
 
 COUNT = "__count"
 INTERVALS = ("year", "quarter", "month", "week", "day")
@@ -34,6 +34,26 @@ def groupable_fields(model: BaseModel) -> list[tuple[str, str]]:
         elif field.type in ("many2one", "selection", "boolean", "char", "integer"):
             result.append((name, translate(field.string)))
     return sorted(result, key=lambda item: item[1].lower())
+
+
+def group_choices(model: BaseModel) -> list[dict[str, Any]]:
+    """The group-by menu of a pivot or graph: each field once, by label; a date or datetime field
+    with its intervals as sub-choices (``intervals``: (spec, label)), the others with their ``spec``."""
+    choices: dict[str, dict[str, Any]] = {}
+    names = interval_names()
+    for spec, label in groupable_fields(model):
+        name, _sep, interval = spec.partition(":")
+        if interval:
+            entry = choices.setdefault(
+                name, {"field": name, "label": translate(model._fields[name].string), "intervals": []}
+            )
+            entry["intervals"].append((spec, names[interval]))
+        else:
+            choices[name] = {"field": name, "label": label, "spec": spec}
+    for entry in choices.values():
+        if "intervals" in entry:  # year first, as in Odoo
+            entry["intervals"].sort(key=lambda item: INTERVALS.index(item[0].partition(":")[2]))
+    return sorted(choices.values(), key=lambda item: item["label"].lower())
 
 
 def measurable_fields(model: BaseModel) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from web.client.search import SearchState, group_by_label
 from web.client.views.analysis import (
     COUNT,
     GRAPH_KEYS,
+    group_choices,
     group_label,
     groupable_fields,
     measurable_fields,
@@ -126,7 +127,7 @@ def build(
     ]
     data.update(
         chart_json=json.dumps(data["chart"]),
-        groupable=groupable_fields(model),
+        groupable=group_choices(model),
         measurable=measurable_fields(model),
         type_urls=[(kind, url_with(_pairs(setup, type=kind))) for kind in CHART_TYPES],
         stacked_url=url_with(_pairs(setup, stacked=not setup["stacked"])),

@@ -18,7 +18,7 @@ from web.client.search import SearchState
 from web.client.views.analysis import (
     COUNT,
     PIVOT_KEYS,
-    groupable_fields,
+    group_choices,
     measurable_fields,
     setup_args,
     valid_spec,
@@ -199,7 +199,7 @@ def build(
     swapped = dict(setup, rows=setup["cols"], cols=setup["rows"], rfold=setup["cfold"], cfold=setup["rfold"])
     data.update(
         setup=setup,
-        groupable=groupable_fields(model),
+        groupable=group_choices(model),
         measurable=measurable_fields(model),
         flip_url=url_with(_pairs(swapped)),
         expand_all_url=url_with(_pairs(dict(setup, rfold=set(), cfold=set()))),

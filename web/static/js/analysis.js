@@ -8,7 +8,8 @@
     if (!menu) return;
     document.body.append(menu);  // positioned against the page, whatever the table sits in
     let target = null;
-    const items = () => Array.from(menu.querySelectorAll("[role=menuitem]"));
+    // only what shows: a date field's intervals count once the field is opened
+    const items = () => Array.from(menu.querySelectorAll("[role=menuitem]")).filter((item) => !item.closest("[hidden]"));
 
     function close(refocus) {
       menu.hidden = true;
@@ -33,6 +34,17 @@
       if (!menu.hidden && target === button) close(true); else open(button);
     });
     menu.addEventListener("click", (event) => {
+      const field = event.target.closest(".has-intervals");
+      if (field) {
+        const group = document.getElementById(field.getAttribute("aria-controls"));
+        const opening = group.hidden;
+        menu.querySelectorAll(".pivot-intervals").forEach((other) => { other.hidden = true; });
+        menu.querySelectorAll(".has-intervals").forEach((other) => other.setAttribute("aria-expanded", "false"));
+        group.hidden = !opening;
+        field.setAttribute("aria-expanded", opening ? "true" : "false");
+        if (opening) group.querySelector("[role=menuitem]")?.focus();
+        return;
+      }
       const item = event.target.closest("[data-spec]");
       if (!item || !target) return;
       const params = new URLSearchParams({ pax: target.dataset.axis, pexp: target.dataset.key, pby: item.dataset.spec });
