@@ -5,7 +5,9 @@ drilled down to its journal items and the journal entry, and the report download
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -89,7 +91,7 @@ def test_profit_and_loss_drill_down_and_xlsx(new_page: Any) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Export XLSX").click()
     assert download.value.suggested_filename == "profit_and_loss.xlsx"
-    book = load_workbook(download.value.path())
+    book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][0] == "Profit and Loss"
     assert next(row for row in rows if row[0] == "Net Profit")[1] == 2000.0

@@ -77,6 +77,8 @@ class Table:
     title: str
     columns: list[tuple[str, bool]]  # (label, numeric)
     rows: list[Row] = field(default_factory=list)
+    # the general ledger's items shown per account (None: all, as the spreadsheet has them)
+    ledger_limit: int | None = None
 
 
 def _day(value: str | None, name: str) -> dt.date | None:
@@ -117,9 +119,10 @@ def parse_filters(env: Environment, args: Any) -> Filters:
     return Filters(company_id, start, end, journal_id)
 
 
-def build(env: Environment, name: str, filters: Filters) -> Table:
-    """The table of the report ``name`` under ``filters``."""
-    table = Table(name, str(TITLES[name]), [])
+def build(env: Environment, name: str, filters: Filters, ledger_limit: int | None = None) -> Table:
+    """The table of the report ``name`` under ``filters`` (``ledger_limit``: the general ledger's items
+    shown per account, the others counted in a line that says so)."""
+    table = Table(name, str(TITLES[name]), [], ledger_limit=ledger_limit)
     BUILDERS[name](env, filters, table)
     return table
 
@@ -170,7 +173,7 @@ def _general_ledger(env: Environment, filters: Filters, table: Table) -> None:
     ]
     base = filters.domain()
     for account in env["account.account"].general_ledger(
-        filters.date_from, filters.date_to, filters.journal_ids(), filters.company_id
+        filters.date_from, filters.date_to, filters.journal_ids(), filters.company_id, table.ledger_limit
     ):
         domain = [*base, ("account_id", "=", account["account_id"])]
         key = f"account-{account['account_id']}"
@@ -207,6 +210,10 @@ def _general_ledger(env: Environment, filters: Filters, table: Table) -> None:
                     domain=[("id", "=", line["id"])],
                 )
             )
+        hidden = account["line_count"] - len(account["lines"])
+        if hidden > 0:
+            note = _("%(count)s more items: the account's figures open them all.", count=hidden)
+            table.rows.append(Row(["", "", "", "", note, "", "", ""], style="detail"))
         table.rows.append(
             Row(
                 [

@@ -30,17 +30,18 @@ bp = Blueprint(
 bp.before_request(i18n.begin_request_lang)
 install_error_pages(bp)
 DRILL_LIMIT = 2000
+LEDGER_LIMIT = 500  # general ledger items per account on screen and in the PDF; the spreadsheet has all
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _report(env: Environment, name: str) -> tuple[Table, Filters]:
+def _report(env: Environment, name: str, ledger_limit: int | None = LEDGER_LIMIT) -> tuple[Table, Filters]:
     if "account.move.line" not in env:  # the routes are mounted for every database
         raise MissingError(_("Invoicing is not installed in this database."))
     if name not in TITLES:
         raise MissingError(_("There is no report %(name)s.", name=name))
     env["account.move.line"].check_access_rights("read")
     filters = parse_filters(env, request.args)
-    return build(env, name, filters), filters
+    return build(env, name, filters, ledger_limit), filters
 
 
 def _menu(env: Environment, name: str) -> int | None:
@@ -132,7 +133,7 @@ def drill(env: Environment, name: str, key: str) -> Any:
 @with_env(readonly=True)
 def report_xlsx(env: Environment, name: str) -> Response:
     """The report as a spreadsheet."""
-    table, filters = _report(env, name)
+    table, filters = _report(env, name, ledger_limit=None)
     return _download(to_xlsx(table, _header(env, table, filters)), MIME_XLSX, f"{name}.xlsx")
 
 

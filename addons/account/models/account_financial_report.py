@@ -123,11 +123,13 @@ class AccountAccountFinancialReports:
         date_to: Any = None,
         journal_ids: list[int] | None = None,
         company_id: int | None = None,
+        limit_per_account: int | None = None,
     ) -> list[dict[str, Any]]:
         """Per account with posted items, its balance before ``date_from`` and its items of the period
         with the running balance: ``{"account_id", "code", "name", "initial", "debit", "credit", "balance",
         "lines": [{"id", "date", "move_id", "move_name", "journal", "partner", "name", "debit", "credit",
-        "balance"}]}``, by code, items by date."""
+        "balance"}], "line_count"}``, by code, items by date; with ``limit_per_account``, only the first
+        items of each account (``line_count`` still counts them all)."""
         start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
         accounts = {
             row["account_id"]: {**row, "lines": []}
@@ -147,7 +149,8 @@ class AccountAccountFinancialReports:
             conditions.append(lines.c.date <= end)
         if journal_ids:
             conditions.append(lines.c.journal_id.in_([int(i) for i in journal_ids]))
-        query = (
+        order = (lines.c.date, lines.c.move_name, lines.c.id)
+        numbered = (
             sa.select(
                 lines.c.id,
                 lines.c.account_id,
@@ -159,17 +162,38 @@ class AccountAccountFinancialReports:
                 lines.c.name,
                 lines.c.debit,
                 lines.c.credit,
+                sa.func.row_number().over(partition_by=lines.c.account_id, order_by=order).label("rank"),
             )
             .select_from(lines.join(journals, journals.c.id == lines.c.journal_id))
             .where(*conditions)
-            .order_by(lines.c.account_id, lines.c.date, lines.c.move_name, lines.c.id)
+            .subquery()
         )
+        query = sa.select(*[c for c in numbered.c if c.name != "rank"], numbered.c.rank).order_by(
+            numbered.c.account_id, numbered.c.rank
+        )
+        if limit_per_account:  # the first items of each account, chosen in SQL
+            query = query.where(numbered.c.rank <= limit_per_account)
         rows = self.env.cr.execute(query).all()
         partners = {
             p.id: p.display_name for p in self.env["res.partner"].browse({r[6] for r in rows if r[6]})
         }
         running: dict[int, float] = {key: account["initial"] for key, account in accounts.items()}
-        for line_id, account_id, date, move_id, move_name, journal, partner_id, name, debit, credit in rows:
+        counts = self._ledger_counts(conditions) if limit_per_account else {}
+        for account_id, account in accounts.items():
+            account["line_count"] = counts.get(account_id, 0)
+        for (
+            line_id,
+            account_id,
+            date,
+            move_id,
+            move_name,
+            journal,
+            partner_id,
+            name,
+            debit,
+            credit,
+            _n,
+        ) in rows:
             debit, credit = round(float(debit or 0), 2), round(float(credit or 0), 2)
             running[account_id] = round(running[account_id] + debit - credit, 2)
             accounts[account_id]["lines"].append(
@@ -186,4 +210,12 @@ class AccountAccountFinancialReports:
                     "balance": running[account_id],
                 }
             )
+        if not limit_per_account:
+            for account in accounts.values():
+                account["line_count"] = len(account["lines"])
         return sorted(accounts.values(), key=lambda account: account["code"])
+
+    def _ledger_counts(self, conditions: list[Any]) -> dict[int, int]:
+        lines = self.env["account.move.line"]._table
+        query = sa.select(lines.c.account_id, sa.func.count()).where(*conditions).group_by(lines.c.account_id)
+        return dict(self.env.cr.execute(query).all())

@@ -65,18 +65,23 @@ class AccountAccountReport:
             conditions.append(lines.c.date <= end)
         if journal_ids:
             conditions.append(lines.c.journal_id.in_([int(i) for i in journal_ids]))
-        query = (
+        # aggregate the items alone, then join the few account rows: no join over every item
+        totals = (
             sa.select(
-                accounts.c.id,
-                accounts.c.code,
-                sa.func.sum(sa.case((before, lines.c.balance), else_=0)),
-                sa.func.sum(sa.case((period, lines.c.debit), else_=0)),
-                sa.func.sum(sa.case((period, lines.c.credit), else_=0)),
-                sa.func.sum(lines.c.balance),
+                lines.c.account_id,
+                sa.func.sum(sa.case((before, lines.c.balance), else_=0)).label("initial"),
+                sa.func.sum(sa.case((period, lines.c.debit), else_=0)).label("debit"),
+                sa.func.sum(sa.case((period, lines.c.credit), else_=0)).label("credit"),
+                sa.func.sum(lines.c.balance).label("balance"),
             )
-            .select_from(lines.join(accounts, accounts.c.id == lines.c.account_id))
             .where(*conditions)
-            .group_by(accounts.c.id, accounts.c.code)
+            .group_by(lines.c.account_id)
+            .subquery()
+        )
+        query = (
+            sa.select(accounts.c.id, accounts.c.code, totals.c.initial, totals.c.debit, totals.c.credit,
+                      totals.c.balance)
+            .select_from(totals.join(accounts, accounts.c.id == totals.c.account_id))
             .order_by(accounts.c.code)
         )
         rows = self.env.cr.execute(query).all()

@@ -199,3 +199,31 @@ def test_pgc_taxes_carry_their_modelo_303_grids(spanish):
     )
     grids = {line.repartition_type: set(line.tag_ids.mapped("name")) for line in tax.repartition_line_ids}
     assert grids == {"base": {"07"}, "tax": {"09"}}
+
+
+def test_general_ledger_limit_keeps_the_first_items_and_counts_them_all(env, books, chart):
+    receivable = chart("receivable").id
+    full = {row["account_id"]: row for row in env["account.account"].general_ledger(None, "2026-12-31")}
+    limited = {
+        row["account_id"]: row
+        for row in env["account.account"].general_ledger(None, "2026-12-31", None, None, 1)
+    }
+    assert full[receivable]["line_count"] == len(full[receivable]["lines"]) >= 2
+    assert limited[receivable]["line_count"] == full[receivable]["line_count"]
+    assert limited[receivable]["lines"] == full[receivable]["lines"][:1]
+
+
+def test_modelo_303_drill_domain_finds_the_items_of_a_box(spanish):
+    _post(spanish, "out_invoice", dt.date(2026, 4, 2), (1000.0, 21.0), (200.0, 10.0))
+    spanish.flush()
+    period = [
+        ("parent_state", "=", "posted"),
+        ("company_id", "=", spanish.company.id),
+        ("date", ">=", "2026-04-01"),
+        ("date", "<=", "2026-06-30"),
+    ]
+    Line, Tax = spanish["account.move.line"], spanish["account.tax"]
+    base = Line.search([*period, *Tax._tax_grid_domain("07")])
+    assert base.mapped("name") == ["L1000.0"] and -sum(base.mapped("balance")) == 1000.0
+    tax = Line.search([*period, *Tax._tax_grid_domain("09")])
+    assert tax.mapped("display_type") == ["tax"] and -sum(tax.mapped("balance")) == 210.0

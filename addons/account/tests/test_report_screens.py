@@ -141,3 +141,16 @@ def test_reports_are_in_the_reporting_menu(login_as, books, in_db):
         "Aged Payable",
     ):
         assert title in page
+
+
+def test_reports_speak_the_users_language(login_as, books, in_db):
+    in_db(lambda env: env.ref("base.user_admin").write({"lang": "es_ES"}))
+    client = login_as("admin")
+    page = text(client.get("/account/reports/profit_and_loss?date_from=2031-01-01&date_to=2031-12-31"))
+    assert "Pérdidas y ganancias" in page and "Resultado neto" in page and "Exportar XLSX" in page
+    book = load_workbook(io.BytesIO(client.get("/account/reports/tax_report.xlsx").data))
+    assert book.active["A1"].value == "Declaración de IVA (modelo 303)"
+    labels = [row[1] for row in book.active.iter_rows(values_only=True)]
+    assert "Total cuota devengada" in labels and "Solo asientos publicados" in [
+        row[0] for row in book.active.iter_rows(values_only=True)
+    ]
