@@ -169,3 +169,12 @@ def test_exchange_difference_is_booked_and_reconciles_fully(env, make_invoice, c
     assert gain.credit == 15.0  # 40 EUR owed, 25 EUR paid
     payable = bill.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
     assert payable.reconciled
+
+
+def test_exchange_accounts_are_set_per_company_in_the_settings(env, chart):
+    settings = env["res.config.settings"].create({})
+    assert settings.income_currency_exchange_account_id == chart("exchange_gain")
+    assert settings.account_journal_payment_debit_account_id == chart("outstanding_receipts")
+    settings.write({"expense_currency_exchange_account_id": chart("expense").id})
+    settings.execute()
+    assert env.company.expense_currency_exchange_account_id == chart("expense")
