@@ -276,6 +276,9 @@ def _balance_sheet(env: Environment, filters: Filters, table: Table) -> None:
     report = env["account.account"].balance_sheet(filters.date_to, filters.journal_ids(), filters.company_id)
     base = filters.domain(as_of=True)
     _sections(table, report["sections"], base)
+    for row in table.rows:
+        if row.key == "section-equity":  # its total holds the unallocated earnings
+            row.domain = [*base, ("account_type", "in", [*report["sections"][-1]["types"], *PL_TYPES])]
     table.rows.append(
         Row(
             [_("Unallocated Earnings"), report["unallocated_earnings"]],

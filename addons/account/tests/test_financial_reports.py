@@ -227,3 +227,26 @@ def test_modelo_303_drill_domain_finds_the_items_of_a_box(spanish):
     assert base.mapped("name") == ["L1000.0"] and -sum(base.mapped("balance")) == 1000.0
     tax = Line.search([*period, *Tax._tax_grid_domain("09")])
     assert tax.mapped("display_type") == ["tax"] and -sum(tax.mapped("balance")) == 210.0
+
+
+@pytest.mark.parametrize("name", ["profit_and_loss", "balance_sheet", "trial_balance", "aged_receivable"])
+def test_every_figure_drills_down_to_items_that_add_up_to_it(env, books, name):
+    from addons.account.controllers.report_tables import Filters, build
+
+    filters = Filters(env.company.id, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    table = build(env, name, filters)
+    checked = 0
+    for row in table.rows:
+        if row.domain is None:
+            continue
+        items = env["account.move.line"].search(row.domain)
+        figures = dict(zip([label for label, _n in table.columns], row.cells, strict=True))
+        if name == "trial_balance":
+            assert round(sum(items.mapped("debit")), 2) == figures["Debit"]
+            assert round(sum(items.mapped("credit")), 2) == figures["Credit"]
+        elif name == "aged_receivable":
+            assert round(sum(items.mapped("amount_residual")), 2) == figures["Total"]
+        else:
+            assert abs(round(sum(items.mapped("balance")), 2)) == abs(figures["Amount"]), row.cells
+        checked += 1
+    assert checked >= 3
