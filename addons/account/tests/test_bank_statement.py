@@ -169,3 +169,25 @@ def test_camt053_errors(env):
     with pytest.raises(ValidationError) as error:
         import_file(env, b"<Document><Other/></Document>", file_format="camt053")
     assert "CAMT.053" in str(error.value)
+
+
+def test_matching_a_payment_by_hand_over_the_record_api_pays_the_invoice(env, invoice, chart):
+    register(env, invoice, payment_date=dt.date(2026, 6, 1))
+    payment = invoice.line_ids.mapped("matched_credit_ids.credit_move_id.move_id.payment_id")
+    outstanding = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == chart("outstanding_receipts"))
+    # an accountant's own entry: the money arrived on the bank account
+    entry = env["account.move"].create(
+        {
+            "move_type": "entry",
+            "journal_id": chart("journal_misc").id,
+            "line_ids": [
+                (0, 0, {"account_id": chart("bank").id, "debit": 121.0}),
+                (0, 0, {"account_id": chart("outstanding_receipts").id, "credit": 121.0}),
+            ],
+        }
+    )
+    entry.action_post()
+    (outstanding | entry.line_ids.filtered(lambda ln: ln.credit)).reconcile()
+    assert invoice.payment_state == "paid"
+    outstanding.remove_move_reconcile()
+    assert invoice.payment_state == "in_payment"
