@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,42 @@ def test_matching_a_payment_by_hand_over_the_record_api_pays_the_invoice(env, in
     assert invoice.payment_state == "paid"
     outstanding.remove_move_reconcile()
     assert invoice.payment_state == "in_payment"
+
+
+def test_the_screen_lists_the_partners_open_items(env, make_invoice):
+    invoice = make_invoice((30.0, 1), post=True)
+    other = make_invoice((31.0, 1), post=True, partner="base.res_partner_3")
+    csv = f"date,label,partner,amount\n2026-06-05,Something,{invoice.partner_id.name},999\n".encode()
+    line = import_file(env, csv).line_ids
+    assert not line.counterpart_line_ids
+    moves = line.candidate_line_ids.mapped("move_id")
+    assert invoice in moves and other not in moves
+
+
+def test_the_reconciliation_screen_lists_open_items_as_a_table(login_as, in_db):
+    admin = login_as("admin")
+
+    def make(env):
+        invoice = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": env.ref("base.res_partner_2").id,
+                "invoice_line_ids": [(0, 0, {"name": "Audit", "price_unit": 64.0, "quantity": 1})],
+            }
+        )
+        invoice.action_post()
+        journal = env["account.journal"].search([("type", "=", "bank")], limit=1)
+        line = env["account.bank.statement.line"].create(
+            {
+                "journal_id": journal.id,
+                "payment_ref": "Unclear",
+                "amount": 10.0,
+                "partner_id": invoice.partner_id.id,
+            }
+        )
+        return line.id, invoice.name
+
+    line_id, number = in_db(make)
+    page = admin.get(f"/web/model/account.bank.statement.line/{line_id}").get_data(as_text=True)
+    table = re.search(r'data-field="candidate_line_ids">(.*?)</table>', page, re.S)
+    assert table and "<th" in table.group(1) and number in table.group(1) and "64.00" in table.group(1)
