@@ -27,7 +27,7 @@ INVOICE: dict[str, Any] = {}
 def bank_template() -> Iterator[str]:
     """A database with invoicing and its demo, and one posted invoice of 242.00 to be paid by bank."""
     url = new_db_url("banktemplate")
-    registry = init_database(url, ["base", "account"], demo=True)
+    registry = init_database(url, ["base", "account", "sale_crm"], demo=True)
     cr = registry.cursor()
     try:
         env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
@@ -39,7 +39,23 @@ def bank_template() -> Iterator[str]:
             }
         )
         move.action_post()
-        INVOICE.update(id=move.id, ref=move.payment_reference)
+        INVOICE.update(id=move.id, ref=move.payment_reference, partner=move.partner_id.id)
+        lead = env["crm.lead"].create(
+            {"name": "Showroom fit-out", "type": "opportunity", "partner_id": move.partner_id.id}
+        )
+        order = env["sale.order"].browse(lead.action_sale_quotations_new()["res_id"])
+        product = env.ref("product.product_delivery_02")
+        order.write(
+            {"order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4, "price_unit": 95.0})]}
+        )
+        order.action_confirm()
+        wizard = (
+            env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "percentage", "amount": 50.0})
+        )
+        env["account.move"].browse(wizard.create_invoices()["res_id"]).action_post()
+        INVOICE["lead"] = lead.id
         cr.commit()
     finally:
         cr.close()
@@ -85,4 +101,19 @@ def test_import_a_statement_and_reconcile_its_line(new_page: Any, tmp_path: Any)
     shot(page, "bank-line-reconciled")
     page.goto(f"/web/model/account.move/{INVOICE['id']}")
     page.locator("[data-field=payment_state]", has_text="Paid").wait_for(timeout=15000)
+    assert page.errors == []
+
+
+def test_partner_and_opportunity_show_their_invoicing(new_page: Any) -> None:
+    page = new_page()
+    log_in(page, "admin")
+    page.goto(f"/web/model/res.partner/{INVOICE['partner']}")
+    page.locator(".stat-box[data-field=total_due]").wait_for(timeout=15000)
+    assert "Balance" in page.locator(".stat-box[data-field=credit]").inner_text()
+    shot(page, "bank-partner-invoicing")
+    page.goto(f"/web/model/crm.lead/{INVOICE['lead']}")
+    box = page.locator(".stat-box[data-field=invoiced_amount]")
+    box.wait_for(timeout=15000)
+    assert "190.00" in box.inner_text()  # the 50 % down payment of 4 x 95.00, untaxed
+    shot(page, "bank-opportunity-invoiced")
     assert page.errors == []
