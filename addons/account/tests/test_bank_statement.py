@@ -231,3 +231,18 @@ def test_the_reconciliation_screen_lists_open_items_as_a_table(login_as, in_db):
     page = admin.get(f"/web/model/account.bank.statement.line/{line_id}").get_data(as_text=True)
     table = re.search(r'data-field="candidate_line_ids">(.*?)</table>', page, re.S)
     assert table and "<th" in table.group(1) and number in table.group(1) and "64.00" in table.group(1)
+
+
+def test_camt053_finds_the_journal_from_its_iban(env, invoice, chart):
+    xml = (DATA / "camt053.xml").read_bytes()
+    demo_account = chart("journal_bnk1").bank_account_id
+    chart("journal_bnk1").bank_account_id = False
+    demo_account.unlink()
+    with pytest.raises(ValidationError) as error:
+        import_file(env, xml, file_format="camt053", journal_id=False)
+    assert "ES9121000418450200051332" in str(error.value) and error.value.field == "journal_id"
+    chart("journal_bnk1").bank_account_id = env["res.partner.bank"].create(
+        {"acc_number": "ES91 2100 0418 4502 0005 1332", "partner_id": env.company.partner_id.id}
+    )
+    statement = import_file(env, xml, file_format="camt053", journal_id=False)
+    assert statement.journal_id == chart("journal_bnk1")
