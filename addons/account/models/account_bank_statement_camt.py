@@ -109,7 +109,11 @@ def _entry(entry: Element, where: str, number: int) -> dict[str, Any]:
     party = "RltdPties/Dbtr" if amount > 0 else "RltdPties/Cdtr"
     name = _text(details, f"{party}/Nm") or _text(details, f"{party}/Pty/Nm")
     label = (
-        structured or unstructured or _text(entry, "AddtlNtryInf") or name or _("Bank entry %(n)s", n=number)
+        # both remittance texts are kept: either may carry the invoice's payment reference
+        " ".join(part for part in (unstructured, structured) if part)
+        or _text(entry, "AddtlNtryInf")
+        or name
+        or _("Bank entry %(n)s", n=number)
     )
     ref = _text(details, "Refs/EndToEndId") or _text(entry, "AcctSvcrRef")
     return {

@@ -17,6 +17,12 @@ from core.exceptions import ValidationError
 
 @model("account.bank.statement.import")
 class AccountBankStatementImport:
+    def _default_journal_id(self) -> int | bool:
+        journals = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.company.id)], limit=2
+        )
+        return journals.id if len(journals) == 1 else False
+
     @public
     def action_import(self) -> dict[str, Any]:
         """Create the statements of the file; the window action of the (first) statement."""

@@ -11,6 +11,8 @@ from typing import Any
 from core import _, model, public
 
 OPEN_ITEM_TYPES = ("asset_receivable", "liability_payable")
+# how many open items the reconciliation screen lists
+CANDIDATES = 40
 
 
 def _squash(text: str | None) -> str:
@@ -36,6 +38,32 @@ class AccountBankStatementLineMatch:
         if items and not self.partner_id and items[0].partner_id:
             values["partner_id"] = items[0].partner_id.commercial_partner_id.id
         self.write(values)
+
+    def _compute_candidate_line_ids(self) -> None:
+        for line in self:
+            if line.is_reconciled or not line.id:
+                line.candidate_line_ids = self.env["account.move.line"]
+                continue
+            company = line.company_id
+            outstanding = (
+                company.account_journal_payment_debit_account_id
+                | company.account_journal_payment_credit_account_id
+            )
+            domain: list[Any] = [
+                "|",
+                ("account_type", "in", OPEN_ITEM_TYPES),
+                ("account_id", "in", outstanding.ids),
+            ]
+            if line.partner_id:
+                domain.append(("partner_id", "child_of", line.partner_id.commercial_partner_id.id))
+            items = line._account_open_items(domain)
+            # the items going the bank line's way first (money in: receivables), then by due date
+            line.candidate_line_ids = items.sorted(
+                lambda item, sign=line.amount: (
+                    item.amount_residual * sign <= 0,
+                    item.date_maturity or item.date,
+                )
+            )[:CANDIDATES]
 
     def _account_open_items(self, domain: list[Any]) -> Any:
         return self.env["account.move.line"].search(

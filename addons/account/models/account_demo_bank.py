@@ -93,7 +93,7 @@ class AccountMoveDemoBank:
         )
         lines = [
             {
-                "date": item.date + dt.timedelta(days=2),
+                "date": min(item.date + dt.timedelta(days=2), today),
                 "payment_ref": f"SEPA {item.partner_id.name or ''}".strip(),
                 "partner_id": item.partner_id.id or False,
                 "amount": item.amount_residual,

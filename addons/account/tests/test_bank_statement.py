@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,79 @@ def test_camt053_errors(env):
     with pytest.raises(ValidationError) as error:
         import_file(env, b"<Document><Other/></Document>", file_format="camt053")
     assert "CAMT.053" in str(error.value)
+
+
+def test_matching_a_payment_by_hand_over_the_record_api_pays_the_invoice(env, invoice, chart):
+    register(env, invoice, payment_date=dt.date(2026, 6, 1))
+    payment = invoice.line_ids.mapped("matched_credit_ids.credit_move_id.move_id.payment_id")
+    outstanding = payment.move_id.line_ids.filtered(lambda ln: ln.account_id == chart("outstanding_receipts"))
+    # an accountant's own entry: the money arrived on the bank account
+    entry = env["account.move"].create(
+        {
+            "move_type": "entry",
+            "journal_id": chart("journal_misc").id,
+            "line_ids": [
+                (0, 0, {"account_id": chart("bank").id, "debit": 121.0}),
+                (0, 0, {"account_id": chart("outstanding_receipts").id, "credit": 121.0}),
+            ],
+        }
+    )
+    entry.action_post()
+    (outstanding | entry.line_ids.filtered(lambda ln: ln.credit)).reconcile()
+    assert invoice.payment_state == "paid"
+    outstanding.remove_move_reconcile()
+    assert invoice.payment_state == "in_payment"
+
+
+def test_the_screen_lists_the_partners_open_items(env, make_invoice):
+    invoice = make_invoice((30.0, 1), post=True)
+    other = make_invoice((31.0, 1), post=True, partner="base.res_partner_3")
+    csv = f"date,label,partner,amount\n2026-06-05,Something,{invoice.partner_id.name},999\n".encode()
+    line = import_file(env, csv).line_ids
+    assert not line.counterpart_line_ids
+    moves = line.candidate_line_ids.mapped("move_id")
+    assert invoice in moves and other not in moves
+
+
+def test_the_reconciliation_screen_lists_open_items_as_a_table(login_as, in_db):
+    admin = login_as("admin")
+
+    def make(env):
+        invoice = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": env.ref("base.res_partner_2").id,
+                "invoice_line_ids": [(0, 0, {"name": "Audit", "price_unit": 64.0, "quantity": 1})],
+            }
+        )
+        invoice.action_post()
+        journal = env["account.journal"].search([("type", "=", "bank")], limit=1)
+        line = env["account.bank.statement.line"].create(
+            {
+                "journal_id": journal.id,
+                "payment_ref": "Unclear",
+                "amount": 10.0,
+                "partner_id": invoice.partner_id.id,
+            }
+        )
+        return line.id, invoice.name
+
+    line_id, number = in_db(make)
+    page = admin.get(f"/web/model/account.bank.statement.line/{line_id}").get_data(as_text=True)
+    table = re.search(r'data-field="candidate_line_ids">(.*?)</table>', page, re.S)
+    assert table and "<th" in table.group(1) and number in table.group(1) and "64.00" in table.group(1)
+
+
+def test_camt053_finds_the_journal_from_its_iban(env, invoice, chart):
+    xml = (DATA / "camt053.xml").read_bytes()
+    demo_account = chart("journal_bnk1").bank_account_id
+    chart("journal_bnk1").bank_account_id = False
+    demo_account.unlink()
+    with pytest.raises(ValidationError) as error:
+        import_file(env, xml, file_format="camt053", journal_id=False)
+    assert "ES9121000418450200051332" in str(error.value) and error.value.field == "journal_id"
+    chart("journal_bnk1").bank_account_id = env["res.partner.bank"].create(
+        {"acc_number": "ES91 2100 0418 4502 0005 1332", "partner_id": env.company.partner_id.id}
+    )
+    statement = import_file(env, xml, file_format="camt053", journal_id=False)
+    assert statement.journal_id == chart("journal_bnk1")

@@ -33,6 +33,8 @@ def test_print_action_opens_the_pdf_route(env, make_invoice):
 
 
 def test_invoice_pdf_has_an_epc_payment_qr_code_when_the_bank_account_is_an_iban(env, make_invoice, chart):
+    chart("journal_bnk1").bank_account_id = False  # the demo's
+    env["res.partner.bank"].search([]).unlink()
     move = make_invoice((100.0, 1, env.ref("account_tax.tax_iva_21")), post=True)
     assert move._account_epc_payload() is None  # no bank account yet
     plain = PdfReader(io.BytesIO(move._report_pdf()))

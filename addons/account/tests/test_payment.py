@@ -155,7 +155,9 @@ def test_exchange_difference_is_booked_and_reconciles_fully(env, make_invoice, c
     receivable = invoice.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
     assert receivable.reconciled and receivable.amount_residual == 0.0
     assert invoice.payment_state == "in_payment"
-    loss = env["account.move.line"].search([("account_id", "=", chart("exchange_loss").id)])
+    loss = env["account.move.line"].search(
+        [("account_id", "=", chart("exchange_loss").id), ("move_id.ref", "ilike", invoice.name)]
+    )
     assert loss.debit == 10.0 and loss.move_id.state == "posted"  # 50 EUR booked, 40 EUR received
     assert loss.move_id.journal_id == env.company.currency_exchange_journal_id
     assert loss.move_id.date == dt.date(2026, 3, 2)
@@ -165,7 +167,9 @@ def test_exchange_difference_is_booked_and_reconciles_fully(env, make_invoice, c
                         invoice_date=dt.date(2026, 3, 15), post=True)
     assert bill.amount_total_signed == -40.0
     register(env, bill, payment_date=dt.date(2026, 4, 2)).action_create_payments()
-    gain = env["account.move.line"].search([("account_id", "=", chart("exchange_gain").id)])
+    gain = env["account.move.line"].search(
+        [("account_id", "=", chart("exchange_gain").id), ("move_id.ref", "ilike", bill.name)]
+    )
     assert gain.credit == 15.0  # 40 EUR owed, 25 EUR paid
     payable = bill.line_ids.filtered(lambda ln: ln.display_type == "payment_term")
     assert payable.reconciled

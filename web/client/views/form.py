@@ -112,6 +112,9 @@ def _annotate(
             info["readonly"] = True  # lines the user may not change (a history kept by the system)
         if info["type"] == "one2many" and isinstance(node.get("columns"), list):
             info.update(_sub_list(env, model, node, values, errors, info["readonly"]))
+        elif info["type"] == "many2many" and info["readonly"] and isinstance(node.get("columns"), list):
+            # a read-only many2many given columns reads as a table, as a one2many does
+            info.update(_sub_list(env, model, node, values, errors, True))
         elif info["type"] == "many2many":
             info["tags"] = _tags(env, model, node["field"], values.get(node["field"]) or [])
         node["w"] = info
@@ -138,10 +141,11 @@ def _sub_list(
     """Lines of a one2many as editable rows (existing lines, or the lines posted back after an error)."""
     field = model._fields[node["field"]]
     comodel = env[field.comodel_name]
+    inverse = getattr(field, "inverse_name", None)  # a many2many has none
     columns = [
         c
         for c in node["columns"]
-        if c["field"] != field.inverse_name and comodel._field_accessible(comodel._fields[c["field"]])
+        if c["field"] != inverse and comodel._field_accessible(comodel._fields[c["field"]])
     ]
     sub_names = [c["field"] for c in columns]
     value = values.get(field.name) or []
