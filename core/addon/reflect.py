@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from core.addon.xmlids import set_xmlids
+from core.i18n import LANGUAGES, translate
 
 if TYPE_CHECKING:
     from core.fields.base import Field
@@ -75,6 +76,9 @@ def reflect_models(env: Environment, only: set[str] | None = None) -> None:
                   "order": cls._order or "id"}
         row = existing.get(name)
         if row is None:
+            # the description in every language the catalogs know ("Iniciativa/Oportunidad" in Spanish)
+            description = str(values["name"])
+            values["name"] = {lang: translate(description, lang) for lang in LANGUAGES}
             to_create.append({**values, "state": "manual" if cls._def.manual else "base"})
         elif row["state"] == "base" and any(row.get(k) != v for k, v in values.items() if k != "name"):
             Model.browse(row["id"]).write({k: v for k, v in values.items() if k != "name"})
