@@ -154,3 +154,19 @@ class StockPickingSale:
         if self.sale_id and not backorder.sale_id:
             backorder.write({"sale_id": self.sale_id.id})
         return backorder
+
+
+@model("stock.return.picking")
+class StockReturnPickingSale:
+    def _prepare_picking_default_values(self) -> dict[str, Any]:
+        values = super()._prepare_picking_default_values()
+        if self.picking_id.sale_id:
+            values["sale_id"] = self.picking_id.sale_id.id
+        return values
+
+    def _prepare_move_default_values(self, line: Any, new_picking: Any) -> dict[str, Any]:
+        """A returned move counts on the order line it delivered (its delivered quantity goes down)."""
+        values = super()._prepare_move_default_values(line, new_picking)
+        if line.move_id.sale_line_id:
+            values["sale_line_id"] = line.move_id.sale_line_id.id
+        return values
