@@ -39,8 +39,15 @@ class SaleOrderStock:
         """One delivery per order for its product lines, confirmed and reserved where stock is there."""
         Picking = self.env["stock.picking"].sudo()
         values = []
+        by_company = {}  # each order ships from a warehouse of its own company
+        for warehouse in self.env["stock.warehouse"].sudo().search(
+            [("company_id", "in", self.mapped("company_id").ids)], order="sequence, id"
+        ):
+            by_company.setdefault(warehouse.company_id.id, warehouse)
         for order in self:
-            warehouse = order.warehouse_id or order._default_warehouse_id()
+            warehouse = order.warehouse_id
+            if not warehouse or warehouse.company_id != order.company_id:
+                warehouse = by_company.get(order.company_id.id)
             lines = order.order_line.filtered(
                 lambda line: (
                     not line.display_type
