@@ -179,6 +179,8 @@ class FormSubmission:
                 value = to_write(self.env, sub_field, sub.data, sub)
                 if sub_field.type == "many2one" and value:
                     value = comodel.env[sub_field.comodel_name].browse(value).name_get()[0]
+                elif sub_field.type == "many2many" and value:
+                    value = list(value[0][2])
                 row[sub.short_name] = False if value is _SKIP else value
             lines.append(row)
         return lines
@@ -201,6 +203,8 @@ def _first_message(messages: Any) -> str:
 
 
 def _same(stored: Any, value: Any) -> bool:
+    if isinstance(value, list) and value and isinstance(value[0], tuple) and value[0][0] == 6:
+        return set(stored or ()) == set(value[0][2])  # many2many tags: the same ids in any order
     if isinstance(stored, (tuple, list)) and len(stored) == 2 and isinstance(stored[1], str):
         stored = stored[0]
     if isinstance(stored, (dt.date, dt.datetime)):

@@ -39,8 +39,15 @@ class SaleOrderStock:
         """One delivery per order for its product lines, confirmed and reserved where stock is there."""
         Picking = self.env["stock.picking"].sudo()
         values = []
+        by_company = {}  # each order ships from a warehouse of its own company
+        for warehouse in self.env["stock.warehouse"].sudo().search(
+            [("company_id", "in", self.mapped("company_id").ids)], order="sequence, id"
+        ):
+            by_company.setdefault(warehouse.company_id.id, warehouse)
         for order in self:
-            warehouse = order.warehouse_id or order._default_warehouse_id()
+            warehouse = order.warehouse_id
+            if not warehouse or warehouse.company_id != order.company_id:
+                warehouse = by_company.get(order.company_id.id)
             lines = order.order_line.filtered(
                 lambda line: (
                     not line.display_type
@@ -154,3 +161,19 @@ class StockPickingSale:
         if self.sale_id and not backorder.sale_id:
             backorder.write({"sale_id": self.sale_id.id})
         return backorder
+
+
+@model("stock.return.picking")
+class StockReturnPickingSale:
+    def _prepare_picking_default_values(self) -> dict[str, Any]:
+        values = super()._prepare_picking_default_values()
+        if self.picking_id.sale_id:
+            values["sale_id"] = self.picking_id.sale_id.id
+        return values
+
+    def _prepare_move_default_values(self, line: Any, new_picking: Any) -> dict[str, Any]:
+        """A returned move counts on the order line it delivered (its delivered quantity goes down)."""
+        values = super()._prepare_move_default_values(line, new_picking)
+        if line.move_id.sale_line_id:
+            values["sale_line_id"] = line.move_id.sale_line_id.id
+        return values

@@ -115,3 +115,32 @@ def test_a_salesperson_confirms_and_cancels_with_deliveries(env, as_user, make_p
     assert mine.delivery_count == 1 and mine.picking_ids.state == "assigned"
     mine.action_cancel()
     assert order.picking_ids.state == "cancel"
+
+
+def test_returning_part_of_a_delivery_lowers_the_delivered_quantity(env, make_product, make_order):
+    desk = make_product("Desk", stock=10)
+    order = make_order((desk, 5))
+    order.action_confirm()
+    delivery = order.picking_ids
+    delivery.button_validate()
+    assert order.order_line.qty_delivered == 5
+    wizard = env["stock.return.picking"].browse(delivery.action_open_returns()["res_id"])
+    wizard.product_return_moves.write({"quantity": 2})
+    back = env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+    assert back.sale_id == order and back.move_ids.sale_line_id == order.order_line
+    assert order.order_line.qty_delivered == 5  # until the goods are back
+    back.button_validate()
+    assert order.order_line.qty_delivered == 3
+    assert order.delivery_count == 2
+
+
+def test_an_order_of_another_company_ships_from_that_company_warehouse(env, make_product, make_order):
+    company = env["res.company"].create({"name": "Pampa Goods"})
+    warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)])
+    desk = make_product("Desk", stock=10)  # in the first company's warehouse only
+    order = make_order((desk, 2), company_id=company.id, warehouse_id=warehouse.id)
+    order.action_confirm()
+    delivery = order.picking_ids
+    assert delivery.company_id == company and delivery.picking_type_id == warehouse.out_type_id
+    assert delivery.location_id == warehouse.lot_stock_id
+    assert delivery.move_ids.reserved_quantity == 0  # the first company's desks are not theirs

@@ -137,7 +137,7 @@ class StockMove:
         if not moves:
             return []
         Quant = self.env["stock.quant"].sudo()
-        sources = {loc.id: set(Quant._internal_locations(loc).ids) for loc in moves.mapped("location_id")}
+        sources = moves._reservation_sources()
         rows = Quant._lock_quants(
             moves.mapped("product_id").ids, sorted({i for ids in sources.values() for i in ids})
         )
@@ -153,8 +153,8 @@ class StockMove:
             held = round_qty(move.reserved_quantity)
             need = round_qty(move.product_qty - held)
             taken = 0.0
-            product_id, location_id = move.product_id.id, move.location_id.id
-            candidates = [(k, r) for k, r in by_product[product_id] if k[1] in sources[location_id]]
+            product_id, source = move.product_id.id, (move.location_id.id, move.company_id.id)
+            candidates = [(k, r) for k, r in by_product[product_id] if k[1] in sources[source]]
             for key, row in candidates:
                 if need <= 0:
                     break
@@ -188,6 +188,19 @@ class StockMove:
         for (quantity, state), ids in updates.items():
             self.browse(ids).write({"quantity": quantity, "state": state})
         return missing
+
+    def _reservation_sources(self) -> dict[tuple[int, int], set[int]]:
+        """(source location, company) of the moves → the locations under it holding stock of that
+        company (or of none): a reservation never takes another company's stock."""
+        Quant = self.env["stock.quant"].sudo()
+        sources: dict[tuple[int, int], set[int]] = {}
+        for location, company in {(m.location_id, m.company_id) for m in self}:
+            sources[(location.id, company.id)] = {
+                loc.id
+                for loc in Quant._internal_locations(location)
+                if not loc.company_id or loc.company_id == company
+            }
+        return sources
 
     def _invalidate_reservations(self) -> None:
         """Forget cached reservations of the moves (another transaction may have changed them)."""

@@ -190,6 +190,21 @@ class StockPicking:
         self._action_done(cancel_backorder=bool(self.env.context.get("cancel_backorder")))
         return True
 
+    @public
+    def action_open_returns(self) -> dict[str, Any]:
+        """The return dialog of a done transfer, its lines filled with what can still go back."""
+        self.ensure_one()
+        wizard = self.env["stock.return.picking"].create({"picking_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reverse Transfer"),
+            "res_model": "stock.return.picking",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "new",
+        }
+
     def _has_remaining(self) -> bool:
         return any(
             round_qty(m.quantity) < round_qty(m.product_uom_qty)

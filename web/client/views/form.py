@@ -111,10 +111,10 @@ def _annotate(
                 "write", raise_exception=False):
             info["readonly"] = True  # lines the user may not change (a history kept by the system)
         if info["type"] == "one2many" and isinstance(node.get("columns"), list):
-            info.update(_sub_list(env, model, node, values, errors, info["readonly"]))
+            info.update(_sub_list(env, model, node, values, errors, info["readonly"], scope))
         elif info["type"] == "many2many" and info["readonly"] and isinstance(node.get("columns"), list):
             # a read-only many2many given columns reads as a table, as a one2many does
-            info.update(_sub_list(env, model, node, values, errors, True))
+            info.update(_sub_list(env, model, node, values, errors, True, scope))
         elif info["type"] == "many2many":
             info["tags"] = _tags(env, model, node["field"], values.get(node["field"]) or [])
         node["w"] = info
@@ -137,15 +137,19 @@ def _sub_list(
     values: dict[str, Any],
     errors: dict[str, str],
     readonly: bool,
+    parent_scope: dict[str, Any],
 ) -> dict[str, Any]:
-    """Lines of a one2many as editable rows (existing lines, or the lines posted back after an error)."""
+    """Lines of a one2many as editable rows (existing lines, or the lines posted back after an error).
+    A column whose ``column_invisible`` holds for the form's record is left out."""
     field = model._fields[node["field"]]
     comodel = env[field.comodel_name]
     inverse = getattr(field, "inverse_name", None)  # a many2many has none
     columns = [
         c
         for c in node["columns"]
-        if c["field"] != inverse and comodel._field_accessible(comodel._fields[c["field"]])
+        if c["field"] != inverse
+        and comodel._field_accessible(comodel._fields[c["field"]])
+        and not evaluate(c.get("column_invisible"), parent_scope)
     ]
     sub_names = [c["field"] for c in columns]
     value = values.get(field.name) or []
@@ -161,6 +165,9 @@ def _sub_list(
             widget(env, comodel, column, row, scope, errors.get(f"{field.name}.{index}") or {}, prefix)
             for column in columns
         ]
+        for cell in cells:
+            if cell["type"] == "many2many":
+                cell["tags"] = _tags(env, comodel, cell["field"], row.get(cell["field"]) or [])
         if readonly:
             for cell in cells:
                 cell["readonly"] = True
@@ -173,6 +180,9 @@ def _sub_list(
         widget(env, comodel, column, blank, template_scope, {}, f"{field.name}-__index__-")
         for column in columns
     ]
+    for cell in template:
+        if cell["type"] == "many2many":
+            cell["tags"] = _tags(env, comodel, cell["field"], blank.get(cell["field"]) or [])
     headers = [translate(c.get("string") or comodel._fields[c["field"]].string) for c in columns]
     return {"lines": lines, "template": template, "headers": headers, "next_index": len(rows)}
 

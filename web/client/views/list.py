@@ -34,6 +34,7 @@ def list_columns(model: BaseModel, arch: dict[str, Any]) -> list[dict[str, Any]]
         field = model._fields[node["field"]]
         if (
             node.get("invisible") is True
+            or node.get("column_invisible") is True
             or node.get("optional") == "hide"
             or not model._field_accessible(field)
         ):
