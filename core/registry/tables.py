@@ -110,7 +110,7 @@ def order_columns(model: type[BaseModel]) -> list[str]:
 def default_order_index(table_name: str, model: type[BaseModel], columns: list[Any],
                         extra: list[Any]) -> sa.Index | None:
     """An index for the model's default order (the sort of every list and ``search`` without one),
-    unless an index or unique key already starts with the same columns."""
+    unless an index or unique key already starts with the order's own columns."""
     wanted = order_columns(model)
     if not wanted or wanted == ["id"]:
         return None
@@ -122,7 +122,9 @@ def default_order_index(table_name: str, model: type[BaseModel], columns: list[A
     leading += [tuple(fields[name].column_name for name in constraint["unique"] if name in fields)
                 for constraint in model._def.constraints if constraint.get("unique")]
     leading += [(field.column_name,) for field in fields.values() if field.column and field.unique]
-    if any(existing[:len(wanted)] == tuple(wanted) for existing in leading):
+    # an index of the sort's columns serves it: ``id`` last only breaks ties
+    needed = tuple(wanted[:-1] if wanted[-1] == "id" else wanted)
+    if any(existing[:len(needed)] == needed for existing in leading):
         return None
     return sa.Index(conv(_short(f"ix_{table_name}_order_{'_'.join(wanted)}")), *wanted)
 

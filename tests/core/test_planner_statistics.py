@@ -120,6 +120,8 @@ def test_every_default_order_is_backed_by_an_index(registry):
         wanted = tuple(order_columns(model))
         if not wanted:
             continue  # sorted first by a translation or a many2one's target: an expression, not a column
+        if len(wanted) > 1 and wanted[-1] == "id":
+            wanted = wanted[:-1]  # the tie-break: an index of the sort's own columns serves it
         table = model._table.name
         assert table in live, table
         assert any(key[:len(wanted)] == wanted for key in live[table]), (
