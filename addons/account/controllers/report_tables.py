@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from addons.account.models.account_financial_report import PL_TYPES
+from addons.account.models.account_report import report_period
 from core.exceptions import ValidationError
 from core.i18n import _, _lt
 from core.records.environment import Environment
@@ -81,17 +82,6 @@ class Table:
     ledger_limit: int | None = None
 
 
-def _day(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(
-            _("Invalid date %(value)r: expected YYYY-MM-DD.", value=value), field=name
-        ) from None
-
-
 def parse_filters(env: Environment, args: Any) -> Filters:
     """The filters of a request, checked: a company the user works in, a journal of it, a valid period."""
     raw_company = args.get("company_id") or ""
@@ -102,9 +92,7 @@ def parse_filters(env: Environment, args: Any) -> Filters:
         raise ValidationError(
             _("You do not work in the company %(value)s.", value=company_id), field="company_id"
         )
-    start, end = _day(args.get("date_from"), "date_from"), _day(args.get("date_to"), "date_to")
-    if start and end and end < start:
-        raise ValidationError(_("The end date comes before the start date."), field="date_to")
+    start, end = report_period(args.get("date_from"), args.get("date_to"))
     raw_journal = args.get("journal_id") or ""
     journal_id = None
     if raw_journal:

@@ -11,7 +11,7 @@ from core import model, public
 from core.i18n import _lt
 from core.records.compute import flush_for_query
 
-from .account_report import _date
+from .account_report import report_period
 
 # (key, label, account types, sign): the sign turns a balance into the amount shown (income positive)
 PROFIT_AND_LOSS = (
@@ -130,7 +130,7 @@ class AccountAccountFinancialReports:
         "lines": [{"id", "date", "move_id", "move_name", "journal", "partner", "name", "debit", "credit",
         "balance"}], "line_count"}``, by code, items by date; with ``limit_per_account``, only the first
         items of each account (``line_count`` still counts them all)."""
-        start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
+        start, end = report_period(date_from, date_to)
         accounts = {
             row["account_id"]: {**row, "lines": []}
             for row in self.trial_balance(start, end, journal_ids, company_id)

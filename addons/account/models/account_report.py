@@ -29,6 +29,15 @@ def _date(value: Any, field: str) -> dt.date | None:
         ) from None
 
 
+def report_period(date_from: Any, date_to: Any) -> tuple[dt.date | None, dt.date | None]:
+    """A report's period as dates, each optional; an invalid date or an end before the start is a
+    ValidationError naming its parameter."""
+    start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
+    if start and end and end < start:
+        raise ValidationError(_("The end date comes before the start date."), field="date_to")
+    return start, end
+
+
 @model("account.account")
 class AccountAccountReport:
     def _compute_current_totals(self) -> None:
@@ -51,9 +60,7 @@ class AccountAccountReport:
     ) -> list[dict[str, Any]]:
         """Per account with posted items: ``{"account_id", "code", "name", "account_type", "initial", "debit",
         "credit", "balance"}`` over [date_from, date_to] (initial: the balance before date_from), by code."""
-        start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
-        if start and end and end < start:
-            raise ValidationError(_("The end date comes before the start date."), field="date_to")
+        start, end = report_period(date_from, date_to)
         company = company_id or self.env.company.id
         self.env["account.move.line"].check_access_rights("read")
         flush_for_query(self.env["account.move.line"])

@@ -7,12 +7,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core import _, model, public
-from core.exceptions import ValidationError
+from core import model, public
 from core.i18n import _lt
 from core.records.compute import flush_for_query
 
-from .account_report import _date
+from .account_report import report_period
 
 # (box, label, sign or the boxes it adds up): a sign turns the items' balance into the box (sales are credits)
 MODELO_303: tuple[tuple[str, Any, int | tuple[tuple[str, int], ...]], ...] = (
@@ -42,9 +41,7 @@ class AccountTaxReport:
     ) -> list[dict[str, Any]]:
         """The boxes of the modelo 303 over [date_from, date_to]: ``{"box", "label", "amount", "total"}``
         (``total``: a box adding up others), in the return's order."""
-        start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
-        if start and end and end < start:
-            raise ValidationError(_("The end date comes before the start date."), field="date_to")
+        start, end = report_period(date_from, date_to)
         sums = self._tax_grid_sums(start, end, journal_ids, company_id or self.env.company.id)
         amounts: dict[str, float] = {}
         boxes = []
