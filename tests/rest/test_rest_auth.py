@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import requests
 
 from tests.rest.conftest import Api, new_key
@@ -70,12 +72,14 @@ def test_rate_limit_answers_429_with_retry_after(server, monkeypatch):
     from web.rest.ratelimit import RateLimiter
 
     limiter = RateLimiter(3)
+    # one fixed instant: the five requests never straddle two one-minute windows
+    monkeypatch.setattr("web.rest.ratelimit.time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     monkeypatch.setattr(rest_auth, "rate_limit", lambda creds: limiter.hit(creds.client))
     api = Api(server, new_key(server, name="limited"))
     statuses = [api.get("/res.partner", params={"limit": 1}).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     limited = api.get("/res.partner", params={"limit": 1})
-    assert int(limited.headers["Retry-After"]) > 0 and limited.headers["X-RateLimit-Remaining"] == "0"
+    assert int(limited.headers["Retry-After"]) == 30 and limited.headers["X-RateLimit-Remaining"] == "0"
 
 
 def test_rate_limit_is_per_key(server):
