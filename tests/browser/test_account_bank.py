@@ -55,7 +55,7 @@ def bank_template() -> Iterator[str]:
             .create({"advance_payment_method": "percentage", "amount": 50.0})
         )
         env["account.move"].browse(wizard.create_invoices()["res_id"]).action_post()
-        INVOICE["lead"] = lead.id
+        INVOICE.update(lead=lead.id, order=order.id)
         cr.commit()
     finally:
         cr.close()
@@ -116,4 +116,13 @@ def test_partner_and_opportunity_show_their_invoicing(new_page: Any) -> None:
     box.wait_for(timeout=15000)
     assert "190.00" in box.inner_text()  # the 50 % down payment of 4 x 95.00, untaxed
     shot(page, "bank-opportunity-invoiced")
+    page.goto(f"/web/model/sale.order/{INVOICE['order']}")
+    _click(page, "Create Invoice")
+    page.get_by_label("Down payment (percentage)").check()
+    page.locator("[data-field=amount] input").first.fill("25")
+    shot(page, "bank-down-payment-dialog")
+    _click(page, "Create Draft Invoice")
+    page.wait_for_url(re.compile(r"/account.move/\d+"), timeout=15000)
+    assert "Down payment" in page.content()
+    shot(page, "bank-down-payment-invoice")
     assert page.errors == []

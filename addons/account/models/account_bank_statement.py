@@ -54,13 +54,16 @@ class AccountBankStatementLine:
         return lines
 
     def write(self, vals: dict[str, Any]) -> bool:
-        booked = {"amount", "date", "journal_id"} & set(vals)
-        if booked and self.filtered("move_id"):
+        booked = sorted(name for name in ("amount", "date", "journal_id") if name in vals)
+        changed = [
+            name for name in booked for line in self.filtered("move_id") if _differs(line, name, vals[name])
+        ]
+        if changed:
             raise UserError(
                 _(
                     "The %(fields)s of an imported bank line cannot change: its entry is posted. Delete "
                     "the line (when not reconciled) and import it again.",
-                    fields=", ".join(sorted(booked)),
+                    fields=", ".join(sorted(set(changed))),
                 )
             )
         return super().write(vals)
@@ -166,3 +169,16 @@ class AccountBankStatementLine:
     def _compute_display_name(self) -> None:
         for line in self:
             line.display_name = " - ".join(p for p in (line.payment_ref, line.ref) if p) or _("Bank line")
+
+
+def _differs(line: Any, name: str, value: Any) -> bool:
+    """Whether writing ``value`` (as a client sends it) changes the line's ``name``."""
+    current = line[name]
+    if name == "amount":
+        try:
+            return not line.currency_id.is_zero(float(value) - current)
+        except (TypeError, ValueError):
+            return True
+    if name == "date":
+        return str(value)[:10] != (current.isoformat() if current else "")
+    return (value.id if hasattr(value, "id") else value) != current.id

@@ -3,6 +3,7 @@ with a fault that changes nothing."""
 
 from __future__ import annotations
 
+import base64
 import xmlrpc.client
 
 import pytest
@@ -92,3 +93,28 @@ def test_posted_entry_refuses_changes_over_jsonrpc(jsonrpc, server, posted_id):
         "object", "execute_kw", server.db, 2, "admin", "account.move", "read", [[posted_id], ["state"]]
     )
     assert body["result"][0]["state"] == "posted"
+
+
+def test_script_imports_a_bank_statement_and_reconciles_it(admin, posted_id):
+    [move] = admin("account.move", "read", [posted_id], ["payment_reference", "amount_total"])
+    csv = f"date,label,amount\n2026-06-03,Pago {move['payment_reference']},{move['amount_total']}\n"
+    wizard = admin(
+        "account.bank.statement.import", "create", {"data_file": base64.b64encode(csv.encode()).decode()}
+    )
+    action = admin("account.bank.statement.import", "action_import", [wizard])
+    [statement] = admin("account.bank.statement", "read", [action["res_id"]], ["line_ids"])
+    [line] = admin(
+        "account.bank.statement.line", "read", statement["line_ids"], ["counterpart_line_ids", "match_reason"]
+    )
+    assert line["counterpart_line_ids"] and move["payment_reference"] in line["match_reason"]
+    assert admin("account.bank.statement.line", "action_reconcile", statement["line_ids"]) is True
+    [move] = admin("account.move", "read", [posted_id], ["payment_state"])
+    assert move["payment_state"] == "paid"
+    bad = admin(
+        "account.bank.statement.import",
+        "create",
+        {"data_file": base64.b64encode(b"date,label,amount\n2026-06-03,x,\n").decode()},
+    )
+    with pytest.raises(xmlrpc.client.Fault) as fault:
+        admin("account.bank.statement.import", "action_import", [bad])
+    assert "Line 2" in fault.value.faultString

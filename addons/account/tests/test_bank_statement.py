@@ -246,3 +246,17 @@ def test_camt053_finds_the_journal_from_its_iban(env, invoice, chart):
     )
     statement = import_file(env, xml, file_format="camt053", journal_id=False)
     assert statement.journal_id == chart("journal_bnk1")
+
+
+def test_a_booked_bank_line_keeps_its_amount_and_date(env):
+    line = import_file(env, b"date,label,amount\n2026-06-05,Kept,50\n").line_ids
+    line.write({"amount": 50.0, "date": "2026-06-05", "ref": "R-1"})  # unchanged values pass
+    with pytest.raises(UserError) as error:
+        line.write({"amount": 60.0})
+    assert "amount" in str(error.value)
+    assert line.amount == 50.0 and line.ref == "R-1"
+
+
+def test_payments_list_shows_whether_the_bank_matched_them(login_as):
+    page = login_as("admin").get("/web/model/account.payment").get_data(as_text=True)
+    assert "Is Matched With a Bank Statement" in page
