@@ -110,8 +110,9 @@ class ResUsers:
         return result
 
     def _forget_checks(self, uids: list[int]) -> None:
-        """Forget the remembered password checks of ``uids`` now and again at commit (a check running
-        meanwhile in another thread may have remembered the old password)."""
+        """Forget the remembered password checks of ``uids`` now, and again when the transaction ends:
+        at commit a check running meanwhile in another thread may have remembered the old password, at
+        rollback a check in this transaction may have remembered the new one."""
         db = self.env.registry.db_name
 
         def forget() -> None:
@@ -120,6 +121,7 @@ class ResUsers:
 
         forget()
         self.env.cr.postcommit.append(forget)
+        self.env.cr.postrollback.append(forget)
 
     def _check_own_company(self, vals: dict[str, Any]) -> None:
         company = vals.get("company_id")

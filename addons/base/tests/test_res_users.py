@@ -161,3 +161,19 @@ def test_users_cannot_archive_themselves(env):
 def test_context_get_answers_like_odoo(env, demo):
     assert env["res.users"].with_user(demo).context_get() == {"lang": "en_US", "tz": demo.tz or False,
                                                               "uid": demo.id}
+
+
+def test_a_password_set_in_a_transaction_rolled_back_is_not_remembered(registry):
+    from core.records.environment import Environment
+
+    cr = registry.cursor()
+    try:
+        env = Environment(cr, 1, {})
+        demo_id = env.ref("base.user_demo").id
+        env["res.users"].browse(demo_id).password = "never committed"
+        env["res.users"].check(demo_id, "never committed")
+        cr.rollback()
+        with pytest.raises(AccessDenied):
+            Environment(cr, 1, {})["res.users"].check(demo_id, "never committed")
+    finally:
+        cr.close()

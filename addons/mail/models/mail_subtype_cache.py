@@ -31,6 +31,12 @@ def remembered(env: Any, key: Any, compute: Callable[[], Any]) -> Any:
     if not env.cr.data.get("mail_cache_unsafe"):
         with _lock:
             values[key] = value
+
+        def undo() -> None:  # what this transaction saw may never have existed (a user rolled back)
+            with _lock:
+                values.pop(key, None)
+
+        env.cr.postrollback.append(undo)
     return value
 
 
