@@ -90,7 +90,7 @@ class Application:
         fresh.signal_changes(env.cr, registry=True)
 
     def publish(self, fresh: Registry) -> Registry:
-        fresh.registry_version, fresh.cache_version = fresh.read_signals()
+        fresh._read_signal_versions()
         Registry.replace(fresh)
         return fresh
 

@@ -61,6 +61,11 @@ class Cursor:
         """A savepoint was rolled back: layers above drop what they cached since."""
 
     def commit(self) -> None:
+        self._commit(reopen=True)
+
+    def _commit(self, reopen: bool) -> None:
+        """Commit; the next transaction begins at once unless the cursor is about to close (on SQLite
+        a BEGIN is a statement of its own, wasted on a cursor that closes)."""
         self.flush()
         for callback in self._drain(self.precommit):
             callback()
@@ -71,7 +76,8 @@ class Cursor:
         self.postrollback.clear()
         self.data.clear()
         self._ended(committed=True)
-        self.transaction = self.connection.begin()
+        if reopen:
+            self.transaction = self.connection.begin()
 
     def rollback(self) -> None:
         self.precommit.clear()
@@ -124,7 +130,7 @@ class Cursor:
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         try:
             if exc_type is None:
-                self.commit()
+                self._commit(reopen=False)
             else:
                 self.rollback()
         finally:

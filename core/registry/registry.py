@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,10 +30,12 @@ from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
 from core.registry.dependencies import build_inverses, build_triggers
 from core.registry.signals import bump_signal, read_signals
+from core.registry.watch import POLL_SECONDS, forget_watch, watch_for
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
+    from core.registry.watch import SignalWatch
 
 _logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ class Registry:
         self.missing_addons: list[str] = []
         self.registry_version = 0
         self.cache_version = 0
+        self._signal_seen: Any = None  # the watch's generation when the signal was last read
+        self._signal_read_at = 0.0
         self._mapped: dict[str, type] = {}
         self._schemas: dict[str, Any] = {}
         self.triggers: dict[tuple[str, str], list[Any]] = {}
@@ -108,6 +113,7 @@ class Registry:
         with cls._lock:
             registry = cls._registries.pop(key, None)
         if registry is not None:
+            forget_watch(registry.engine)
             registry.engine.dispose()
 
     def __getitem__(self, model_name: str) -> type[BaseModel]:
@@ -144,7 +150,7 @@ class Registry:
         if self.missing_addons:
             installed.warn_missing(self.db_name, self.missing_addons, self.search_paths())
         self.build(usable)
-        self.registry_version, self.cache_version = self.read_signals()
+        self._read_signal_versions()
 
     def search_paths(self, connection: sa.Connection | None = None) -> list[Path]:
         """Folders searched for addons: the project's, ``ERP_ADDONS_PATH``, the registry's own, then
@@ -348,9 +354,26 @@ class Registry:
         with self.engine.connect().execution_options(**options) as conn:
             return read_signals(conn)
 
+    def _read_signal_versions(self) -> tuple[int, int]:
+        # the generation is taken before the read: a change committed meanwhile shows in the next one
+        self._signal_seen = self.signal_watch.generation()
+        self._signal_read_at = time.monotonic()
+        self.registry_version, self.cache_version = versions = self.read_signals()
+        return versions
+
+    @property
+    def signal_watch(self) -> SignalWatch:
+        return watch_for(self.engine)
+
     def check_signals(self) -> Registry:
         """The up-to-date registry: rebuilt if another process changed metadata; caches cleared
-        if it changed access rights."""
+        if it changed access rights. The signal is read only when the watch says it may have changed
+        (PostgreSQL notifications, SQLite file stamps), and at least every ``POLL_SECONDS``."""
+        generation = self.signal_watch.generation()
+        if generation is not None and generation == self._signal_seen \
+                and time.monotonic() - self._signal_read_at < POLL_SECONDS:
+            return self
+        seen = self.signal_watch.generation()
         registry_version, cache_version = self.read_signals()
         if registry_version != self.registry_version:
             fresh = Registry(self.url, engine=self.engine, addons_path=self.addons_path)
@@ -360,6 +383,7 @@ class Registry:
         if cache_version != self.cache_version:
             self.security.clear()
             self.cache_version = cache_version
+        self._signal_seen, self._signal_read_at = seen, time.monotonic()
         return self
 
     def signal_changes(self, cr: Cursor, registry: bool = False, caches: bool = True) -> None:

@@ -1,10 +1,13 @@
 """The registry signal: two counters in the database that every process compares with its own, to
-know when another process changed the definitions (``registry``) or access rights (``cache``)."""
+know when another process changed the definitions (``registry``) or access rights (``cache``).
+Processes read them only when their watch (``core/registry/watch.py``) says they may have changed."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+
+from core.registry.watch import CHANNEL, watch_for
 
 if TYPE_CHECKING:
     from core.db.transaction import Cursor
@@ -32,4 +35,15 @@ def read_signals(conn: sa.Connection) -> tuple[int, int]:
 
 
 def bump_signal(cr: Cursor, name: str) -> None:
-    cr.execute(sa.text(f"UPDATE {SIGNAL_TABLE} SET version = version + 1 WHERE name = :n"), {"n": name})
+    """Count a change of ``name``; on PostgreSQL the listening processes are notified at commit (in the
+    same statement: the notification is part of the transaction and is dropped if it rolls back)."""
+    # this process's registries of the database learn it at commit, without waiting for a notification
+    watch = watch_for(cr.connection.engine)
+    if watch.touch not in cr.postcommit:
+        cr.postcommit.append(watch.touch)
+    bump = f"UPDATE {SIGNAL_TABLE} SET version = version + 1 WHERE name = :n"
+    if cr.dialect == "postgresql":
+        cr.execute(sa.text(f"WITH bumped AS ({bump} RETURNING version) "
+                           f"SELECT pg_notify('{CHANNEL}', :n) FROM bumped"), {"n": name})
+        return
+    cr.execute(sa.text(bump), {"n": name})

@@ -29,6 +29,8 @@ class Security:
 
     def clear(self) -> None:
         with getattr(self, "_lock", threading.RLock()):
+            # what is remembered on top of these caches (good password checks) holds for one generation
+            self.generation = getattr(self, "generation", 0) + 1
             self._acl: dict[str, list[tuple[int | None, dict[str, bool]]]] | None = None
             self._rules: dict[str, list[dict[str, Any]]] | None = None
             self._groups_of: dict[int, frozenset[int]] = {}

@@ -14,7 +14,7 @@ from core.records.environment import SUPERUSER_ID
 SELF_WRITABLE = frozenset({"lang", "tz", "signature", "email", "name", "image_1920", "company_id",
                            "password"})
 # changes that alter what a user may do: access caches of every process are dropped
-ACCESS_FIELDS = frozenset({"groups_id", "active", "company_ids", "company_id"})
+ACCESS_FIELDS = frozenset({"groups_id", "active", "company_ids", "company_id", "partner_id"})
 
 
 @model("res.users")
@@ -104,11 +104,24 @@ class ResUsers:
             # an archived user's contact is archived with it, and comes back with it
             self.sudo().mapped("partner_id").write({"active": bool(vals["active"])})
         if "password" in vals or ACCESS_FIELDS & set(vals):
-            for user in self:
-                forget_checks(self.env.registry.db_name, user.id)
-        if ACCESS_FIELDS & set(vals):
+            self._forget_checks(self.ids)
+            # the other processes drop their remembered checks with their access caches
             self.env.registry.signal_changes(self.env.cr)
         return result
+
+    def _forget_checks(self, uids: list[int]) -> None:
+        """Forget the remembered password checks of ``uids`` now, and again when the transaction ends:
+        at commit a check running meanwhile in another thread may have remembered the old password, at
+        rollback a check in this transaction may have remembered the new one."""
+        db = self.env.registry.db_name
+
+        def forget() -> None:
+            for uid in uids:
+                forget_checks(db, uid)
+
+        forget()
+        self.env.cr.postcommit.append(forget)
+        self.env.cr.postrollback.append(forget)
 
     def _check_own_company(self, vals: dict[str, Any]) -> None:
         company = vals.get("company_id")
@@ -123,11 +136,9 @@ class ResUsers:
         if protected & set(self.ids) and not self.env.context.get("install_mode"):
             raise UserError(_("You cannot delete the system user, the administrator, or yourself; archive "
                               "users instead."))
-        db = self.env.registry.db_name
         ids = list(self.ids)
         result = super().unlink()
-        for uid in ids:
-            forget_checks(db, uid)
+        self._forget_checks(ids)
         self.env.registry.signal_changes(self.env.cr)
         return result
 

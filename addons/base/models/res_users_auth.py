@@ -1,10 +1,11 @@
 """Authentication of users: argon2 password hashes, API keys, and a short memory of good checks.
 
 XML-RPC sends the password with every call and argon2 is slow on purpose, so a successful check is
-remembered for a few minutes, keyed by a secret-keyed digest of the password. The memory is bound
-to the stored hash (or the API key's row): changing the password or revoking the key in any process
-makes every process check again, and an archived user is refused at once. Failed checks are never
-remembered.
+remembered for a few minutes, keyed by a secret-keyed digest of the password. A remembered password
+costs no statement: it is bound to the registry's access caches, which a change of password, activity,
+groups or the user's deletion clears in every process (at once in this one, through the registry
+signal in the others, before their next request). An API key's memory is bound to its row, read on
+each call, so revoking it works at once everywhere. Failed checks are never remembered.
 """
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from core import _, clock, model, public
 from core.exceptions import AccessDenied, AccessError, ValidationError
 
 _hasher = PasswordHasher()
-# (db, uid) -> (keyed digest of the password, what it was checked against, when)
-_CHECK_CACHE: dict[tuple[str, int], tuple[bytes, tuple[str, Any], float]] = {}
+# (db, uid) -> (keyed digest of the password, what it was checked against, when, the stamp it holds for)
+_CHECK_CACHE: dict[tuple[str, int], tuple[bytes, tuple[str, Any], float, Any]] = {}
+# how many times this process forgot checks: a check that was running meanwhile is not trusted later
+_FORGOTTEN = [0]
 _CACHE_SECRET = secrets.token_bytes(32)
 _CACHE_TTL = 600.0
 _cache_lock = threading.Lock()
@@ -42,6 +45,7 @@ def _digest(password: str) -> bytes:
 def forget_checks(db: str, uid: int | None = None) -> None:
     """Drop the remembered checks of a user (or of every user of ``db``) in this process."""
     with _cache_lock:
+        _FORGOTTEN[0] += 1
         for key in [k for k in _CHECK_CACHE if k[0] == db and (uid is None or k[1] == uid)]:
             _CHECK_CACHE.pop(key, None)
 
@@ -71,22 +75,38 @@ class ResUsersAuth:
         return (row[0], bool(row[1])) if row else None
 
     def _check_credentials(self, uid: int, password: str) -> None:
-        """Raise AccessDenied unless ``password`` is the active user's password or one of their API keys."""
+        """Raise AccessDenied unless ``password`` is the active user's password or one of their API keys.
+
+        A password remembered as good costs no statement while the registry's access caches stand: a
+        change of password, of the user's activity or groups, or the user's deletion forgets it in this
+        process at once and signals the others (who drop it with their caches before their next request).
+        """
         if not password or not isinstance(password, str):
             raise AccessDenied()
+        key, digest = (self.env.registry.db_name, uid), _digest(password)
+        stamp = self._credentials_stamp()
+        with _cache_lock:
+            cached = _CHECK_CACHE.get(key)
+        fresh = cached is not None and hmac.compare_digest(cached[0], digest) \
+            and time.monotonic() - cached[2] < _CACHE_TTL
+        if fresh and cached is not None and cached[1][0] == "password" and cached[3] == stamp:
+            return
         row = self._credentials_row(uid)
         if row is None or not row[1]:
             raise AccessDenied()
         stored = row[0]
-        key, digest = (self.env.registry.db_name, uid), _digest(password)
+        if fresh and cached is not None and self._still_valid(uid, cached[1], stored):
+            basis = cached[1]
+        else:
+            basis = self._verify(uid, password, stored)
         with _cache_lock:
-            cached = _CHECK_CACHE.get(key)
-        if cached and hmac.compare_digest(cached[0], digest) and time.monotonic() - cached[2] < _CACHE_TTL \
-                and self._still_valid(uid, cached[1], stored):
-            return
-        basis = self._verify(uid, password, stored)
-        with _cache_lock:
-            _CHECK_CACHE[key] = (digest, basis, time.monotonic())
+            _CHECK_CACHE[key] = (digest, basis, time.monotonic(), stamp)
+
+    def _credentials_stamp(self) -> Any:
+        """What a remembered check is bound to: this registry's access caches (cleared when any process
+        changes users or rights) and this process's own forgetting of the user."""
+        security = self.env.registry.security
+        return (id(security), security.generation, _FORGOTTEN[0])
 
     def _verify(self, uid: int, password: str, stored: str | None) -> tuple[str, Any]:
         """What ``password`` matched: the stored hash, or an API key (AccessDenied for neither)."""

@@ -46,12 +46,23 @@ def test_a_remembered_check_is_forgotten_when_the_password_changes(env, demo):
 
 def test_a_remembered_check_fails_once_another_process_changed_the_hash(env, demo):
     env["res.users"].check(demo.id, "demo")
-    # what another worker's password change leaves: a new hash, and this process's memory untouched
+    # what another worker's password change leaves here: a new hash, and the access caches cleared by
+    # the registry signal (tests/addon_system/test_registry_watch.py runs it in a real second process)
     table = env["res.users"]._table
     env.cr.execute(table.update().where(table.c.id == demo.id)
                    .values(password=res_users_auth.hash_password("elsewhere")))
+    env.registry.security.clear()
     with pytest.raises(AccessDenied):
         env["res.users"].check(demo.id, "demo")
+
+
+def test_a_remembered_check_costs_no_statement(env, demo):
+    env["res.users"].check(demo.id, "demo")
+    before = env.cr.sql_count
+    env["res.users"].check(demo.id, "demo")
+    assert env.cr.sql_count == before
+    with pytest.raises(AccessDenied):
+        env["res.users"].check(demo.id, "not the password")
 
 
 def test_an_archived_user_is_refused_even_with_a_remembered_check(env, demo):
@@ -150,3 +161,19 @@ def test_users_cannot_archive_themselves(env):
 def test_context_get_answers_like_odoo(env, demo):
     assert env["res.users"].with_user(demo).context_get() == {"lang": "en_US", "tz": demo.tz or False,
                                                               "uid": demo.id}
+
+
+def test_a_password_set_in_a_transaction_rolled_back_is_not_remembered(registry):
+    from core.records.environment import Environment
+
+    cr = registry.cursor()
+    try:
+        env = Environment(cr, 1, {})
+        demo_id = env.ref("base.user_demo").id
+        env["res.users"].browse(demo_id).password = "never committed"
+        env["res.users"].check(demo_id, "never committed")
+        cr.rollback()
+        with pytest.raises(AccessDenied):
+            Environment(cr, 1, {})["res.users"].check(demo_id, "never committed")
+    finally:
+        cr.close()

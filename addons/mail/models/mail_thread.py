@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from addons.mail.models.mail_access import is_share_user
+from addons.mail.models.mail_subtype_cache import default_subtype_ids
 from core import _, clock, model, public
 from core.exceptions import AccessError, ValidationError
 
@@ -221,13 +222,14 @@ class MailThread:
         self.check_access_rule(operation)
 
     def _default_subtypes(self) -> list[int]:
-        return self.env["mail.message.subtype"].sudo().search(
-            [("default", "=", True), "|", ("res_model", "=", False), ("res_model", "=", self._name)]).ids
+        return default_subtype_ids(self.env, self._name)
 
-    def _add_followers(self, partner_ids: list[int], subtype_ids: list[int], replace: bool = False) -> None:
-        """Followers for every (record, partner) pair, in one search and one create."""
-        existing = {(f.res_id, f.partner_id.id): f for f in self._followers_of()
-                    if f.partner_id.id in partner_ids}
+    def _add_followers(self, partner_ids: list[int], subtype_ids: list[int], replace: bool = False,
+                       new: bool = False) -> None:
+        """Followers for every (record, partner) pair, in one search and one create (no search for
+        records just created: they have no followers yet)."""
+        existing = {} if new else {(f.res_id, f.partner_id.id): f for f in self._followers_of()
+                                   if f.partner_id.id in partner_ids}
         to_create = [{"res_model": self._name, "res_id": record_id, "partner_id": partner_id,
                       "subtype_ids": [(6, 0, subtype_ids)]}
                      for record_id in self.ids for partner_id in partner_ids

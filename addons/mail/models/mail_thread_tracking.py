@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from addons.mail.models.mail_subtype_cache import partner_of, subtype_id
 from core import clock, model
 from core.i18n import translate
 from core.records.environment import SUPERUSER_ID
@@ -32,7 +33,7 @@ class MailThreadTracking:
             created = records._system_text("%(document)s created")
             records._log_messages({record.id: created for record in records})
         if not self.env.context.get("mail_create_nosubscribe") and self.env.uid != SUPERUSER_ID:
-            records.sudo()._add_followers([self.env.user.partner_id.id], records._default_subtypes())
+            records.sudo()._add_followers([partner_of(self.env)], records._default_subtypes(), new=True)
         return records
 
     def write(self, vals: dict[str, Any]) -> bool:
@@ -118,14 +119,14 @@ class MailThreadTracking:
         as a SystemText is stored in the writer's language and with its key for other readers."""
         changes = changes or {}
         env = self.env
-        subtype = env.ref(self._track_subtype(changes) if changes else "mail.mt_note").sudo()
-        author = env.user.partner_id.id
+        subtype = subtype_id(env, self._track_subtype(changes) if changes else "mail.mt_note")
+        author = partner_of(env)
         now = clock.utcnow()
         if names is None:
             names = {record.id: record.display_name for record in self.sudo().browse(list(bodies))}
         messages = env["mail.message"].sudo().create([{
             "model": self._name, "res_id": record_id, "body": f"<p>{_escape(str(body))}</p>" if body else "",
-            "message_type": "notification", "subtype_id": subtype.id, "is_internal": True,
+            "message_type": "notification", "subtype_id": subtype, "is_internal": True,
             "author_id": author, "date": now, "record_name": names.get(record_id) or False,
             "is_orphan": orphan,
             **({"body_key": body.key, "body_params": body.params} if isinstance(body, SystemText) else {}),
