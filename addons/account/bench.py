@@ -2,8 +2,9 @@
 
 ``account_invoices``: on a fresh copy of the empty template with invoicing installed (the generic chart),
 1,000 customer invoices of three taxed lines (fewer when ``--size`` is smaller) are created through the
-record API, then posted in batches (invoices/s). Beside them, the rows posting leaves (the entries and
-their journal items) written again as raw SQLAlchemy Core multi-row inserts, in a transaction rolled back.
+record API, then posted in batches (invoices/s, and SQL statements per invoice). Beside them, the rows
+posting leaves (the entries and their journal items) written again as raw SQLAlchemy Core multi-row
+inserts, in a transaction rolled back.
 
 ``account_trial_balance``: posted journal items are added in SQL up to 1,000,000 (``--size`` × 10 when
 that is fewer), spread over the accounts and a year, then the trial balance of the year is timed, as
@@ -61,18 +62,23 @@ def _invoices(context: BenchContext, registry: Registry) -> dict[str, Any]:
         ids = {"tax": tax.id, "customer": customer.id}
     context.progress(f"record API create {count} invoices of {LINES} lines")
     invoice_ids: list[int] = []
+    statements = {"create": 0, "post": 0}
     with timer() as created:
         for offset in range(0, count, BATCH):
             with registry.cursor() as cr:
+                before = cr.sql_count
                 values = [_invoice(ids, n) for n in range(offset, min(count, offset + BATCH))]
                 moves = _env(cr)["account.move"].with_context(default_move_type="out_invoice").create(values)
                 invoice_ids.extend(moves.ids)
+                statements["create"] += cr.sql_count - before
     analyze(registry)
     context.progress(f"action_post {count} invoices")
     with timer() as posted:
         for offset in range(0, count, BATCH):
             with registry.cursor() as cr:
+                before = cr.sql_count
                 _env(cr)["account.move"].browse(invoice_ids[offset : offset + BATCH]).action_post()
+                statements["post"] += cr.sql_count - before
     raw_seconds, items = _raw_inserts(registry, invoice_ids)
     return {
         "invoices": count,
@@ -80,6 +86,8 @@ def _invoices(context: BenchContext, registry: Registry) -> dict[str, Any]:
         "journal_items": items,
         "create_invoices_per_s": round(count / created["seconds"], 1),
         "post_invoices_per_s": round(count / posted["seconds"], 1),
+        "create_sql_statements_per_invoice": round(statements["create"] / count, 1),
+        "post_sql_statements_per_invoice": round(statements["post"] / count, 1),
         "raw_sql_invoices_per_s": round(count / raw_seconds, 1) if raw_seconds else None,
         "post_vs_raw_sql": round(posted["seconds"] / raw_seconds, 1) if raw_seconds else None,
     }

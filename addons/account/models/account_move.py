@@ -152,16 +152,24 @@ class AccountMove:
         )
 
     def _check_unique_name(self) -> bool:
-        for move in self.filtered(lambda m: m.state == "posted" and m.name and m.name != "/"):
-            if self.search_count(
-                [
-                    ("journal_id", "=", move.journal_id.id),
-                    ("name", "=", move.name),
-                    ("state", "=", "posted"),
-                    ("id", "!=", move.id),
-                ]
-            ):
+        """No two posted entries of a journal share a number (one query for a batch of postings)."""
+        moves = self.filtered(lambda m: m.state == "posted" and m.name and m.name != "/")
+        if not moves:
+            return True
+        holders = self.search(
+            [
+                ("journal_id", "in", moves.mapped("journal_id").ids),
+                ("name", "in", list(set(moves.mapped("name")))),
+                ("state", "=", "posted"),
+            ]
+        )
+        taken = {(move.journal_id.id, move.name) for move in moves}
+        seen: set[tuple[int, str]] = set()
+        for holder in holders:
+            key = (holder.journal_id.id, holder.name)
+            if key in taken and key in seen:
                 return False
+            seen.add(key)
         return True
 
     def _compute_display_name(self) -> None:
@@ -176,9 +184,13 @@ class AccountMove:
     def create(self, vals_list: Any) -> Any:
         """Entries go to the first journal of their type (sales for customer invoices...) unless given one."""
         items = [vals_list] if isinstance(vals_list, dict) else vals_list
+        journals: dict[str, int | bool] = {}  # one search per type for a batch
         for vals in items if isinstance(items, list) else []:
             if isinstance(vals, dict) and not vals.get("journal_id") and vals.get("move_type"):
-                vals["journal_id"] = self._default_journal_id(vals["move_type"])
+                move_type = vals["move_type"]
+                if move_type not in journals:
+                    journals[move_type] = self._default_journal_id(move_type)
+                vals["journal_id"] = journals[move_type]
         moves = super(AccountMove, self.with_context(**{NO_SYNC: True})).create(vals_list)
         moves = moves.with_context(**{NO_SYNC: self.env.context.get(NO_SYNC, False)})
         if not self.env.context.get(NO_SYNC):
@@ -198,23 +210,30 @@ class AccountMove:
         Returns False, as Odoo does."""
         for move in self:
             move._account_check_postable()
-        for move in self.filtered(lambda m: m.move_type in INVOICE_TYPES and not m.invoice_date):
-            move.write({"invoice_date": clock.today()})
+        undated = self.filtered(lambda m: m.move_type in INVOICE_TYPES and not m.invoice_date)
+        if undated:
+            undated.write({"invoice_date": clock.today()})
         self._account_sync_lines()
-        for move in self.sorted(lambda m: (m.date, m.id)):
+        ordered = self.sorted(lambda m: (m.date, m.id))
+        for move in ordered:
             move._account_check_balanced()
-            values: dict[str, Any] = {"state": "posted", "posted_before": True}
-            if not move.name or move.name == "/":
-                values["name"] = move._account_next_number()
+        numbers = ordered.filtered(lambda m: not m.name or m.name == "/")._account_next_numbers()
+        for move in ordered:
+            # what differs from one entry to the next is written while still draft; the state of
+            # them all at once below (one statement, one check of the numbers' uniqueness)
+            values: dict[str, Any] = {}
+            if move.id in numbers:
+                values["name"] = numbers[move.id]
             if move.move_type in INVOICE_TYPES and not move.payment_reference:
                 values["payment_reference"] = values.get("name") or move.name
-            if move.move_type in INVOICE_TYPES:
+            if move.move_type in INVOICE_TYPES and move.date != move.invoice_date:
                 values["date"] = move.invoice_date
-            move.with_context(**{NO_SYNC: True}).write(values)
+            if values:
+                move.with_context(**{NO_SYNC: True}).write(values)
             terms = move.line_ids.filtered(lambda ln: ln.display_type == "payment_term" and not ln.name)
             if terms:
-                with unlocked(terms):
-                    terms.write({"name": move.payment_reference})
+                terms.with_context(**{NO_SYNC: True}).write({"name": move.payment_reference})
+        ordered.with_context(**{NO_SYNC: True}).write({"state": "posted", "posted_before": True})
         return False
 
     def _account_check_postable(self) -> None:
@@ -272,27 +291,36 @@ class AccountMove:
                 )
             )
 
-    def _account_next_number(self) -> str:
-        """The next number of the entry's journal sequence (its credit note sequence for refunds) in
-        the year of its date; the journal row stays locked to the end of the transaction, so numbers
-        are consecutive and none is lost."""
-        journal = self.journal_id.sudo()
-        if not journal.sequence_id:
-            journal._account_make_sequences()
-        sequence = (
-            journal.refund_sequence_id
-            if self.move_type in REFUND_TYPES and journal.refund_sequence_id
-            else journal.sequence_id
-        )
+    def _account_next_numbers(self) -> dict[int, str]:
+        """The next numbers of these entries' journal sequences (the credit note sequence for refunds)
+        in the year of their dates, in the order of ``self``: one statement per sequence and year. The
+        journal rows stay locked to the end of the transaction, so numbers are consecutive and none is
+        lost."""
         table = self.env["account.journal"]._table
-        lock = sa.select(table.c.id).where(table.c.id == journal.id)
-        if self.env.cr.dialect == "postgresql":
-            # NO KEY UPDATE: postings wait for each other, not for the key-share locks that inserting
-            # journal items takes on the journal row (FOR UPDATE would deadlock against those)
-            lock = lock.with_for_update(key_share=True)
-        self.env.cr.execute(lock)
-        date = self.invoice_date or self.date or clock.today()
-        return sequence.next_by_id(sequence_date=date.isoformat())
+        batches: dict[Any, list[Any]] = {}
+        for journal in self.mapped("journal_id").sudo().sorted("id"):
+            if not journal.sequence_id:
+                journal._account_make_sequences()
+            lock = sa.select(table.c.id).where(table.c.id == journal.id)
+            if self.env.cr.dialect == "postgresql":
+                # NO KEY UPDATE: postings wait for each other, not for the key-share locks that inserting
+                # journal items takes on the journal row (FOR UPDATE would deadlock against those)
+                lock = lock.with_for_update(key_share=True)
+            self.env.cr.execute(lock)
+        for move in self:
+            journal = move.journal_id.sudo()
+            sequence = (
+                journal.refund_sequence_id
+                if move.move_type in REFUND_TYPES and journal.refund_sequence_id
+                else journal.sequence_id
+            )
+            batches.setdefault(sequence, []).append(move)
+        numbers: dict[int, str] = {}
+        for sequence, moves in batches.items():
+            dates = [(move.invoice_date or move.date or clock.today()).isoformat() for move in moves]
+            for move, number in zip(moves, sequence.next_for_dates(dates), strict=True):
+                numbers[move.id] = number
+        return numbers
 
     # -- draft, cancel ----------------------------------------------------------------------
     @public

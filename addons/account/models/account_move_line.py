@@ -56,13 +56,22 @@ class AccountMoveLine:
         if not isinstance(items, list) or not all(isinstance(v, dict) for v in items):
             return super().create(vals_list)
         Move = self.env["account.move"]
+        # the entries of the whole batch checked at once, not one query per line
+        ids = {vals["move_id"] for vals in items if isinstance(vals.get("move_id"), int)}
+        existing = set(Move.browse(sorted(ids)).exists().ids)
+        rates: dict[int, float] = {}
         for vals in items:
-            move = Move.browse(vals.get("move_id") or []).exists()
+            move_id = vals.get("move_id")
+            if isinstance(move_id, int):
+                move = Move.browse(move_id if move_id in existing else [])
+            else:
+                move = Move.browse(move_id or []).exists()
             if not move:
                 continue
             vals.setdefault("currency_id", move.currency_id.id)
             if move.move_type in INVOICE_TYPES and vals.get("display_type", "product") == "product":
                 self._account_product_defaults(vals, move)
+                self._account_product_amounts(vals, move, rates)
             elif "amount_currency" not in vals and vals.get("currency_id") == move.company_id.currency_id.id:
                 vals["amount_currency"] = (vals.get("debit") or 0.0) - (vals.get("credit") or 0.0)
             if vals.get("display_type") in ("line_section", "line_note"):
@@ -93,6 +102,31 @@ class AccountMoveLine:
             account = move._account_product_account(product)
             if account:
                 vals["account_id"] = account.id
+
+    def _account_product_amounts(self, vals: dict[str, Any], move: Any, rates: dict[int, float]) -> None:
+        """Insert a product line with the amounts the redraw of its invoice computes, so that the
+        redraw finds nothing to rewrite (one insert per batch instead of an update per line); zero,
+        not NULL, when they cannot be told yet (the redraw sets them)."""
+        tax_ids = _tax_ids(vals.get("tax_ids"))
+        product = self.env["product.product"].browse(vals.get("product_id") or [])
+        account = self.env["account.account"].browse(vals.get("account_id") or [])
+        account = account or move._account_product_account(product)
+        numbers = [vals.get("price_unit", 0.0), vals.get("discount", 0.0), vals.get("quantity", 1.0)]
+        plain = all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
+        if plain and tax_ids is not None and account and move.state == "draft":
+            if move.id not in rates:
+                rates[move.id] = move._account_rate()
+            values, _result = move._account_product_amounts(
+                *numbers,
+                self.env["account.tax"].browse(tax_ids),
+                product,
+                account,
+                rates[move.id],
+            )
+            for name, value in values.items():
+                vals.setdefault(name, value)
+        for name in ("price_subtotal", "price_total", "amount_currency", "debit", "credit"):
+            vals.setdefault(name, 0.0)
 
     def write(self, vals: dict[str, Any]) -> bool:
         result = super().write(vals)
@@ -164,6 +198,30 @@ class AccountMoveLine:
         """Undo the matches of these items."""
         (self.mapped("matched_debit_ids") | self.mapped("matched_credit_ids")).sudo().unlink()
         return True
+
+
+def _tax_ids(commands: Any) -> list[int] | None:
+    """The ids a line's ``tax_ids`` value sets when it plainly lists them (none given, ids, or one
+    (6, 0, ids) command), else None."""
+    if not commands:
+        return []
+    if isinstance(commands, (list, tuple)) and all(_is_id(c) for c in commands):
+        return list(commands)
+    if (
+        isinstance(commands, (list, tuple))
+        and len(commands) == 1
+        and isinstance(commands[0], (list, tuple))
+        and len(commands[0]) == 3
+        and commands[0][0] == 6
+        and isinstance(commands[0][2], (list, tuple))
+        and all(_is_id(c) for c in commands[0][2])
+    ):
+        return list(commands[0][2])
+    return None
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _match(debit: Any, credit: Any, left: dict[int, list[float]], company_currency: Any) -> tuple[float, ...]:

@@ -26,32 +26,32 @@ class AccountMoveSync:
     def _account_sync_lines(self) -> None:
         """Redraw the tax and instalment lines of draft invoices from their product lines, and the
         product lines' amounts; the entry balances by construction."""
-        for move in self.filtered(lambda m: m.state == "draft" and m.move_type in INVOICE_TYPES):
-            move.with_context(**{NO_SYNC: True})._account_sync_invoice()
+        moves = self.filtered(lambda m: m.state == "draft" and m.move_type in INVOICE_TYPES)
+        moves.mapped("line_ids.tax_ids")  # read for all the invoices at once, not one query each
+        stale = self.env["account.move.line"]
+        new_lines: list[dict[str, Any]] = []
+        for move in moves:
+            redrawn = move.with_context(**{NO_SYNC: True})._account_sync_invoice()
+            if redrawn is not None:
+                stale |= redrawn[0]
+                new_lines += redrawn[1]
+        # the tax and instalment lines of all the invoices in two statements, not two per invoice
+        stale.with_context(**{NO_SYNC: True}).unlink()
+        if new_lines:
+            self.env["account.move.line"].with_context(**{NO_SYNC: True}).create(new_lines)
 
-    def _account_sync_invoice(self) -> None:
+    def _account_sync_invoice(self) -> tuple[Any, list[dict[str, Any]]] | None:
+        """Set the amounts of the product lines; the tax and instalment lines to replace and their
+        new values, or None when they are already drawn so (posting a synced draft)."""
         company = self.company_id or self.env.company
         company_currency, currency = company.currency_id, self.currency_id
         rate = self._account_rate()
         sign = product_sign(self.move_type)
         document = "refund" if self.move_type in REFUND_TYPES else "invoice"
-        rounding = company.tax_calculation_rounding_method or "round_per_line"
         partner = self.partner_id.commercial_partner_id
         taxes: dict[tuple[int, int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
         total_balance = total_currency = 0.0
         for line in self.line_ids.filtered(lambda ln: ln.display_type == "product"):
-            price = (line.price_unit or 0.0) * (1.0 - (line.discount or 0.0) / 100.0)
-            result = line.tax_ids.compute_all(
-                price,
-                currency=currency,
-                quantity=line.quantity,
-                product=line.product_id,
-                partner=partner,
-                rounding_method=rounding,
-            )
-            subtotal = currency.round(result["total_excluded"])
-            amount_currency = sign * subtotal
-            balance = company_currency.round(amount_currency * rate)
             account = line.account_id or self._account_product_account(line.product_id)
             if not account:
                 raise UserError(
@@ -62,18 +62,14 @@ class AccountMoveSync:
                         move=self.display_name,
                     )
                 )
-            line.write(
-                {
-                    "price_subtotal": subtotal,
-                    "price_total": currency.round(subtotal + sum(t["amount"] for t in result["taxes"])),
-                    "amount_currency": amount_currency,
-                    "currency_id": currency.id,
-                    "debit": max(balance, 0.0),
-                    "credit": max(-balance, 0.0),
-                    "partner_id": partner.id or False,
-                    "account_id": account.id,
-                }
+            values, result = self._account_product_amounts(
+                line.price_unit, line.discount, line.quantity, line.tax_ids, line.product_id, account, rate
             )
+            amount_currency = values["amount_currency"]
+            balance = values["debit"] - values["credit"]
+            changed = _changed(line, values)
+            if changed:
+                line.write(changed)
             total_balance += balance
             total_currency += amount_currency
             for tax_result in result["taxes"]:
@@ -83,8 +79,7 @@ class AccountMoveSync:
                     amounts = taxes[(tax.id, repartition.id, target.id)]
                     amounts[0] += tax_result["amount"] * factor
                     amounts[1] += tax_result["base"]
-        self.line_ids.filtered(lambda ln: ln.display_type in ("tax", "payment_term")).unlink()
-        Lines = self.env["account.move.line"]
+        drawn = self.line_ids.filtered(lambda ln: ln.display_type in ("tax", "payment_term"))
         new_lines: list[dict[str, Any]] = []
         for (tax_id, repartition_id, account_id), (amount, base) in taxes.items():
             amount_currency = sign * currency.round(amount)
@@ -110,10 +105,50 @@ class AccountMoveSync:
                     "sequence": 9000,
                 }
             )
-        if self.line_ids or new_lines:
+        if self.line_ids - drawn or new_lines:
             new_lines += self._account_term_lines(-total_balance, -total_currency, partner)
-        if new_lines:
-            Lines.create(new_lines)
+        if _same_lines(drawn, new_lines):
+            return None
+        return drawn, new_lines
+
+    def _account_product_amounts(
+        self,
+        price_unit: Any,
+        discount: Any,
+        quantity: Any,
+        taxes: Any,
+        product: Any,
+        account: Any,
+        rate: float,
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The amounts of a product line of this invoice (the values its redraw writes) and the result
+        of its taxes' computation."""
+        company = self.company_id or self.env.company
+        currency = self.currency_id
+        partner = self.partner_id.commercial_partner_id
+        price = (price_unit or 0.0) * (1.0 - (discount or 0.0) / 100.0)
+        result = taxes.compute_all(
+            price,
+            currency=currency,
+            quantity=quantity,
+            product=product,
+            partner=partner,
+            rounding_method=company.tax_calculation_rounding_method or "round_per_line",
+        )
+        subtotal = currency.round(result["total_excluded"])
+        amount_currency = product_sign(self.move_type) * subtotal
+        balance = company.currency_id.round(amount_currency * rate)
+        values = {
+            "price_subtotal": subtotal,
+            "price_total": currency.round(subtotal + sum(t["amount"] for t in result["taxes"])),
+            "amount_currency": amount_currency,
+            "currency_id": currency.id,
+            "debit": max(balance, 0.0),
+            "credit": max(-balance, 0.0),
+            "partner_id": partner.id or False,
+            "account_id": account.id,
+        }
+        return values, result
 
     def _account_term_lines(self, total: float, total_currency: float, partner: Any) -> list[dict[str, Any]]:
         company = self.company_id or self.env.company
@@ -171,3 +206,37 @@ class AccountMoveSync:
                 or company.account_default_expense_id
             )
         return self.fiscal_position_id.map_account(account) if account else account
+
+
+def _value(record: Any, name: str) -> Any:
+    """A field's value as ``create``/``write`` take it (an id or False for a many2one)."""
+    value = record[name]
+    if record._fields[name].type == "many2one":
+        return value.id or False
+    return value
+
+
+def _differs(held: Any, value: Any) -> bool:
+    if held is None or value is None:
+        return held is not value  # NULL is not 0.0 nor "": writing it would change the column
+    if isinstance(held, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return abs(held - value) > 1e-9  # a float read back from its column may differ in the last bit
+    return bool(held != value)
+
+
+def _changed(record: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """The part of ``values`` that differs from what ``record`` holds."""
+    return {name: value for name, value in values.items() if _differs(_value(record, name), value)}
+
+
+def _same_lines(lines: Any, values_list: list[dict[str, Any]]) -> bool:
+    """Whether ``lines`` are exactly the lines ``values_list`` would create (in any order)."""
+    if len(lines) != len(values_list):
+        return False
+    left = list(lines)
+    for values in values_list:
+        match = next((line for line in left if not _changed(line, values)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True

@@ -28,6 +28,9 @@ def test_invoicing_scenarios_report_their_figures():
     assert invoices["invoices"] == 20 and invoices["journal_items"] == 20 * 5
     for key in ("create_invoices_per_s", "post_invoices_per_s", "raw_sql_invoices_per_s", "post_vs_raw_sql"):
         assert invoices[key] > 0, key
+    # posting is batched: a few statements per invoice, not one per journal item and step
+    assert 0 < invoices["post_sql_statements_per_invoice"] <= 12
+    assert 0 < invoices["create_sql_statements_per_invoice"] <= 40
     trial = figures["account_trial_balance"]
     assert trial["journal_items"] == 1000 and trial["balanced"] is True
     assert trial["trial_balance_ms"] > 0 and trial["accounts"] > 1

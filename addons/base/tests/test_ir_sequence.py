@@ -88,3 +88,12 @@ def test_numbers_for_a_batch_of_a_date_range_come_from_that_range(env):
     sequence = make_counter(env, prefix="%(range_year)s/", use_date_range=True)
     assert sequence.next_many_by_id(2, sequence_date="2025-03-01") == ["2025/001", "2025/002"]
     assert sequence.next_by_id(sequence_date="2025-06-01") == "2025/003"
+
+
+@pytest.mark.parametrize("implementation", ["standard", "no_gap"])
+def test_numbers_for_dates_equal_one_call_per_document(env, implementation):
+    sequence = make_counter(env, prefix="%(range_year)s/", use_date_range=True, implementation=implementation)
+    dates = ["2025-12-30", "2026-01-02", "2025-12-31", "2026-03-01"]
+    assert sequence.next_for_dates(dates) == ["2025/001", "2026/001", "2025/002", "2026/002"]
+    assert sequence.next_by_id(sequence_date="2026-05-01") == "2026/003"
+    assert sequence.next_for_dates([]) == []
