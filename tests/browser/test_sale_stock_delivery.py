@@ -112,3 +112,39 @@ def test_validate_the_delivery_of_a_confirmed_order(
         env = Environment(cr, SUPERUSER_ID, {})
         assert env["sale.order"].browse(order_id).order_line.qty_delivered == 2
     assert not page.errors
+
+
+@pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
+def test_return_part_of_a_delivery_from_its_return_button(
+    new_page: Any, served: Any, width: int, label: str
+) -> None:
+    order_id, _barcode = _confirmed_order(served, f"ret-{label}")
+    with served.fresh_registry().cursor() as cr:
+        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        delivery = env["sale.order"].browse(order_id).picking_ids
+        delivery.action_assign()
+        delivery.button_validate()
+        delivery_id = delivery.id
+    page = new_page(width=width)
+    log_in(page, "admin")
+    page.goto(f"/web/model/stock.picking/{delivery_id}")
+    page.get_by_role("button", name="Return", exact=True).first.click()
+    page.wait_for_load_state("networkidle")
+    quantity = page.locator("#f-d-product_return_moves-0-quantity")
+    assert float(quantity.input_value()) == 2
+    quantity.fill("1")
+    shot(page, f"stock-return-dialog-{label}")
+    page.get_by_role("button", name="Return", exact=True).last.click()
+    page.wait_for_url(re.compile(r"/stock.picking/\d+"))
+    page.locator("[data-field=name]", has_text="/IN/").first.wait_for()
+    page.get_by_role("button", name="Validate").first.click()
+    page.wait_for_load_state("networkidle")
+    page.locator(".statusbar .current", has_text="Done").wait_for()
+    shot(page, f"stock-return-done-{label}")
+    page.goto(f"/web/model/sale.order/{order_id}")
+    lines = page.locator("[data-name=order_line]")
+    assert "Delivered" in lines.inner_text()
+    assert "1.00" in lines.locator("tbody tr").first.inner_text()
+    shot(page, f"sale-order-lines-delivered-{label}")
+    assert no_sideways_scroll(page)
+    assert not page.errors

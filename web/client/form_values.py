@@ -16,7 +16,14 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import evaluate, modifiers, record_scope
 from web.client.forms import bind_form, form_class
-from web.client.views.form_data import SECTIONS, default_values, field_nodes, needed_fields, read_values
+from web.client.views.form_data import (
+    SECTIONS,
+    default_values,
+    field_nodes,
+    line_fields,
+    needed_fields,
+    read_values,
+)
 from web.i18n import request_tz
 
 EMPTY = (None, False, "", [])
@@ -110,7 +117,7 @@ class FormSubmission:
         stored_ids = set(self.stored.get(field.name) or ())
         columns = [c for c in node.get("columns") or () if c["field"] != field.inverse_name]
         stored_rows = (
-            {row["id"]: row for row in comodel.browse(sorted(stored_ids)).read([c["field"] for c in columns])}
+            {row["id"]: row for row in comodel.browse(sorted(stored_ids)).read(line_fields(comodel, columns))}
             if stored_ids
             else {}
         )

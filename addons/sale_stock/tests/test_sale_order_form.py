@@ -77,4 +77,6 @@ def test_confirmed_order_lines_show_delivered_and_invoiced_quantities(login_as, 
     row = re.search(r'<tr class="o2m-line">(.*?)</tr>', page, re.S).group(1)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     assert "2.00" in cells[delivered]
-    assert 'class="tag"' in cells[headers.index("Taxes")]
+    taxes = cells[headers.index("Taxes")]
+    assert 'class="tag"' in taxes and "combobox" not in taxes  # locked once the order is confirmed
+    assert 'name="order_line-0-product_id"' not in row

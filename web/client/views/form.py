@@ -11,7 +11,15 @@ from core.records.environment import Environment
 from core.records.model import BaseModel
 from web.client.conditions import evaluate, modifiers, record_scope
 from web.client.form_panels import form_panels
-from web.client.views.form_data import SECTIONS, default_values, needed_fields, read_values, walk, widget
+from web.client.views.form_data import (
+    SECTIONS,
+    default_values,
+    line_fields,
+    needed_fields,
+    read_values,
+    walk,
+    widget,
+)
 
 
 def build_form(
@@ -156,7 +164,8 @@ def _sub_list(
     if value and isinstance(value[0], dict):
         rows = value  # posted back: already line dictionaries
     else:
-        rows = comodel.browse(value).with_context(bin_size=True).read(sub_names) if value else []
+        names = line_fields(comodel, columns)
+        rows = comodel.browse(value).with_context(bin_size=True).read(names) if value else []
     lines = []
     for index, row in enumerate(rows):
         scope = record_scope(env, {**row, "parent": None})

@@ -56,6 +56,16 @@ def needed_fields(model: BaseModel, arch: dict[str, Any]) -> list[str]:
     return [n for n in dict.fromkeys(names) if model._field_accessible(model._fields[n])]
 
 
+def line_fields(comodel: BaseModel, columns: list[dict[str, Any]]) -> list[str]:
+    """Fields to read of the lines of a sub-list: its columns and those their conditions use."""
+    names = [c["field"] for c in columns]
+    for column in columns:
+        for key in ("invisible", "readonly", "required"):
+            if isinstance(column.get(key), str):
+                names.extend(n for n in expression_names(column[key]) if n in comodel._fields)
+    return [n for n in dict.fromkeys(names) if comodel._field_accessible(comodel._fields[n])]
+
+
 def read_values(record: BaseModel, names: list[str]) -> dict[str, Any]:
     """The record's values in read() format (binary fields as their size)."""
     return record.with_context(bin_size=True).read(names)[0]
