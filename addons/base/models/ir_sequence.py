@@ -190,8 +190,7 @@ class IrSequence(NextNumber):
 
     def next_many_by_id(self, count: int, sequence_date: Any = None) -> list[str]:
         """The next ``count`` numbers of this sequence at once (documents created in a batch)."""
-        self.check_access_rights("read")
-        return self.sudo()._next_many(count, sequence_date)
+        return self.next_for_dates([sequence_date] * count)
 
     def next_for_dates(self, dates: list[Any]) -> list[str]:
         """One number per date of ``dates``, in their order: the same numbers as as many ``next_by_id``
