@@ -155,3 +155,14 @@ class CzrmRequestDemo:
 
         demo_requests.generate(self.env, count, seed, clock.utcnow())
         return True
+
+
+@model("czrm.request")
+class CzrmRequestReport:
+    def _dashboard_breakdowns(self) -> list[tuple[str, str]]:
+        """The statistics of a town hall: by district (postal code), service and department."""
+        return [
+            ("zipcode", _("By district (postal code)")),
+            ("service_type_id", _("By service")),
+            ("team_id", _("By department")),
+        ]
