@@ -192,6 +192,30 @@ def map_page() -> Response:
     return Response(html, status=status, headers={"Content-Security-Policy": policy})
 
 
+@bp.get("/media/<int:attachment_id>/<key>")
+def media(attachment_id: int, key: str) -> Response:
+    """A request's image sent through Open311 (its ``media_url``): public, found by id and checksum."""
+    import hmac
+
+    from addons.czrm.controllers.open311_media import media_key
+
+    def read(env: Any) -> tuple[bytes, str] | None:
+        found = env["ir.attachment"].sudo().browse(attachment_id).exists()
+        if not found or found.res_model != "czrm.request" or not found.public or found.type != "binary":
+            return None
+        if not hmac.compare_digest(media_key(found), key):
+            return None
+        return found.raw or b"", found.mimetype or "application/octet-stream"
+
+    shown = public_env_run(read, readonly=True)
+    if shown is None:
+        return Response(_("No such image."), status=404, content_type="text/plain; charset=utf-8")
+    content, mimetype = shown
+    return Response(content, content_type=mimetype, headers={
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=86400",
+        "Content-Disposition": "inline"})
+
+
 @bp.get("/map.json")
 def map_data() -> Any:
     """``[{number, service, stage, lat, long}]`` of the open located requests (nothing personal)."""
