@@ -1,0 +1,112 @@
+"""In the browser, as the town hall's administrator: the service desk dashboard and the map of requests,
+opened from the Citizen Requests menus, at desktop and phone widths (screenshots in tests/artifacts/);
+the map works with the tile server unreachable and a marker opens its request."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from core.addon.lifecycle import init_database
+from core.db.engine import drop_database
+from core.registry.registry import Registry
+from tests.browser.conftest import log_in, no_sideways_scroll, shot
+from tests.databases import new_db_url
+from tests.rpc.server import live_server as serve_copy
+
+pytestmark = pytest.mark.browser
+WIDTHS = pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phone")])
+
+
+@pytest.fixture(scope="module")
+def desk_template() -> Iterator[str]:
+    """A database with the citizen requests and the helpdesk, their demo data included."""
+    url = new_db_url("desktemplate")
+    Registry.forget(init_database(url, ["base", "czrm", "helpdesk"], demo=True).url)
+    yield url
+    Registry.forget(url)
+    drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def live_server(desk_template: str) -> Iterator[str]:
+    with serve_copy(desk_template, "desk-browser") as live:
+        yield live.base
+
+
+def open_menu(page: Any, width: int, app: str, *path: str) -> None:
+    """Open ``app`` from the home page, then the menu items of ``path`` (the phone's menu button first)."""
+    page.goto("/web")
+    page.get_by_role("link", name=app).first.click()
+    page.wait_for_load_state()
+    if width < 700:
+        page.get_by_role("button", name="Menu").click()
+    for item in path:
+        target = page.locator("#app-nav").get_by_text(item, exact=True).first
+        target.click()
+    page.wait_for_load_state()
+
+
+@WIDTHS
+def test_the_dashboard_of_citizen_requests(new_page: Any, width: int, label: str) -> None:
+    page = new_page(width=width)
+    log_in(page, "admin", "admin")
+    open_menu(page, width, "Citizen Requests", "Reporting", "Dashboard")
+    expect(page).to_have_url(re.compile(r"/service_desk/dashboard/czrm\.request\?menu=\d+"), timeout=15000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Citizen Request Dashboard")
+    rate = page.locator('[data-figure="sla-rate"] strong').inner_text()
+    assert re.fullmatch(r"\d+\.\d %", rate), rate
+    assert int(page.locator('[data-figure="open"] strong').inner_text()) > 0
+    assert page.locator("#desk-backlog-table tbody tr").count() >= 3  # roads, lighting, waste...
+    assert page.locator('[data-breakdown="zipcode"] tbody tr').count() == 4  # the demo's postal codes
+    assert no_sideways_scroll(page)
+    shot(page, f"desk-dashboard-czrm-{label}")
+    page.get_by_label("Team", exact=True).select_option(label="Street Lighting")
+    page.wait_for_url(re.compile(r"team=\d+"))
+    assert page.locator("#desk-backlog-table tbody tr").count() == 1
+    assert not page.errors
+
+
+@WIDTHS
+def test_the_dashboard_of_helpdesk_tickets(new_page: Any, width: int, label: str) -> None:
+    page = new_page(width=width)
+    log_in(page, "admin", "admin")
+    open_menu(page, width, "Helpdesk", "Reporting", "Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Helpdesk Ticket Dashboard")
+    assert page.locator('[data-breakdown="priority"] tbody tr').count() >= 1
+    assert no_sideways_scroll(page)
+    shot(page, f"desk-dashboard-helpdesk-{label}")
+    assert not page.errors
+
+
+@WIDTHS
+def test_the_map_of_requests_opens_a_request(new_page: Any, width: int, label: str) -> None:
+    page = new_page(width=width)
+    page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())  # no network for the tiles
+    log_in(page, "admin", "admin")
+    open_menu(page, width, "Citizen Requests", "Map")
+    expect(page).to_have_url(re.compile(r"/czrm/map\?menu=\d+"), timeout=15000)
+    markers = page.locator("#czrm-map path.czrm-marker")
+    markers.nth(5).wait_for()
+    total = markers.count()
+    assert page.get_by_role("status").inner_text() == f"{total} requests on the map."
+    page.get_by_label("Service", exact=True).select_option(label="Street light out")
+    page.wait_for_url(re.compile(r"service=\d+"))
+    expect(page.locator("#czrm-map")).to_have_attribute("data-loaded", re.compile(r"\d+"), timeout=15000)
+    lights = markers.count()
+    assert 0 < lights < total
+    page.get_by_label("Status", exact=True).select_option("all")
+    page.wait_for_url(re.compile(r"status=all"))
+    expect(page.locator("#czrm-map")).to_have_attribute("data-loaded", re.compile(r"\d+"), timeout=15000)
+    assert markers.count() > lights
+    assert no_sideways_scroll(page)
+    shot(page, f"czrm-backoffice-map-{label}")
+    number = markers.first.get_attribute("data-number")
+    markers.first.click(force=True)
+    page.wait_for_url(re.compile(r"/web/"))
+    expect(page.get_by_text(number, exact=False).first).to_be_visible(timeout=15000)
+    shot(page, f"czrm-backoffice-map-opened-{label}")
+    assert not [e for e in page.errors if "tile.openstreetmap.org" not in e and "ERR_FAILED" not in e]
