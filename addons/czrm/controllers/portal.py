@@ -8,7 +8,12 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 
 from addons.czrm.controllers.map_common import CENTRE, MAP_LIMIT, map_policy, marker_rows, tile_url
-from addons.service_desk.controllers.portal_common import attach_upload, find_tracked, public_env_run
+from addons.service_desk.controllers.portal_common import (
+    attach_upload,
+    find_tracked,
+    portal_partner,
+    public_env_run,
+)
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
@@ -120,6 +125,9 @@ def new(code: str) -> Any:
             )
         if vals.get("first_name") or vals.get("last_name"):
             vals["partner_name"] = " ".join(filter(None, (vals.get("first_name"), vals.get("last_name"))))
+        me = portal_partner(env)
+        if me:  # filed from a portal account: in its list
+            vals.update(partner_id=me.id, partner_email=vals.get("partner_email") or me.email or False)
         created = env["czrm.request"].sudo().create(vals)
         attach_upload(env, created, request.files.get("photo"))
         return created.name, created.access_token

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from addons.czrm import geo
 from core import _, clock, model
@@ -166,3 +167,15 @@ class CzrmRequestReport:
             ("service_type_id", _("By service")),
             ("team_id", _("By department")),
         ]
+
+
+@model("czrm.request")
+class CzrmRequestPortal:
+    def _portal_path(self) -> str:
+        return f"/citizen/request/{quote(self.name)}?token={quote(self.access_token or '')}"
+
+    def _portal_number(self) -> str:
+        return self.name
+
+    def _portal_subject(self) -> str:
+        return self.service_type_id.name or ""
