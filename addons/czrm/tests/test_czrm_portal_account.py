@@ -93,7 +93,8 @@ def test_sign_up_choose_a_password_and_follow_everything(site):
     landing = client.get("/my/").get_data(as_text=True)
     assert "Create an account" in landing and "/web/login?next=/my/" in landing
     token = csrf_token(client, "/my/signup")
-    sent = client.post("/my/signup", data={"csrf_token": token, "name": "Marta", "email": "marta@example.com"})
+    sent = client.post("/my/signup",
+                       data={"csrf_token": token, "name": "Marta", "email": "marta@example.com"})
     assert sent.status_code == 200 and "We sent a link to marta@example.com" in sent.get_data(as_text=True)
     with registry.environment() as env:
         secret = link_of(env, "marta@example.com")
