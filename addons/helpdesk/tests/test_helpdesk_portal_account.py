@@ -11,7 +11,7 @@ def test_a_customer_account_sees_only_its_own_tickets(env):
     Tickets = env["helpdesk.ticket"]
     mine = Tickets.create({"name": "Printer", "partner_email": "eva@example.com", "partner_name": "Eva"})
     other = Tickets.create({"name": "Invoice", "partner_email": "leo@example.com", "partner_name": "Leo"})
-    mine.partner_id._portal_invite()
+    assert mine.partner_id.action_portal_invite() is True
     mail = env["mail.mail"].search([("email_to", "=", "eva@example.com")], order="id desc", limit=1)
     token = mail.body_html.split("/my/account/")[1].split('"')[0]
     uid = env["res.users"]._portal_activate(token, "eva-pass-long-1")
@@ -24,3 +24,8 @@ def test_a_customer_account_sees_only_its_own_tickets(env):
     (entry,) = eva["helpdesk.ticket"].search([])._portal_entries()
     assert entry["subject"] == "Printer"
     assert entry["url"].startswith(f"/support/ticket/{mine.ticket_ref}?token=")
+
+
+def test_staff_invite_from_the_contact_form(env):
+    arch = env["res.partner"].get_views([[False, "form"]])["views"]["form"]["arch"]
+    assert "action_portal_invite" in str(arch)

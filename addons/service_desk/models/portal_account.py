@@ -57,7 +57,10 @@ class PartnerPortalAccount:
 
     @public
     def action_portal_invite(self) -> bool:
-        """Invite the contacts to the portal (an email with their link); True."""
+        """Invite the contacts to the portal (an email with their link); True. Only for those who may
+        edit the contacts."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for partner in self:
             partner._portal_invite()
         return True
