@@ -1,6 +1,7 @@
 """In the browser, as the town hall's administrator: the service desk dashboard and the map of requests,
 opened from the Citizen Requests menus, at desktop and phone widths (screenshots in tests/artifacts/);
-the map works with the tile server unreachable and a marker opens its request."""
+the map works with the tile server unreachable and a marker opens its request. And as a citizen: a
+portal account made from the emailed link lists the requests filed before with the same email."""
 from __future__ import annotations
 
 import re
@@ -32,9 +33,14 @@ def desk_template() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def live_server(desk_template: str) -> Iterator[str]:
+def desk_server(desk_template: str) -> Iterator[Any]:
     with serve_copy(desk_template, "desk-browser") as live:
-        yield live.base
+        yield live
+
+
+@pytest.fixture(scope="module")
+def live_server(desk_server: Any) -> str:
+    return desk_server.base
 
 
 def open_menu(page: Any, width: int, app: str, *path: str) -> None:
@@ -110,3 +116,42 @@ def test_the_map_of_requests_opens_a_request(new_page: Any, width: int, label: s
     expect(page.get_by_text(number, exact=False).first).to_be_visible(timeout=15000)
     shot(page, f"czrm-backoffice-map-opened-{label}")
     assert not [e for e in page.errors if "tile.openstreetmap.org" not in e and "ERR_FAILED" not in e]
+
+
+@WIDTHS
+def test_a_citizen_makes_an_account_and_follows_their_requests(
+    new_page: Any, desk_server: Any, width: int, label: str
+) -> None:
+    email = f"lucia.{label}@example.com"
+    page = new_page(width=width)
+    page.goto("/citizen/new/STREETLIGHT")
+    page.get_by_label("Number on the pole").fill("P-12")
+    page.get_by_label("Address").fill("Calle Santiago 4, Valladolid")
+    page.get_by_label("Email, to hear about the progress").fill(email)
+    page.get_by_role("button", name="Send request").click()
+    page.wait_for_url("**/citizen/request/**")
+    number = re.search(r"/citizen/request/([^?]+)", page.url).group(1)
+    page.get_by_role("link", name="My requests").click()
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Your name").fill("Lucía")
+    page.get_by_label("Your email").fill(email)
+    page.get_by_role("button", name="Send me the link").click()
+    expect(page.get_by_role("status")).to_contain_text(f"We sent a link to {email}", timeout=15000)
+    with desk_server.registry.environment() as env:
+        mail = env["mail.mail"].search([("email_to", "=", email)], order="id desc", limit=1)
+        link = re.search(r"/my/account/[A-Za-z0-9_-]+", mail.body_html).group(0)
+    page.goto(link)
+    page.get_by_label("Password", exact=True).fill("lucia-pass-123")
+    page.get_by_label("Password again").fill("lucia-pass-123")
+    page.get_by_role("button", name="Save and log in").click()
+    page.wait_for_url("**/my/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello, lucia")  # the contact of the request
+    entry = page.locator(f'.portal-list a[data-number="{number}"]')
+    expect(entry).to_be_visible()
+    assert page.locator(".portal-list a").count() == 1  # nobody else's requests
+    assert no_sideways_scroll(page)
+    shot(page, f"portal-my-requests-{label}")
+    entry.click()
+    page.wait_for_url(f"**/citizen/request/{number}?token=*")
+    assert number in page.inner_text("main")
+    assert not page.errors
