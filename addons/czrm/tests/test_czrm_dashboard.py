@@ -4,6 +4,7 @@ plain SQL and counted here; the page reached from the app's menu."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from statistics import mean
 
 import pytest
@@ -162,3 +163,9 @@ def test_the_dashboard_page_is_in_the_reporting_menu(fresh_registry):
     assert 'data-figure="sla-rate"' in html and "47001" in html
     assert '<a class="brand" href="/web">Citizen Requests</a>' in html  # the app's own menu bar
     assert client.get("/service_desk/dashboard/res.partner").status_code == 404
+    # a count of the backlog opens the list of exactly those records
+    table = html.split('id="desk-backlog-table"')[1].split("</table>")[0]
+    first = re.search(r'<td class="num"><a href="([^"]+)">(\d+)</a>', table)
+    listing = client.get(first.group(1).replace("&amp;", "&"))
+    assert listing.status_code == 200
+    assert len(re.findall(r'<tr[^>]*data-id="\d+"', listing.get_data(as_text=True))) == int(first.group(2))

@@ -13,6 +13,7 @@ from core.i18n import _
 from core.records.environment import Environment
 from web import i18n
 from web.client.actions import model_action
+from web.client.drill import drill_param
 from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import menu_param, page
@@ -37,8 +38,9 @@ def _ticket_model(env: Environment, name: str) -> Any:
     return env[name]
 
 
-def backlog_table(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The backlog as a team x stage table: stage columns in their order, a total per team and stage."""
+def backlog_table(rows: list[dict[str, Any]], drill: Any = None) -> dict[str, Any]:
+    """The backlog as a team x stage table: stage columns in their order, a total per team and stage;
+    with ``drill(label, cells)``, each count links to the list of its open records."""
     stages: list[tuple[Any, str]] = []
     teams: dict[Any, dict[str, Any]] = {}
     for row in rows:
@@ -46,6 +48,11 @@ def backlog_table(rows: list[dict[str, Any]]) -> dict[str, Any]:
             stages.append((row["stage_id"], row["stage"]))
         team = teams.setdefault(row["team_id"], {"id": row["team_id"], "name": row["team"], "cells": {}})
         team["cells"][row["stage_id"]] = row["count"]
+        if drill is not None:
+            team.setdefault("links", {})[row["stage_id"]] = drill(
+                f"{row['team']} / {row['stage']}",
+                [("team_id", row["team_id"]), ("stage_id", row["stage_id"]), ("close_date", False)],
+            )
     for team in teams.values():
         team["total"] = sum(team["cells"].values())
     totals = {stage: sum(t["cells"].get(stage, 0) for t in teams.values()) for stage, _name in stages}
@@ -60,11 +67,19 @@ def dashboard(env: Environment, model_name: str) -> Any:
     team_id = request.args.get("team", type=int)
     domain: list[Any] = [("team_id", "=", team_id)] if team_id else []
     figures = records.get_desk_dashboard(domain)
-    breakdowns = [
-        {"field": field, "title": title, "rows": records.get_resolution_stats(field, domain)}
-        for field, title in records._dashboard_breakdowns()
-    ]
     nav = Nav(model_action(env, model_name), menu_param())
+
+    def drill(label: str, cells: list[tuple[str, Any]]) -> str:
+        """The list of the records of one figure (the client's drill-down facet)."""
+        kept = [("team_id", team_id)] if team_id else []
+        return nav.view_url("list", dd=drill_param(label, cells + kept))
+
+    breakdowns = []
+    for field, title in records._dashboard_breakdowns():
+        rows = records.get_resolution_stats(field, domain)
+        for row in rows:
+            row["url"] = drill(row["label"], [(field, row["key"])])
+        breakdowns.append({"field": field, "title": title, "rows": rows})
     teams = env["service_desk.team"].search_read([], ["name"])
     most = max([b["count"] for b in figures["ages"]] + [1])
     slowest = max([m["avg_days"] for m in figures["trend"]] + [1.0])
@@ -75,7 +90,7 @@ def dashboard(env: Environment, model_name: str) -> Any:
         nav,
         title,
         figures=figures,
-        backlog=backlog_table(figures["backlog"]),
+        backlog=backlog_table(figures["backlog"], drill),
         breakdowns=breakdowns,
         teams=teams,
         team_id=team_id,
