@@ -119,6 +119,9 @@ def test_sign_up_choose_a_password_and_follow_everything(site):
     number = re.search(r"/citizen/request/([^?]+)", filed.headers["Location"]).group(1)
     assert number in client.get("/my/").get_data(as_text=True)
     assert client.get(f"/my/account/{secret}").status_code == 404  # the link is spent
+    # the back office's home sends a portal user to their list
+    home = client.get("/web")
+    assert home.status_code == 302 and home.headers["Location"].endswith("/my/")
     # someone else's tracking link still opens without an account
     anonymous = app.test_client()
     follow = anonymous.get(f"/citizen/request/{numbers['other']}?token={numbers['other_token']}")

@@ -15,3 +15,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(dashboard)
     app.register_blueprint(account)
+    app.config.setdefault("ERP_PORTAL_HOME", "/my/")  # where a portal user's login leads
