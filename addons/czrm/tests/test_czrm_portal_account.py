@@ -74,6 +74,12 @@ def test_staff_are_not_made_portal_users_and_bad_emails_are_named(env):
     assert env["mail.mail"].search_count([]) == before  # same answer, no link sent
     with pytest.raises(UserError, match="back office"):
         admin.partner_id._portal_invite()
+    # staff through a group that implies the internal one are staff too
+    clerk = env["res.users"].create({
+        "name": "Clerk", "login": "clerk", "email": "clerk@example.com",
+        "groups_id": [(6, 0, [env.ref("service_desk.group_service_desk_user").id])]})
+    with pytest.raises(UserError, match="back office"):
+        clerk.partner_id._portal_invite()
 
 
 @pytest.fixture

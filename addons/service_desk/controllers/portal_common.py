@@ -63,4 +63,5 @@ def portal_partner(env: Any) -> Any:
     if not session_is_valid(user_env):
         return Partners.browse()
     user = user_env["res.users"].sudo().browse(who[1]).exists()
-    return user.partner_id if user and user.share else Partners.browse()
+    portal = user and user.has_group("base.group_portal") and not user.has_group("base.group_user")
+    return user.partner_id if portal else Partners.browse()

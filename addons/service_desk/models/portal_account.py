@@ -23,6 +23,11 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _is_staff(user: Any) -> bool:
+    """A back-office user (internal, through any group implying it): never turned into a portal one."""
+    return bool(user) and user.has_group("base.group_user")
+
+
 @model("res.partner")
 class PartnerPortalAccount:
     def _portal_invite(self) -> str:
@@ -33,7 +38,7 @@ class PartnerPortalAccount:
             raise UserError(_("%(name)s has no email to send the portal link to.", name=partner.name))
         user = self.env["res.users"].sudo().with_context(active_test=False).search(
             [("partner_id", "=", partner.id)], limit=1)
-        if user and not user.share:
+        if _is_staff(user):
             raise UserError(_("%(name)s is a user of the back office, not of the portal.", name=partner.name))
         token = secrets.token_urlsafe(32)
         partner.write({"signup_token_hash": _digest(token),
@@ -76,7 +81,7 @@ class PartnerPortalAccount:
         if not partner:
             partner = Partner.create({"name": (name or "").strip() or email.split("@")[0], "email": email})
         users = self.env["res.users"].sudo().with_context(active_test=False)
-        if users.search([("partner_id", "=", partner.id), ("share", "=", False)], limit=1):
+        if _is_staff(users.search([("partner_id", "=", partner.id)], limit=1)):
             return  # staff log in to the back office; say nothing more
         partner._portal_invite()
 
@@ -100,7 +105,7 @@ class UsersPortalAccount:
             raise UserError(_("This link is not valid any more: ask for a new one."))
         Users = self.sudo().with_context(active_test=False)
         user = Users.search([("partner_id", "=", partner.id)], limit=1)
-        if user and not user.share:
+        if _is_staff(user):
             raise UserError(_("This link is not valid any more: ask for a new one."))
         if user:
             user.write({"password": password, "active": True})

@@ -31,8 +31,10 @@ def home(env: Environment) -> Any:
     # portal users (customers, citizens) have no app here: an addon serving their own pages names
     # them in the ERP_PORTAL_HOME setting
     portal_home = current_app.config.get("ERP_PORTAL_HOME")
-    if portal_home and env(su=True)["res.users"].browse(env.uid).share:
-        return redirect(portal_home)
+    if portal_home:
+        user = env(su=True)["res.users"].browse(env.uid)
+        if user.has_group("base.group_portal") and not user.has_group("base.group_user"):
+            return redirect(portal_home)
     return page(env, "client/home.html")
 
 
