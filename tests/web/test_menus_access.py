@@ -78,3 +78,35 @@ def test_reader_cannot_write_through_the_form(login_as, in_db):
     assert 'name="email"' not in page
     client.post(f"/web/model/res.partner/{partner}", data={"csrf_token": client.csrf, "name": "Hacked"})
     assert in_db(lambda env: env["res.partner"].browse(partner).name) == "Deco Addict"
+
+
+def test_a_menu_opens_a_screen_by_address_for_its_groups_only(admin, login_as, in_db):
+    def make(env):
+        root = env["ir.ui.menu"].create({"name": "Screens", "web_icon": "default"})
+        env["ir.ui.menu"].create({"name": "Big Board", "parent_id": root.id, "url": "/some/board?x=1"})
+        env["ir.ui.menu"].create({"name": "Secret Board", "parent_id": root.id, "url": "/secret/board",
+                                  "groups_id": [(6, 0, [env.ref("base.group_system").id])]})
+        return root.id
+
+    from web.client.menus import clear_menu_cache
+
+    root = in_db(make)
+    clear_menu_cache()  # menus are kept a few seconds per user
+    home = text(admin.get("/web"))
+    # an app holding only screens opens its first screen, inside the app
+    assert 'href="/some/board?x=1&amp;menu=' in home
+    section = text(admin.get(f"/web?menu={root}"))
+    assert "Big Board" in section or "Screens" in section
+    demo_home = text(login_as("demo").get("/web"))
+    assert "/some/board" in demo_home and "/secret/board" not in demo_home
+
+
+def test_a_menu_has_an_action_or_an_address_not_both():
+    from core.loader.validate import first_violation
+
+    def check(menu):
+        return first_violation({"menus": [{"id": "m", "name": "M", **menu}]}, "view")
+
+    assert check({"url": "/service_desk/dashboard/helpdesk.ticket"}) is None
+    assert check({"action": "a", "url": "/x"}) is not None
+    assert check({"url": "https://evil.example"}) is not None and check({"url": "//evil.example"}) is not None

@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import url_for
+
 from core.i18n import translate
 from core.records.environment import Environment
 from web.client.session_env import in_groups, user_groups
@@ -23,7 +25,18 @@ class Menu:
     icon: str | None
     parent_id: int | None
     model: str | None = None
+    url: str | None = None  # an addon's own screen (dashboard, map) opened by address
     children: list[Menu] = field(default_factory=list)
+
+    def href(self) -> str:
+        """Where the menu leads: its screen, else its (or its first child's) action, in this app."""
+        if self.url:
+            joiner = "&" if "?" in self.url else "?"
+            return f"{self.url}{joiner}menu={self.id}"
+        action_id = self.first_action()
+        if action_id is None:  # a section holding only screens opens the first of them
+            return next((child.href() for child in self.children), url_for("client.home"))
+        return url_for("client.action", action_id=action_id, menu=self.id)
 
     def first_action(self) -> int | None:
         """The action the menu opens, or the first one found among its children."""
@@ -79,7 +92,7 @@ def visible_menus(env: Environment) -> list[Menu]:
 def _visible_menus(env: Environment) -> list[Menu]:
     sudo = env(su=True)
     rows = sudo["ir.ui.menu"].search_read(
-        [], ["name", "parent_id", "action_id", "groups_id", "web_icon"], load=None
+        [], ["name", "parent_id", "action_id", "groups_id", "web_icon", "url"], load=None
     )
     action_ids = sorted({row["action_id"] for row in rows if row["action_id"]})
     actions = {
@@ -112,6 +125,7 @@ def _visible_menus(env: Environment) -> list[Menu]:
             row["web_icon"] or None,
             row["parent_id"] or None,
             (actions.get(row["action_id"]) or {}).get("res_model"),
+            row["url"] or None,
         )
         for row in rows
         if allowed(row)
@@ -131,7 +145,7 @@ def _visible_menus(env: Environment) -> list[Menu]:
 def _prune(menu: Menu) -> bool:
     """Drop sections that lead nowhere; whether ``menu`` itself still leads somewhere."""
     menu.children = [child for child in menu.children if _prune(child)]
-    return bool(menu.action_id or menu.children)
+    return bool(menu.action_id or menu.url or menu.children)
 
 
 def find_app(

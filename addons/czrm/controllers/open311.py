@@ -9,10 +9,11 @@ import os
 import re
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, request, url_for
 from werkzeug.datastructures import CombinedMultiDict
 
 from addons.czrm.controllers import open311_data as data
+from addons.czrm.controllers import open311_media as media
 from addons.czrm.controllers.open311_format import answer, error
 from core.exceptions import AccessError, UserError, ValidationError
 from core.i18n import _
@@ -158,9 +159,17 @@ def _post_request(env: Environment, fmt: str) -> Response:
     key = env["czrm.api.key"]._authenticate(params.get("api_key"))
     if not key:
         raise data.ApiError(403, _("api_key is missing or not valid."))
+    media_url = media.check_media_url(params.get("media_url"))
+    upload = media.read_media(request.files.get("media"))
     created = data.create_request(
         env, params, data.attribute_answers(CombinedMultiDict([request.form, request.args])), key
     )
+    image = media.attach_media(env, created, upload, media_url)
+    if image and not media_url:  # the uploaded image's own address is the request's media_url
+        created.with_context(service_desk_sla_write=True).write(
+            {"media_url": url_for("czrm_portal.media", attachment_id=image.id, key=media.media_key(image),
+                                  _external=True)}
+        )
     row: dict[str, Any] = {
         "service_notice": created.service_notice or "",
         "account_id": params.get("account_id"),

@@ -4,16 +4,20 @@ follow it with the tracking link; no login needed."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 
-from addons.service_desk.controllers.portal_common import attach_upload, find_tracked, public_env_run
+from addons.czrm.controllers.map_common import CENTRE, MAP_LIMIT, map_policy, marker_rows, tile_url
+from addons.service_desk.controllers.portal_common import (
+    attach_upload,
+    find_tracked,
+    portal_partner,
+    public_env_run,
+)
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
 from web.auth.csrf import protect_forms
-from web.auth.headers import CSP
 
 bp = Blueprint(
     "czrm_portal",
@@ -23,8 +27,6 @@ bp = Blueprint(
     static_folder="../static",
     static_url_path="/static",
 )
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-MAP_LIMIT = 2000  # markers on the public map: the most recent open requests
 bp.before_request(i18n.begin_request_lang)
 bp.before_request(protect_forms)
 FIELDS = (
@@ -123,6 +125,9 @@ def new(code: str) -> Any:
             )
         if vals.get("first_name") or vals.get("last_name"):
             vals["partner_name"] = " ".join(filter(None, (vals.get("first_name"), vals.get("last_name"))))
+        me = portal_partner(env)
+        if me:  # filed from a portal account: in its list
+            vals.update(partner_id=me.id, partner_email=vals.get("partner_email") or me.email or False)
         created = env["czrm.request"].sudo().create(vals)
         attach_upload(env, created, request.files.get("photo"))
         return created.name, created.access_token
@@ -178,18 +183,33 @@ def follow(number: str) -> tuple[str, int]:
 @bp.get("/map")
 def map_page() -> Response:
     """The open requests on a map (tiles from the czrm.map_tile_url setting; markers draw without them)."""
-    tiles = public_env_run(
-        lambda env: env["ir.config_parameter"].sudo().get_param("czrm.map_tile_url") or DEFAULT_TILES,
-        readonly=True,
-    )
-    html, status = _page("czrm/portal_map.html", tiles=tiles, data_url=url_for(".map_data"))
-    parts = urlsplit(tiles)
-    origin = (
-        f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}" if parts.scheme in ("http", "https") else ""
-    )
-    # the page's own policy: the default one, with the tile server's images allowed
-    policy = CSP.replace("img-src 'self' data: blob:", f"img-src 'self' data: blob: {origin}".rstrip())
-    return Response(html, status=status, headers={"Content-Security-Policy": policy})
+    tiles = public_env_run(tile_url, readonly=True)
+    html, status = _page("czrm/portal_map.html", tiles=tiles, data_url=url_for(".map_data"), centre=CENTRE)
+    return Response(html, status=status, headers={"Content-Security-Policy": map_policy(tiles)})
+
+
+@bp.get("/media/<int:attachment_id>/<key>")
+def media(attachment_id: int, key: str) -> Response:
+    """A request's image sent through Open311 (its ``media_url``): public, found by id and checksum."""
+    import hmac
+
+    from addons.czrm.controllers.open311_media import media_key
+
+    def read(env: Any) -> tuple[bytes, str] | None:
+        found = env["ir.attachment"].sudo().browse(attachment_id).exists()
+        if not found or found.res_model != "czrm.request" or not found.public or found.type != "binary":
+            return None
+        if not hmac.compare_digest(media_key(found), key):
+            return None
+        return found.raw or b"", found.mimetype or "application/octet-stream"
+
+    shown = public_env_run(read, readonly=True)
+    if shown is None:
+        return Response(_("No such image."), status=404, content_type="text/plain; charset=utf-8")
+    content, mimetype = shown
+    return Response(content, content_type=mimetype, headers={
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=86400",
+        "Content-Disposition": "inline"})
 
 
 @bp.get("/map.json")
@@ -204,15 +224,6 @@ def map_data() -> Any:
                 [("close_date", "=", False), ("has_location", "=", True)], order="id desc", limit=MAP_LIMIT
             )
         )
-        return [
-            {
-                "number": r.name,
-                "service": r.service_type_id.name,
-                "lat": r.lat,
-                "long": r.long,
-                "stage": r.stage_id.public_name or r.stage_id.name or "",
-            }
-            for r in found
-        ]
+        return marker_rows(found)
 
     return jsonify(public_env_run(read, readonly=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from addons.czrm import geo
 from core import _, clock, model
@@ -155,3 +156,26 @@ class CzrmRequestDemo:
 
         demo_requests.generate(self.env, count, seed, clock.utcnow())
         return True
+
+
+@model("czrm.request")
+class CzrmRequestReport:
+    def _dashboard_breakdowns(self) -> list[tuple[str, str]]:
+        """The statistics of a town hall: by district (postal code), service and department."""
+        return [
+            ("zipcode", _("By district (postal code)")),
+            ("service_type_id", _("By service")),
+            ("team_id", _("By department")),
+        ]
+
+
+@model("czrm.request")
+class CzrmRequestPortal:
+    def _portal_path(self) -> str:
+        return f"/citizen/request/{quote(self.name)}?token={quote(self.access_token or '')}"
+
+    def _portal_number(self) -> str:
+        return self.name
+
+    def _portal_subject(self) -> str:
+        return self.service_type_id.name or ""

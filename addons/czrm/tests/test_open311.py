@@ -263,3 +263,71 @@ def test_at_most_1000_requests_are_listed(server):
     for fmt in ("json", "xml"):
         _status, body, _response = call(server, "GET", "requests", fmt, params={"service_code": "BENCH"})
         assert len(rows(fmt, body)) == 1000
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + b"\0" * 40
+MEDIA_FORM = {"service_code": "POTHOLE", "lat": "41.6523", "long": "-4.7245", "attribute[SIZE]": "small"}
+
+
+@FORMATS
+def test_a_media_upload_is_attached_and_served_at_its_media_url(server, api_key, fmt):
+    files = {"media": ("hole.png", PNG, "image/png")}
+    status, body, response = call(
+        server, "POST", "requests", fmt, data={**MEDIA_FORM, "api_key": api_key}, files=files
+    )
+    assert status == 200, response.text
+    number = rows(fmt, body)[0]["service_request_id"]
+    status, body, _response = call(server, "GET", f"requests/{number}", fmt)
+    (found,) = rows(fmt, body)
+    assert found["media_url"].startswith(f"{server.base}/citizen/media/")
+    image = requests.get(found["media_url"], timeout=30)
+    assert image.status_code == 200 and image.content == PNG
+    assert image.headers["Content-Type"] == "image/png"
+    assert image.headers["X-Content-Type-Options"] == "nosniff"
+    assert requests.get(found["media_url"][:-6] + "000000", timeout=30).status_code == 404
+    with server.registry.environment() as env:
+        stored = env["czrm.request"].search([("name", "=", number)])
+        (attachment,) = env["ir.attachment"].search(
+            [("res_model", "=", "czrm.request"), ("res_id", "=", stored.id)]
+        )
+        assert attachment.raw == PNG and attachment.mimetype == "image/png"
+        assert attachment.name == f"{number}.png"
+
+
+@FORMATS
+def test_a_media_url_is_kept_and_returned(server, api_key, fmt):
+    link = "https://photos.example.org/p/123.jpg"
+    status, body, response = call(
+        server, "POST", "requests", fmt, data={**MEDIA_FORM, "api_key": api_key, "media_url": link}
+    )
+    assert status == 200, response.text
+    number = rows(fmt, body)[0]["service_request_id"]
+    status, body, _response = call(server, "GET", "requests", fmt, params={"service_request_id": number})
+    assert rows(fmt, body)[0]["media_url"] == link
+    with server.registry.environment() as env:
+        stored = env["czrm.request"].search([("name", "=", number)])
+        (attachment,) = env["ir.attachment"].search(
+            [("res_model", "=", "czrm.request"), ("res_id", "=", stored.id)]
+        )
+        assert attachment.type == "url" and attachment.url == link
+
+
+@FORMATS
+def test_bad_media_is_refused_naming_the_parameter(server, api_key, fmt):
+    with server.registry.environment() as env:
+        before = env["czrm.request"].search_count([])
+    cases = [
+        ({"media_url": "javascript:alert(1)"}, None, "media_url"),
+        ({"media_url": "not a link"}, None, "media_url"),
+        ({}, ("notes.txt", b"hello", "text/plain"), "media: only jpeg"),
+        ({}, ("empty.png", b"", "image/png"), "media: the file is empty"),
+    ]
+    for extra, upload, words in cases:
+        files = {"media": upload} if upload else None
+        status, body, response = call(
+            server, "POST", "requests", fmt, data={**MEDIA_FORM, "api_key": api_key, **extra}, files=files
+        )
+        assert status == 400, response.text
+        assert words in error_of(fmt, body)["description"].lower()
+    with server.registry.environment() as env:
+        assert env["czrm.request"].search_count([]) == before

@@ -9,7 +9,12 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from addons.helpdesk.models.helpdesk_ticket import article_domain
-from addons.service_desk.controllers.portal_common import attach_upload, find_tracked, public_env_run
+from addons.service_desk.controllers.portal_common import (
+    attach_upload,
+    find_tracked,
+    portal_partner,
+    public_env_run,
+)
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
@@ -45,6 +50,10 @@ def new() -> Any:
         return _page("helpdesk/portal_new.html", values={"name": subject}, suggestions=suggestions)
 
     def create(env: Any) -> tuple[str, str]:
+        me = portal_partner(env)
+        if me and not values["partner_email"]:  # a portal account need not repeat its email
+            values["partner_email"] = me.email or ""
+            values["partner_name"] = values["partner_name"] or me.name
         if not values["partner_email"]:
             raise ValidationError(_("Give your email, so that we can answer."), field="partner_email")
         if not values["name"]:
@@ -60,6 +69,7 @@ def new() -> Any:
                     "partner_email": values["partner_email"],
                     "partner_name": values["partner_name"] or False,
                     "team_id": team.id if team else False,
+                    "partner_id": me.id if me else False,
                 }
             )
         )

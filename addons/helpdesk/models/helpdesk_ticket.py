@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from core import _, model, public
 
@@ -78,3 +79,15 @@ class ResPartner:
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }
+
+
+@model("helpdesk.ticket")
+class HelpdeskTicketPortal:
+    def _portal_path(self) -> str:
+        return f"/support/ticket/{quote(self.ticket_ref or '')}?token={quote(self.access_token or '')}"
+
+    def _portal_number(self) -> str:
+        return self.ticket_ref or ""
+
+    def _portal_subject(self) -> str:
+        return self.name or ""

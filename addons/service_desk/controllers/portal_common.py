@@ -48,3 +48,20 @@ def find_tracked(env: Any, model_name: str, number_field: str, number: str, toke
     if record and record.access_token and hmac.compare_digest(record.access_token, token):
         return record
     return Records.browse()
+
+
+def portal_partner(env: Any) -> Any:
+    """The contact of the portal account logged in on this browser (a checked session), else empty: what
+    such a person files is theirs and shows in their list."""
+    from web.auth.session import session_is_valid, session_user
+
+    Partners = env["res.partner"].sudo()
+    who = session_user()
+    if who is None or who[0] != env.registry.db_name:
+        return Partners.browse()
+    user_env = env(user=who[1], su=False)
+    if not session_is_valid(user_env):
+        return Partners.browse()
+    user = user_env["res.users"].sudo().browse(who[1]).exists()
+    portal = user and user.has_group("base.group_portal") and not user.has_group("base.group_user")
+    return user.partner_id if portal else Partners.browse()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, request
+from flask import current_app, redirect, request
 
 from core.domain.parse import AND_
 from core.records.environment import Environment
@@ -28,6 +28,13 @@ VIEW_TYPES = {"list": list_view, "kanban": kanban, "calendar": calendar, "pivot"
 @bp.route("")
 @with_env(readonly=True)
 def home(env: Environment) -> Any:
+    # portal users (customers, citizens) have no app here: an addon serving their own pages names
+    # them in the ERP_PORTAL_HOME setting
+    portal_home = current_app.config.get("ERP_PORTAL_HOME")
+    if portal_home:
+        user = env(su=True)["res.users"].browse(env.uid)
+        if user.has_group("base.group_portal") and not user.has_group("base.group_user"):
+            return redirect(portal_home)
     return page(env, "client/home.html")
 
 
