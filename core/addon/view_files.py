@@ -175,7 +175,6 @@ def load_menu(loader: DataLoader, menu: dict[str, Any]) -> None:
                               "web_icon": menu.get("icon") or False, "active": menu.get("active", True)}
     values["parent_id"] = loader.ref(menu["parent"]) if menu.get("parent") else False
     values["action_id"] = loader.ref(menu["action"]) if menu.get("action") else False
-    values["url"] = menu.get("url") or False
     if menu.get("groups"):
         values["groups_id"] = [(6, 0, [loader.ref(g) for g in menu["groups"]])]
     loader.load_record("ir.ui.menu", menu["id"], values, False)

@@ -80,33 +80,39 @@ def test_reader_cannot_write_through_the_form(login_as, in_db):
     assert in_db(lambda env: env["res.partner"].browse(partner).name) == "Deco Addict"
 
 
-def test_a_menu_opens_a_screen_by_address_for_its_groups_only(admin, login_as, in_db):
+def test_a_menu_opens_its_actions_screen_for_its_groups_only(admin, login_as, in_db):
     def make(env):
+        Action = env["ir.actions.act_window"]
+        board = Action.create({"name": "Big Board", "res_model": "res.partner", "url": "/some/board?x=1"})
+        secret = Action.create({"name": "Secret", "res_model": "res.partner", "url": "/secret/board"})
         root = env["ir.ui.menu"].create({"name": "Screens", "web_icon": "default"})
-        env["ir.ui.menu"].create({"name": "Big Board", "parent_id": root.id, "url": "/some/board?x=1"})
-        env["ir.ui.menu"].create({"name": "Secret Board", "parent_id": root.id, "url": "/secret/board",
+        env["ir.ui.menu"].create({"name": "Big Board", "parent_id": root.id, "action_id": board.id})
+        env["ir.ui.menu"].create({"name": "Secret Board", "parent_id": root.id, "action_id": secret.id,
                                   "groups_id": [(6, 0, [env.ref("base.group_system").id])]})
-        return root.id
+        outside = Action.create({"name": "Away", "res_model": "res.partner", "url": "//evil.example/x"})
+        return root.id, board.id, outside.id
 
     from web.client.menus import clear_menu_cache
 
-    root = in_db(make)
+    root, board, outside = in_db(make)
     clear_menu_cache()  # menus are kept a few seconds per user
     home = text(admin.get("/web"))
-    # an app holding only screens opens its first screen, inside the app
+    # an app holding only screens links its first screen, inside the app
     assert 'href="/some/board?x=1&amp;menu=' in home
-    section = text(admin.get(f"/web?menu={root}"))
-    assert "Big Board" in section or "Screens" in section
     demo_home = text(login_as("demo").get("/web"))
     assert "/some/board" in demo_home and "/secret/board" not in demo_home
+    # the action's own address leads to the screen too, keeping the menu
+    answer = admin.get(f"/web/action/{board}?menu={root}")
+    assert answer.status_code == 302 and answer.headers["Location"].endswith(f"/some/board?x=1&menu={root}")
+    assert admin.get(f"/web/action/{outside}").status_code == 404  # never a way off the site
 
 
-def test_a_menu_has_an_action_or_an_address_not_both():
+def test_an_actions_screen_address_is_a_local_path():
     from core.loader.validate import first_violation
 
-    def check(menu):
-        return first_violation({"menus": [{"id": "m", "name": "M", **menu}]}, "view")
+    def check(url):
+        action = {"id": "a", "name": "A", "model": "res.partner", "url": url}
+        return first_violation({"actions": [action]}, "view")
 
-    assert check({"url": "/service_desk/dashboard/helpdesk.ticket"}) is None
-    assert check({"action": "a", "url": "/x"}) is not None
-    assert check({"url": "https://evil.example"}) is not None and check({"url": "//evil.example"}) is not None
+    assert check("/service_desk/dashboard/helpdesk.ticket") is None
+    assert check("https://evil.example") is not None and check("//evil.example") is not None

@@ -25,17 +25,19 @@ class Menu:
     icon: str | None
     parent_id: int | None
     model: str | None = None
-    url: str | None = None  # an addon's own screen (dashboard, map) opened by address
+    url: str | None = None  # the screen its action opens (an addon's dashboard, map, report)
     children: list[Menu] = field(default_factory=list)
 
     def href(self) -> str:
-        """Where the menu leads: its screen, else its (or its first child's) action, in this app."""
+        """Where the menu leads, in this app: its action's screen or views, else its first child's."""
         if self.url:
             joiner = "&" if "?" in self.url else "?"
             return f"{self.url}{joiner}menu={self.id}"
+        if self.action_id is None and self.children:
+            return self.children[0].href()
         action_id = self.first_action()
-        if action_id is None:  # a section holding only screens opens the first of them
-            return next((child.href() for child in self.children), url_for("client.home"))
+        if action_id is None:
+            return url_for("client.home")
         return url_for("client.action", action_id=action_id, menu=self.id)
 
     def first_action(self) -> int | None:
@@ -92,14 +94,14 @@ def visible_menus(env: Environment) -> list[Menu]:
 def _visible_menus(env: Environment) -> list[Menu]:
     sudo = env(su=True)
     rows = sudo["ir.ui.menu"].search_read(
-        [], ["name", "parent_id", "action_id", "groups_id", "web_icon", "url"], load=None
+        [], ["name", "parent_id", "action_id", "groups_id", "web_icon"], load=None
     )
     action_ids = sorted({row["action_id"] for row in rows if row["action_id"]})
     actions = {
         row["id"]: row
         for row in sudo["ir.actions.act_window"]
         .browse(action_ids)
-        .read(["res_model", "groups_id"], load=None)
+        .read(["res_model", "groups_id", "url"], load=None)
     }
     groups = user_groups(env)
     security = env.registry.security
@@ -125,7 +127,7 @@ def _visible_menus(env: Environment) -> list[Menu]:
             row["web_icon"] or None,
             row["parent_id"] or None,
             (actions.get(row["action_id"]) or {}).get("res_model"),
-            row["url"] or None,
+            (actions.get(row["action_id"]) or {}).get("url") or None,
         )
         for row in rows
         if allowed(row)
@@ -145,7 +147,7 @@ def _visible_menus(env: Environment) -> list[Menu]:
 def _prune(menu: Menu) -> bool:
     """Drop sections that lead nowhere; whether ``menu`` itself still leads somewhere."""
     menu.children = [child for child in menu.children if _prune(child)]
-    return bool(menu.action_id or menu.url or menu.children)
+    return bool(menu.action_id or menu.children)
 
 
 def find_app(

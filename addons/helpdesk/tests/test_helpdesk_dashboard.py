@@ -17,5 +17,5 @@ def test_dashboard_counts_the_open_tickets_by_team_and_stage(env):
 
 def test_the_dashboard_is_a_reporting_menu(env):
     menu = env.ref("helpdesk.helpdesk_menu_dashboard")
-    assert menu.url == "/service_desk/dashboard/helpdesk.ticket"
-    assert menu.parent_id == env.ref("helpdesk.helpdesk_menu_report") and not menu.action_id
+    assert menu.action_id.url == "/service_desk/dashboard/helpdesk.ticket"
+    assert menu.parent_id == env.ref("helpdesk.helpdesk_menu_report")

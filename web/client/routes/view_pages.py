@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, redirect, request
+from werkzeug.exceptions import NotFound
 
 from core.domain.parse import AND_
 from core.records.environment import Environment
@@ -45,8 +46,11 @@ def action(env: Environment, action_id: int) -> Any:
         return _with_text_search()
     act = load_action(env, action_id)
     if act.url:  # a screen of an addon: it keeps the menu, so the app bar stays on its app
+        if not act.url.startswith("/") or act.url.startswith("//"):
+            raise NotFound()  # only this site's own screens: an action is no open redirect
         menu = menu_param()
-        return redirect(act.url + (f"?menu={menu}" if menu else ""))
+        joiner = "&" if "?" in act.url else "?"
+        return redirect(act.url + (f"{joiner}menu={menu}" if menu else ""))
     return show(env, Nav(act, menu_param()))
 
 
