@@ -60,7 +60,8 @@ def test_a_ribbon_is_added_and_stored_as_a_studio_change(studio_post, in_db, adm
     assert response.status_code == 302
     assert ribbons(in_db)[-1] == {"widget": "web_ribbon", "string": "Hot", "bg_color": "warning",
                                   "invisible": "priority != '3'"}
-    assert [list(change)[0] for change in extension_changes(in_db)] == ["replace"]
+    changes = extension_changes(in_db)
+    assert len(changes) == 1 and changes[0]["replace"] == "ribbons"
 
 
 def test_a_ribbon_text_color_and_condition_are_changed(studio_post, in_db, reset_lead_views):
