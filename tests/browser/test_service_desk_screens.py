@@ -67,7 +67,7 @@ def test_the_dashboard_of_citizen_requests(new_page: Any, width: int, label: str
     assert re.fullmatch(r"\d+\.\d %", rate), rate
     assert int(page.locator('[data-figure="open"] strong').inner_text()) > 0
     assert page.locator("#desk-backlog-table tbody tr").count() >= 3  # roads, lighting, waste...
-    assert page.locator('[data-breakdown="zipcode"] tbody tr').count() == 4  # the demo's postal codes
+    assert page.locator('[data-breakdown="district_id"] tbody tr').count() == 3  # the demo's districts
     assert no_sideways_scroll(page)
     shot(page, f"desk-dashboard-czrm-{label}")
     page.get_by_label("Team", exact=True).select_option(label="Street Lighting")

@@ -86,6 +86,19 @@ class CzrmRequest:
             return rule.team_id
         return service.team_id
 
+    # -- district -----------------------------------------------------------------------------
+    def _compute_district_id(self) -> None:
+        districts = self.env["czrm.district"].sudo().search([])
+        by_zip = {
+            code.strip(): district
+            for district in districts
+            for code in (district.zip_codes or "").split(",")
+            if code.strip()
+        }
+        for request in self:
+            found = by_zip.get((request.zipcode or "").strip())
+            request.district_id = found.id if found else False
+
     # -- status -------------------------------------------------------------------------------
     def _compute_status(self) -> None:
         for request in self:
@@ -161,9 +174,9 @@ class CzrmRequestDemo:
 @model("czrm.request")
 class CzrmRequestReport:
     def _dashboard_breakdowns(self) -> list[tuple[str, str]]:
-        """The statistics of a town hall: by district (postal code), service and department."""
+        """The statistics of a town hall: by district, service and department."""
         return [
-            ("zipcode", _("By district (postal code)")),
+            ("district_id", _("By district")),
             ("service_type_id", _("By service")),
             ("team_id", _("By department")),
         ]

@@ -129,3 +129,19 @@ def test_status_follows_closing_stages(env):
 def test_bad_coordinates_are_refused(env):
     with pytest.raises(Exception, match="latitude"):
         file(env, "graffiti", lat=95.0, long=0.0)
+
+
+def test_a_request_takes_its_district_from_its_postal_code(env):
+    Request = env["czrm.request"]
+    district = env["czrm.district"].create({"name": "Huerta del Rey", "zip_codes": " 47010 ,47011"})
+    pothole = {"service_type_id": env.ref("czrm.service_pothole").id, "attribute_values": {"SIZE": "large"}}
+    request = Request.create({**pothole, "zipcode": "47011"})
+    assert request.district_id == district
+    request.write({"zipcode": "47003"})
+    assert request.district_id == env.ref("czrm.district_rondilla")
+    request.write({"zipcode": "99999"})
+    assert not request.district_id
+    # a clerk may place it by hand where the postal code says nothing
+    request.write({"district_id": district.id})
+    assert request.district_id == district
+    assert Request.search([("district_id", "=", district.id), ("id", "=", request.id)]) == request
