@@ -65,7 +65,7 @@ def _leaf(leaf: tuple[Any, ...], columns: dict[str, Field], values: dict[Field, 
     name, operator, value = leaf
     field = columns.get(name) if isinstance(name, str) else None
     # a computed column is only known once computed, after the INSERT
-    if not isinstance(field, Many2one) or field.computed or operator not in OPERATORS:
+    if not isinstance(field, Many2one) or field.computed or field.secret or operator not in OPERATORS:
         raise Undecidable
     current = values.get(field)  # a column no row gives is inserted as NULL
     if current is not None and (not isinstance(current, int) or isinstance(current, bool)):
