@@ -13,9 +13,10 @@ from core.exceptions import AccessError
 from core.i18n import _
 from core.records.model_part import ModelPart
 from core.records.recordset import split_every
+from core.records.rule_values import decide_rule_on_values
 
 if TYPE_CHECKING:
-    pass
+    from core.fields.base import Field
 
 OPERATIONS = ("read", "write", "create", "unlink")
 
@@ -72,6 +73,33 @@ class AccessMixin(ModelPart):
         with self.env.cr.savepoint():
             yield
 
+    def _rules_allow_values(self, operation: str,
+                            rows: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> bool:
+        """True when the rules of ``operation`` are known to accept ``rows`` before they are written
+        (no rule applies, or each is decided on the values); raise AccessError when they are known
+        to refuse them, before anything is written; False when only the database can tell."""
+        if self.env.su:
+            return True
+        domain = self._registry.security.rule_domain(self.env, self._name, operation)
+        if self._extra_rule_condition(operation, self._table) is not None:
+            return False
+        if domain is None:
+            return True
+        decided = decide_rule_on_values(self, domain, rows)
+        if decided is False:
+            raise self._rule_refusal(operation)
+        return bool(decided)
+
+    def _rule_refusal(self, operation: str) -> AccessError:
+        return AccessError(
+            _(
+                "You are not allowed to %(operation)s this %(model)s record: the result would break "
+                "a record rule.",
+                operation=operation,
+                model=self._model_label(),
+            )
+        )
+
     def _check_rules_after(self, operation: str) -> None:
         """After create/write: the records must still satisfy the rules of ``operation``."""
         if self.env.su:
@@ -88,11 +116,4 @@ class AccessMixin(ModelPart):
             )
             found.update(row[0] for row in rows)
         if len(found) != len(set(ids)):
-            raise AccessError(
-                _(
-                    "You are not allowed to %(operation)s this %(model)s record: the result would break "
-                    "a record rule.",
-                    operation=operation,
-                    model=self._model_label(),
-                )
-            )
+            raise self._rule_refusal(operation)

@@ -76,13 +76,16 @@ class CreateMixin(ModelPart):
         if self._abstract:
             raise ValidationError(_("Model %(model)s is abstract: it has no records.", model=self._name))
         prepared = self._prepare_batch(vals_list)
-        with self._undone_if_refused("create"):
-            records = self._create_prepared(prepared)
+        if self._rules_allow_values("create", prepared):
+            records = self._create_prepared(prepared, rules_checked=True)
+        else:
+            with self._undone_if_refused("create"):
+                records = self._create_prepared(prepared)
         record_event(records, "create", vals_list)
         return records
 
-    def _create_prepared(self,
-                         prepared: list[tuple[dict[Field, Any], dict[Field, Any]]]) -> BaseModel:
+    def _create_prepared(self, prepared: list[tuple[dict[Field, Any], dict[Field, Any]]],
+                         rules_checked: bool = False) -> BaseModel:
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
         todo = precompute_todo(self, column_values)
@@ -104,7 +107,8 @@ class CreateMixin(ModelPart):
         self._compute_new(records, column_values, precomputed)
         modified(records, [f.name for f in self._fields.values() if f.store], create=True)
         recompute_pending(records)
-        records._check_rules_after("create")
+        if not rules_checked:
+            records._check_rules_after("create")
         given = {f.name for columns, others in prepared for f in (*columns, *others)}
         records._validate_constraints(given | {f.name for f in self._stored_computed()})
         return records

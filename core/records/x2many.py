@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from core.fields.base import Field
 from core.fields.commands import CLEAR, CREATE, DELETE, LINK, SET, UNLINK, UPDATE, normalize_commands
 from core.fields.relational import Many2many, One2many
+from core.records.recordset import split_every
 
 if TYPE_CHECKING:
     from core.records.model_part import ModelPart
@@ -134,13 +135,39 @@ def write_many2many(records: ModelPart, field: Many2many, pairs: list[tuple[int,
             sa.delete(relation).where(col1 == sa.bindparam("a")).where(col2 == sa.bindparam("b")), removed
         )
     if added:
-        check_targets_exist(records, comodel, {row["b"] for row in added}, field)
-        records.env.cr.execute(sa.insert(relation).values({field.column1: sa.bindparam("a"),
-                                                        field.column2: sa.bindparam("b")}), added)
+        insert_existing_links(records, comodel, relation, field, added)
     cache = records.env.cache
     for record_id in record_ids:
         cache.set(field, record_id, tuple(dict.fromkeys(t for t in final[record_id] if t != -1)))
     records.env.cr.state.prefetch.clear()
+
+
+LINKS_PER_STATEMENT = 200  # pairs folded into one INSERT ... SELECT (two parameters each)
+
+
+def insert_existing_links(records: ModelPart, comodel: ModelPart, relation: sa.Table, field: Many2many,
+                          added: list[dict[str, int]]) -> None:
+    """Insert the links ``added`` ({"a": owner, "b": target}) whose target exists: the existence check
+    and the insert in one INSERT ... SELECT per chunk. A missing target undoes the links and is named."""
+    cr = records.env.cr
+    cr.flush()
+    target = comodel._table
+    inserted = 0
+    for chunk in split_every(added, LINKS_PER_STATEMENT):
+        rows = [sa.select(sa.literal(row["a"], sa.Integer).label("a"),
+                          sa.literal(row["b"], sa.Integer).label("b")) for row in chunk]
+        pairs = (rows[0] if len(rows) == 1 else sa.union_all(*rows)).subquery("pairs")
+        source = sa.select(pairs.c.a, target.c.id).select_from(pairs.join(target, target.c.id == pairs.c.b))
+        # the driver's row count is only kept for an INSERT when asked for
+        statement = sa.insert(relation).from_select([field.column1, field.column2], source)
+        inserted += cr.execute(statement.execution_options(preserve_rowcount=True)).rowcount
+    if inserted != len(added):
+        try:
+            check_targets_exist(records, comodel, {row["b"] for row in added}, field)
+        except Exception:
+            cr.execute(sa.delete(relation).where(relation.c[field.column1] == sa.bindparam("a"))
+                       .where(relation.c[field.column2] == sa.bindparam("b")), added)
+            raise
 
 
 def check_targets_exist(target: ModelPart, comodel: ModelPart, ids: set[int], field: Field) -> None:
