@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from core.db.engine import copy_database, drop_database
 from core.registry.registry import Registry
@@ -202,7 +203,7 @@ def test_a_new_model_with_its_menu_is_used_at_once(open_page, studio_server):
     internal = open_page(studio_server)
     log_in(internal, "demo")
     internal.get_by_role("link", name="Visits").first.click()
-    assert internal.get_by_text("Visit to Viveros del Turia").is_visible()
+    expect(internal.get_by_text("Visit to Viveros del Turia")).to_be_visible(timeout=15000)
     assert page.errors == [] and internal.errors == []
 
 
