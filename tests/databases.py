@@ -64,6 +64,19 @@ def rolled_back_env(registry: Registry, **context: object) -> Iterator[Environme
         cr.close()
 
 
+@contextmanager
+def committed_env(url: str, **context: object) -> Iterator[Environment]:
+    """A superuser environment on the database at ``url`` whose work is committed on exit (the data a
+    module's browser tests share), its registry forgotten afterwards."""
+    cr = Registry.get(url).cursor()
+    try:
+        yield Environment(cr, SUPERUSER_ID, {**DEFAULT_CONTEXT, **context})
+        cr.commit()
+    finally:
+        cr.close()
+        Registry.forget(url)
+
+
 def template_fixture(*addons: str, demo: bool = True, label: str | None = None) -> Any:
     """A session fixture ``template_url``: a database with base and ``addons`` installed, for a
     directory's conftest (``template_url = template_fixture("sale")``)."""

@@ -10,12 +10,8 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.records.environment import SUPERUSER_ID, Environment
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.databases import new_db_url
+from tests.databases import committed_env, scratch_database
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
@@ -26,42 +22,34 @@ INVOICE: dict[str, Any] = {}
 @pytest.fixture(scope="module")
 def bank_template() -> Iterator[str]:
     """A database with invoicing and its demo, and one posted invoice of 242.00 to be paid by bank."""
-    url = new_db_url("banktemplate")
-    registry = init_database(url, ["base", "account", "sale_crm"], demo=True)
-    cr = registry.cursor()
-    try:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
-        move = env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": env.ref("base.res_partner_2").id,
-                "invoice_line_ids": [(0, 0, {"name": "Consulting", "price_unit": 242.0, "quantity": 1})],
-            }
-        )
-        move.action_post()
-        INVOICE.update(id=move.id, ref=move.payment_reference, partner=move.partner_id.id)
-        lead = env["crm.lead"].create(
-            {"name": "Showroom fit-out", "type": "opportunity", "partner_id": move.partner_id.id}
-        )
-        order = env["sale.order"].browse(lead.action_sale_quotations_new()["res_id"])
-        product = env.ref("product.product_delivery_02")
-        order.write(
-            {"order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4, "price_unit": 95.0})]}
-        )
-        order.action_confirm()
-        wizard = (
-            env["sale.advance.payment.inv"]
-            .with_context(active_model="sale.order", active_ids=order.ids)
-            .create({"advance_payment_method": "percentage", "amount": 50.0})
-        )
-        env["account.move"].browse(wizard.create_invoices()["res_id"]).action_post()
-        INVOICE.update(lead=lead.id, order=order.id)
-        cr.commit()
-    finally:
-        cr.close()
-    Registry.forget(url)
-    yield url
-    drop_database(url)
+    with scratch_database("banktemplate", addons=["base", "account", "sale_crm"], demo=True) as url:
+        with committed_env(url) as env:
+            move = env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": env.ref("base.res_partner_2").id,
+                    "invoice_line_ids": [(0, 0, {"name": "Consulting", "price_unit": 242.0, "quantity": 1})],
+                }
+            )
+            move.action_post()
+            INVOICE.update(id=move.id, ref=move.payment_reference, partner=move.partner_id.id)
+            lead = env["crm.lead"].create(
+                {"name": "Showroom fit-out", "type": "opportunity", "partner_id": move.partner_id.id}
+            )
+            order = env["sale.order"].browse(lead.action_sale_quotations_new()["res_id"])
+            product = env.ref("product.product_delivery_02")
+            order.write(
+                {"order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4, "price_unit": 95.0})]}
+            )
+            order.action_confirm()
+            wizard = (
+                env["sale.advance.payment.inv"]
+                .with_context(active_model="sale.order", active_ids=order.ids)
+                .create({"advance_payment_method": "percentage", "amount": 50.0})
+            )
+            env["account.move"].browse(wizard.create_invoices()["res_id"]).action_post()
+            INVOICE.update(lead=lead.id, order=order.id)
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.records.environment import SUPERUSER_ID, Environment
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.databases import new_db_url
+from tests.databases import committed_env, scratch_database
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
@@ -29,28 +25,21 @@ ORDER: dict[str, int] = {}
 def account_template() -> Iterator[str]:
     """A database with sales and invoicing (the generic chart) and their demo data, and one confirmed
     order of 2 chairs to invoice."""
-    url = new_db_url("accounttemplate")
-    registry = init_database(url, ["base", "sale", "account"], demo=True)
-    cr = registry.cursor()
-    try:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
-        order = env["sale.order"].create(
-            {
-                "partner_id": env.ref("base.res_partner_2").id,
-                "client_order_ref": "BROWSER-1",
-                "order_line": [
-                    (0, 0, {"product_id": env.ref("product.product_delivery_02").id, "product_uom_qty": 2})
-                ],
-            }
-        )
-        order.action_confirm()
-        ORDER["id"] = order.id
-        cr.commit()
-    finally:
-        cr.close()
-    Registry.forget(url)
-    yield url
-    drop_database(url)
+    with scratch_database("accounttemplate", addons=["base", "sale", "account"], demo=True) as url:
+        with committed_env(url) as env:
+            order = env["sale.order"].create(
+                {
+                    "partner_id": env.ref("base.res_partner_2").id,
+                    "client_order_ref": "BROWSER-1",
+                    "order_line": [
+                        (0, 0, {"product_id": env.ref("product.product_delivery_02").id,
+                                "product_uom_qty": 2})
+                    ],
+                }
+            )
+            order.action_confirm()
+            ORDER["id"] = order.id
+        yield url
 
 
 @pytest.fixture(scope="module")

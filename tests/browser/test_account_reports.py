@@ -14,12 +14,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.records.environment import SUPERUSER_ID, Environment
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.databases import new_db_url
+from tests.databases import committed_env, scratch_database
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
@@ -28,33 +24,25 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def reports_template() -> Iterator[str]:
     """Invoicing with its demo data and two invoices posted in 2032 (a year no demo entry reaches)."""
-    url = new_db_url("accountreports")
-    registry = init_database(url, ["base", "account"], demo=True)
-    cr = registry.cursor()
-    try:
-        env = Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
-        for price, day in ((1200.0, dt.date(2032, 2, 3)), (800.0, dt.date(2032, 2, 20))):
-            move = (
-                env["account.move"]
-                .with_context(default_move_type="out_invoice")
-                .create(
-                    {
-                        "move_type": "out_invoice",
-                        "partner_id": env.ref("base.res_partner_2").id,
-                        "invoice_date": day,
-                        "invoice_line_ids": [
-                            (0, 0, {"name": f"Consulting {price:.0f}", "price_unit": price})
-                        ],
-                    }
+    with scratch_database("accountreports", addons=["base", "account"], demo=True) as url:
+        with committed_env(url) as env:
+            for price, day in ((1200.0, dt.date(2032, 2, 3)), (800.0, dt.date(2032, 2, 20))):
+                move = (
+                    env["account.move"]
+                    .with_context(default_move_type="out_invoice")
+                    .create(
+                        {
+                            "move_type": "out_invoice",
+                            "partner_id": env.ref("base.res_partner_2").id,
+                            "invoice_date": day,
+                            "invoice_line_ids": [
+                                (0, 0, {"name": f"Consulting {price:.0f}", "price_unit": price})
+                            ],
+                        }
+                    )
                 )
-            )
-            move.action_post()
-        cr.commit()
-    finally:
-        cr.close()
-    Registry.forget(url)
-    yield url
-    drop_database(url)
+                move.action_post()
+        yield url
 
 
 @pytest.fixture(scope="module")
