@@ -26,6 +26,9 @@ def fixture_modules() -> list[str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # a run keeps a registry per template database, each with its pooled connections and its registry
+    # signal listener: two idle connections per pool keep a PostgreSQL run within max_connections
+    os.environ.setdefault("ERP_DB_POOL_SIZE", "2")
     owners: dict[str, str] = {}
     for module in fixture_modules():
         config.pluginmanager.import_plugin(module)
