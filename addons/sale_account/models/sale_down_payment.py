@@ -102,21 +102,6 @@ class SaleOrderDownPayment:
         return self.env["sale.order.line"].create(values)
 
     def _sale_down_payment_invoice(self, lines: Any) -> Any:
-        partner = self.partner_invoice_id or self.partner_id
-        return (
-            self.env["account.move"]
-            .with_context(default_move_type="out_invoice")
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "currency_id": self.currency_id.id,
-                    "invoice_origin": self.name,
-                    "ref": self.client_order_ref or False,
-                    "invoice_user_id": self.user_id.id or False,
-                    "fiscal_position_id": partner.commercial_partner_id.property_account_position_id.id
-                    or False,
-                    "invoice_line_ids": [(0, 0, line._prepare_invoice_line(1.0)) for line in lines],
-                }
-            )
-        )
+        invoice_lines = [(0, 0, line._prepare_invoice_line(1.0)) for line in lines]
+        values = self._prepare_invoice("out_invoice", invoice_lines, payment_term=False)
+        return self.env["account.move"].with_context(default_move_type="out_invoice").create(values)

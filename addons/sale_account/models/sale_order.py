@@ -94,6 +94,27 @@ class SaleOrderInvoicing:
             else:
                 order.invoice_status = "no"
 
+    def _prepare_invoice(self, move_type: str, invoice_lines: list[Any],
+                         payment_term: bool = True) -> dict[str, Any]:
+        """The values of this order's invoice (or credit note) of ``invoice_lines``: the customer to
+        invoice, currency, origin, salesperson and fiscal position (and payment term) of the order."""
+        self.ensure_one()
+        partner = self.partner_invoice_id or self.partner_id
+        commercial = partner.commercial_partner_id
+        values = {
+            "move_type": move_type,
+            "partner_id": partner.id,
+            "currency_id": self.currency_id.id,
+            "invoice_origin": self.name,
+            "ref": self.client_order_ref or False,
+            "invoice_user_id": self.user_id.id or False,
+            "fiscal_position_id": commercial.property_account_position_id.id or False,
+            "invoice_line_ids": invoice_lines,
+        }
+        if payment_term:
+            values["invoice_payment_term_id"] = commercial.property_payment_term_id.id or False
+        return values
+
     def _create_invoices(self, grouped: bool = False, final: bool = False) -> Any:
         """One draft invoice (or credit note, when more was invoiced than is due) per order, of what
         is left to invoice; the invoices."""
@@ -108,23 +129,11 @@ class SaleOrderInvoicing:
             total = sum(line.qty_to_invoice * line.price_unit for line in lines)
             move_type = "out_refund" if total < 0 else "out_invoice"
             sign = -1.0 if move_type == "out_refund" else 1.0
-            partner = order.partner_invoice_id or order.partner_id
+            invoice_lines = [
+                (0, 0, line._prepare_invoice_line(sign * line.qty_to_invoice)) for line in lines
+            ]
             invoices |= Move.with_context(default_move_type=move_type).create(
-                {
-                    "move_type": move_type,
-                    "partner_id": partner.id,
-                    "currency_id": order.currency_id.id,
-                    "invoice_origin": order.name,
-                    "ref": order.client_order_ref or False,
-                    "invoice_user_id": order.user_id.id or False,
-                    "invoice_payment_term_id": partner.commercial_partner_id.property_payment_term_id.id
-                    or False,
-                    "fiscal_position_id": partner.commercial_partner_id.property_account_position_id.id
-                    or False,
-                    "invoice_line_ids": [
-                        (0, 0, line._prepare_invoice_line(sign * line.qty_to_invoice)) for line in lines
-                    ],
-                }
+                order._prepare_invoice(move_type, invoice_lines)
             )
         if not invoices:
             raise UserError(
