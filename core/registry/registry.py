@@ -16,7 +16,6 @@ from sqlalchemy.engine import Engine
 from core.addon.graph import resolve
 from core.addon.manifest import Manifest, addons_paths, discover
 from core.db.engine import database_name, make_engine, normalize_url
-from core.db.transaction import Cursor
 from core.fields.relational import Many2many, Many2one, Relational, X2many
 from core.i18n import load_catalog_dirs
 from core.loader.checks import check_models
@@ -29,18 +28,17 @@ from core.records.precompute import plan_precompute
 from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
 from core.registry.dependencies import build_inverses, build_triggers
-from core.registry.signals import bump_signal, read_signals
-from core.registry.watch import POLL_SECONDS, forget_watch, watch_for
+from core.registry.signal_state import SignalState
+from core.registry.watch import POLL_SECONDS, forget_watch
 
 if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.model import BaseModel
-    from core.registry.watch import SignalWatch
 
 _logger = logging.getLogger(__name__)
 
 
-class Registry:
+class Registry(SignalState):
     """Models, tables and classes built from the definitions of the installed addons."""
 
     _registries: dict[str, Registry] = {}
@@ -345,26 +343,6 @@ class Registry:
             self._schemas[model_name] = build_schema(self.models[model_name])
         return self._schemas[model_name]
 
-    # -- signaling between processes -------------------------------------------------------
-    def read_signals(self) -> tuple[int, int]:
-        # one statement on its own: no transaction around it on PostgreSQL, and on SQLite a deferred one,
-        # so checking for changes never waits for (or blocks) a writer
-        options = {"isolation_level": "AUTOCOMMIT"} if self.engine.dialect.name == "postgresql" \
-            else {"sqlite_begin": "DEFERRED"}
-        with self.engine.connect().execution_options(**options) as conn:
-            return read_signals(conn)
-
-    def _read_signal_versions(self) -> tuple[int, int]:
-        # the generation is taken before the read: a change committed meanwhile shows in the next one
-        self._signal_seen = self.signal_watch.generation()
-        self._signal_read_at = time.monotonic()
-        self.registry_version, self.cache_version = versions = self.read_signals()
-        return versions
-
-    @property
-    def signal_watch(self) -> SignalWatch:
-        return watch_for(self.engine)
-
     def check_signals(self) -> Registry:
         """The up-to-date registry: rebuilt if another process changed metadata; caches cleared
         if it changed access rights. The signal is read only when the watch says it may have changed
@@ -373,7 +351,6 @@ class Registry:
         if generation is not None and generation == self._signal_seen \
                 and time.monotonic() - self._signal_read_at < POLL_SECONDS:
             return self
-        seen = self.signal_watch.generation()
         registry_version, cache_version = self.read_signals()
         if registry_version != self.registry_version:
             fresh = Registry(self.url, engine=self.engine, addons_path=self.addons_path)
@@ -383,19 +360,9 @@ class Registry:
         if cache_version != self.cache_version:
             self.security.clear()
             self.cache_version = cache_version
-        self._signal_seen, self._signal_read_at = seen, time.monotonic()
+        # the generation was taken before the read: a change committed meanwhile shows in the next one
+        self._signal_seen, self._signal_read_at = generation, time.monotonic()
         return self
-
-    def signal_changes(self, cr: Cursor, registry: bool = False, caches: bool = True) -> None:
-        """Tell the other processes (after commit) that metadata or access caches changed."""
-        bump_signal(cr, "registry" if registry else "cache")
-        if registry:
-            bump_signal(cr, "cache")
-        self.security.clear()
-        cr.data.pop("rule_domains", None)  # this transaction's own decisions change with them
-        # what this transaction read into the caches meanwhile must not outlive it if it is undone
-        if self.security.clear not in cr.postrollback:
-            cr.postrollback.append(self.security.clear)
 
 
 _DOCUMENTS: dict[str, tuple[tuple[int, int], list[Any]]] = {}
