@@ -5,30 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Response, render_template, request, url_for
 
 from addons.account.controllers.report_export import filter_lines, to_pdf, to_xlsx
 from addons.account.controllers.report_tables import AS_OF, TITLES, Filters, Table, build, parse_filters
 from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
+from web.addon_pages import addon_blueprint
 from web.client.actions import model_action
-from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import menu_param, page_context
 from web.client.request_env import with_env
 
-bp = Blueprint(
-    "account_reports",
-    __name__,
-    url_prefix="/account/reports",
-    template_folder="../templates",
-    static_folder="../static",
-    static_url_path="/static",
-)
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("account_reports", __name__, "/account/reports", assets=True)
 DRILL_LIMIT = 2000
 LEDGER_LIMIT = 500  # general ledger items per account on screen and in the PDF; the spreadsheet has all
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Response, jsonify, request, url_for
 
 from addons.czrm.controllers.map_common import CENTRE, MAP_LIMIT, map_policy, marker_rows, tile_url
 from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
+from web.addon_pages import addon_blueprint
 from web.client.actions import model_action
-from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import menu_param, page
 from web.client.request_env import with_env
 
-bp = Blueprint("czrm", __name__, url_prefix="/czrm", template_folder="../templates")
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("czrm", __name__, "/czrm")
 STATUSES = ("open", "closed", "all")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask import Response, jsonify, redirect, render_template, request, url_for
 
 from addons.czrm.controllers.map_common import CENTRE, MAP_LIMIT, map_policy, marker_rows, tile_url
 from addons.service_desk.controllers.portal_common import (
@@ -17,18 +17,9 @@ from addons.service_desk.controllers.portal_common import (
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
-from web.auth.csrf import protect_forms
+from web.addon_pages import addon_blueprint
 
-bp = Blueprint(
-    "czrm_portal",
-    __name__,
-    url_prefix="/citizen",
-    template_folder="../templates",
-    static_folder="../static",
-    static_url_path="/static",
-)
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
+bp = addon_blueprint("czrm_portal", __name__, "/citizen", public=True, assets=True)
 FIELDS = (
     "description",
     "address_string",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from addons.helpdesk.models.helpdesk_ticket import article_domain
@@ -18,11 +18,9 @@ from addons.service_desk.controllers.portal_common import (
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
-from web.auth.csrf import protect_forms
+from web.addon_pages import addon_blueprint
 
-bp = Blueprint("helpdesk_portal", __name__, url_prefix="/support", template_folder="../templates")
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
+bp = addon_blueprint("helpdesk_portal", __name__, "/support", public=True)
 
 
 def _page(template: str, status: int = 200, **values: Any) -> tuple[str, int]:

@@ -6,22 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, request
+from flask import request
 
 from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
+from web.addon_pages import addon_blueprint
 from web.client.actions import model_action
-from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import page
 from web.client.request_env import with_env
 
-bp = Blueprint("hr", __name__, url_prefix="/hr", template_folder="../templates", static_folder="../static",
-               static_url_path="/static")
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("hr", __name__, "/hr", assets=True)
 FIELDS = ["name", "job_title", "parent_id", "department_id", "image_128"]
 
 

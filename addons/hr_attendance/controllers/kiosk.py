@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from addons.hr_attendance.models.hr_attendance import is_attendance_officer
 from addons.hr_attendance.models.hr_attendance_kiosk import kiosk_uses_pin
@@ -16,16 +16,10 @@ from addons.resource.models.resource_calendar import valid_tz
 from core.exceptions import AccessError, MissingError, UserError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
-from web.auth.csrf import protect_forms
-from web.client.errors import install_error_pages
+from web.addon_pages import addon_blueprint
 from web.client.request_env import with_env
 
-bp = Blueprint("hr_attendance", __name__, url_prefix="/hr_attendance", template_folder="../templates",
-               static_folder="../static", static_url_path="/static")
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
-install_error_pages(bp)
+bp = addon_blueprint("hr_attendance", __name__, "/hr_attendance", assets=True)
 BACK_AFTER_SECONDS = 5
 
 

@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Flask
 
-from web import i18n
-from web.auth.csrf import protect_forms
-from web.client.errors import install_error_pages
+from web.addon_pages import addon_blueprint
 from web.client.form_panels import FormPanel, add_form_panel
 
-bp = Blueprint("mail_client", __name__, url_prefix="/web", template_folder="../templates")
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
-install_error_pages(bp)
+bp = addon_blueprint("mail_client", __name__, "/web")
 
 
 def register(app: Flask) -> None:

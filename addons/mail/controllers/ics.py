@@ -6,19 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response
+from flask import Response
 
 from addons.mail.models.mail_activity import activities_to_ics
 from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
-from web.client.errors import install_error_pages
+from web.addon_pages import addon_blueprint
 from web.client.request_env import with_env
 
-bp = Blueprint("mail", __name__, url_prefix="/mail")
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("mail", __name__, "/mail")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 

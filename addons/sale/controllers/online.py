@@ -6,18 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from web import i18n
-from web.auth.csrf import protect_forms
+from web.addon_pages import addon_blueprint
 from web.public import run_public
 
-bp = Blueprint("sale_online", __name__, url_prefix="/sale/online", template_folder="../templates",
-               static_folder="../static", static_url_path="/static")
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
+bp = addon_blueprint("sale_online", __name__, "/sale/online", public=True, assets=True)
 
 
 def _order(env: Any, order_id: int, token: str) -> Any:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
-
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
-from web.client.errors import install_error_pages
+from web.addon_pages import addon_blueprint
 from web.client.printed import pdf_response
 from web.client.request_env import with_env
 
-bp = Blueprint("sale", __name__, url_prefix="/sale")
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("sale", __name__, "/sale")
 
 
 @bp.route("/orders/<string:order_ids>/pdf")

@@ -6,29 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import request
 
 from core.exceptions import MissingError
 from core.i18n import _
 from core.records.environment import Environment
-from web import i18n
+from web.addon_pages import addon_blueprint
 from web.client.actions import model_action
 from web.client.drill import drill_param
-from web.client.errors import install_error_pages
 from web.client.nav import Nav
 from web.client.pages import menu_param, page
 from web.client.request_env import with_env
 
-bp = Blueprint(
-    "service_desk",
-    __name__,
-    url_prefix="/service_desk",
-    template_folder="../templates",
-    static_folder="../static",
-    static_url_path="/static",
-)
-bp.before_request(i18n.begin_request_lang)
-install_error_pages(bp)
+bp = addon_blueprint("service_desk", __name__, "/service_desk", assets=True)
 
 
 def _ticket_model(env: Environment, name: str) -> Any:

@@ -7,20 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 
 from addons.service_desk.controllers.portal_common import public_env_run
 from core.exceptions import UserError, ValidationError
 from core.i18n import _
 from core.records.environment import Environment
 from web import i18n
-from web.auth.csrf import protect_forms
+from web.addon_pages import addon_blueprint
 from web.auth.session import start_session
 from web.client.session_env import NotLoggedIn, run_as_user
 
-bp = Blueprint("service_desk_account", __name__, url_prefix="/my", template_folder="../templates")
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
+bp = addon_blueprint("service_desk_account", __name__, "/my", public=True)
 
 
 def _page(template: str, status: int = 200, **values: Any) -> tuple[str, int]:

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from core.exceptions import UserError
 from core.i18n import _
 from core.records.environment import SUPERUSER_ID, Environment
 from web import i18n
-from web.auth.csrf import protect_forms
+from web.addon_pages import addon_blueprint
 from web.databases import registry_for, run_in_env
 
-bp = Blueprint(
-    "service_desk_rating",
-    __name__,
-    url_prefix="/rate",
-    template_folder="../templates",
-    static_folder="../static",
-    static_url_path="/static",
-)
-bp.before_request(i18n.begin_request_lang)
-bp.before_request(protect_forms)
+bp = addon_blueprint("service_desk_rating", __name__, "/rate", public=True, assets=True)
 
 
 def _in_env(work: Any, readonly: bool = False) -> Any:
