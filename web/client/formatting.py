@@ -28,6 +28,8 @@ def display(
     kind = field.type
     if kind == "boolean":
         return _("Yes") if value else _("No")
+    if kind in ("integer", "float", "monetary") and isinstance(value, str):
+        return value  # a typo posted back to a form with errors shows as typed
     if kind in ("integer",):
         return format_number(value) if value or value == 0 else ""
     if kind == "float":

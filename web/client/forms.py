@@ -101,14 +101,35 @@ def _text(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     return fields.TextAreaField(_label(field, node))
 
 
+class LocaleNumberField(fields.Field):
+    """A number typed with the decimal separator of the user's language (web.number_input); an
+    unreadable one is an error naming the field and showing how to type it."""
+
+    def __init__(self, label: Any = None, integer: bool = False, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.integer = integer
+        self.raw = ""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        from web.number_input import parse_input
+
+        self.raw = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if self.raw:
+            try:
+                self.data = parse_input(self.raw, get_lang(), self.integer)
+            except ValueError as error:
+                raise ValueError(f"{self.label.text}: {error}") from None
+
+
 @converts("integer")
 def _integer(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
-    return fields.IntegerField(_label(field, node), validators=[validators.Optional()])
+    return LocaleNumberField(_label(field, node), integer=True)
 
 
 @converts("float", "monetary")
 def _float(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
-    return fields.FloatField(_label(field, node), validators=[validators.Optional()])
+    return LocaleNumberField(_label(field, node))
 
 
 @converts("boolean")

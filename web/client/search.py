@@ -22,6 +22,7 @@ from web.client.drill import drill_domain, parse_drill
 from web.client.nav import url_without
 from web.dates import parse_input
 from web.i18n import locale, to_utc
+from web.number_input import parse_input as parse_number
 
 TEXT_TYPES = ("char", "text", "html", "many2one", "many2many", "one2many", "selection")
 
@@ -132,12 +133,12 @@ def _term_domain(model: BaseModel, spec: dict[str, Any], text: str, scope: dict[
     value: Any = text
     if field_.type in ("integer", "float", "monetary"):
         try:
-            value = float(text) if field_.type != "integer" else int(text)
+            value = parse_number(text, locale(), integer=field_.type == "integer")
         except ValueError:
             raise ValidationError(
                 _(
-                    "%(text)r is not a number: it cannot be searched in %(field)s.",
-                    text=text,
+                    "%(value)r is not a number: it cannot be searched in %(field)s.",
+                    value=text,
                     field=translate(field_.string),
                 )
             ) from None

@@ -15,6 +15,7 @@ from web.client.conditions import modifiers
 from web.client.formatting import currency_code, display
 from web.dates import format_input, input_pattern, placeholder
 from web.i18n import locale, to_user_tz
+from web.number_input import format_input as format_number_input
 from web.widgets import default_widget
 
 SECTIONS = ("header", "ribbons", "smart_buttons", "title", "sheet")
@@ -106,7 +107,9 @@ def input_value(field: Field, value: Any) -> Any:
         return format_input(value.date() if isinstance(value, dt.datetime) else value)
     if field.type == "monetary" or (field.type == "float" and getattr(field, "digits", None)):
         places = field.digits[1] if getattr(field, "digits", None) else 2
-        return f"{value:.{places}f}"
+        return format_number_input(value, places) if isinstance(value, (int, float)) else value
+    if field.type in ("float", "integer") and isinstance(value, (int, float)):
+        return format_number_input(value)
     if field.type == "datetime":
         moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
         return format_input(to_user_tz(moment).replace(tzinfo=None))
