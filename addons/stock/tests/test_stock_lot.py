@@ -261,3 +261,24 @@ def test_untracked_reservations_are_not_edited_as_lines(env, make_product, make_
     delivery.action_assign()
     with pytest.raises(UserError, match="is not tracked by lots"):
         delivery.move_ids.move_line_ids.write({"quantity": 1})
+
+
+def test_demo_lots_are_in_stock(env):
+    flour, phone = env.ref("stock.product_lot_flour"), env.ref("stock.product_serial_phone")
+    assert flour.tracking == "lot" and phone.tracking == "serial"
+    assert sorted(env["stock.lot"].search([("product_id", "=", flour.id)]).mapped("product_qty")) == [15.0, 20.0]
+    assert phone.qty_available == 5 and len(env["stock.lot"].search([("product_id", "=", phone.id)])) == 5
+
+
+def test_quants_are_unique_per_product_location_and_lot(env, make_tracked, make_product, warehouse):
+    product = make_tracked("lot", {"U1": 1, "U2": 1})
+    assert len(env["stock.quant"].search([("product_id", "=", product.id)])) == 2
+    lot = _lot(env, product, "U1")
+    values = {"product_id": product.id, "location_id": warehouse.lot_stock_id.id}
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        with env.cr.savepoint():
+            env["stock.quant"].sudo().create([{**values, "lot_id": lot.id}])
+    plain = make_product("Plain", stock=1)
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        with env.cr.savepoint():
+            env["stock.quant"].sudo().create([{"product_id": plain.id, "location_id": warehouse.lot_stock_id.id}])
