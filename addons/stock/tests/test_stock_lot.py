@@ -282,3 +282,16 @@ def test_quants_are_unique_per_product_location_and_lot(env, make_tracked, make_
     with pytest.raises(Exception, match="(?i)unique|duplicate"):
         with env.cr.savepoint():
             env["stock.quant"].sudo().create([{"product_id": plain.id, "location_id": warehouse.lot_stock_id.id}])
+
+
+def test_a_return_brings_back_the_lots_that_left(env, make_tracked, make_picking, warehouse):
+    product = make_tracked("lot", {"R1": 2, "R2": 5})
+    delivery = make_picking("out", (product, 4))
+    delivery.action_assign()
+    delivery.button_validate()
+    wizard = env["stock.return.picking"].browse(delivery.action_open_returns()["res_id"])
+    wizard.product_return_moves.write({"quantity": 3})
+    back = env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+    assert [(ln.lot_id.name, ln.quantity) for ln in back.move_line_ids] == [("R1", 2.0), ("R2", 1.0)]
+    back.button_validate()
+    assert _lot(env, product, "R1").product_qty == 2 and _lot(env, product, "R2").product_qty == 4
