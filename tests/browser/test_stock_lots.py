@@ -86,7 +86,8 @@ def test_receive_a_lot_and_deliver_it(new_page: Any, served: Any, width: int, la
         page.get_by_role("button", name="Validate").first.click()
     message = refused.value.message
     refused.value.dismiss()
-    assert re.search(rf"{product_name} in WH/IN/\d+: set the lot/serial numbers of the 5 Units", message), message
+    expected = rf"{product_name} in WH/IN/\d+: set the lot/serial numbers of the 5 Units"
+    assert re.search(expected, message), message
     page.goto(f"/web/model/stock.picking/{receipt_id}")
     page.get_by_role("tab", name="Detailed Operations").click()
     page.get_by_role("button", name="Add a line").click()

@@ -25,7 +25,9 @@ class StockWarehouseLotDemo:
                     "picking_type_id": warehouse.in_type_id.id,
                     "partner_id": partner.id,
                     "origin": f"PO-LOTS-{product.default_code}",
-                    "move_ids": [(0, 0, {"product_id": product.id, "product_uom_qty": sum(q for _n, q in lots)})],
+                    "move_ids": [
+                        (0, 0, {"product_id": product.id, "product_uom_qty": sum(q for _n, q in lots)})
+                    ],
                 }
             )
             receipt.action_confirm()

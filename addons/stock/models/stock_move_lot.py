@@ -157,11 +157,26 @@ class StockMoveLots:
     def _create_typed_lots(self) -> None:
         """Lines of receipts carry the number typed in (``lot_name``): find or create that lot."""
         Lot = self.env["stock.lot"].sudo()
-        for line in self.sudo().mapped("move_line_ids").filtered(lambda ln: not ln.lot_id):
-            name = (line.lot_name or "").strip()
-            company = line.move_id.company_id
-            lot = Lot.search(
-                [("name", "=", name), ("product_id", "=", line.product_id.id), ("company_id", "=", company.id)],
-                limit=1,
-            ) or Lot.create({"name": name, "product_id": line.product_id.id, "company_id": company.id})
-            line.write({"lot_id": lot.id})
+        lines = self.sudo().mapped("move_line_ids").filtered(lambda ln: not ln.lot_id)
+        if not lines:
+            return
+
+        def key(line: Any) -> tuple[str, int, int]:
+            return ((line.lot_name or "").strip(), line.product_id.id, line.move_id.company_id.id)
+
+        wanted = {key(line) for line in lines}
+        found = Lot.search(
+            [
+                ("name", "in", sorted({name for name, _p, _c in wanted})),
+                ("product_id", "in", sorted({product for _n, product, _c in wanted})),
+            ]
+        )
+        lots = {(lot.name, lot.product_id.id, lot.company_id.id): lot.id for lot in found}
+        missing = sorted(wanted - set(lots))
+        created = Lot.create([{"name": n, "product_id": p, "company_id": c} for n, p, c in missing])
+        lots.update(zip(missing, created.ids))
+        by_lot: dict[int, list[int]] = {}
+        for line in lines:
+            by_lot.setdefault(lots[key(line)], []).append(line.id)
+        for lot_id, ids in by_lot.items():
+            lines.browse(ids).write({"lot_id": lot_id})

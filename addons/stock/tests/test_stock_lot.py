@@ -190,7 +190,8 @@ def test_a_lot_typed_into_the_detailed_operations_of_a_delivery(env, make_tracke
     assert move.quantity == 2 and move.state == "partially_available"
     assert _lot(env, product, "B").quant_ids.reserved_quantity == 2
     with pytest.raises(UserError, match="has no lot/serial number ZZZ"):
-        delivery.write({"move_line_ids": [(0, 0, {"product_id": product.id, "lot_name": "ZZZ", "quantity": 1})]})
+        unknown = {"product_id": product.id, "lot_name": "ZZZ", "quantity": 1}
+        delivery.write({"move_line_ids": [(0, 0, unknown)]})
 
 
 def test_a_line_for_a_product_not_in_the_transfer_is_refused(env, make_tracked, make_picking, make_product):
@@ -266,7 +267,8 @@ def test_untracked_reservations_are_not_edited_as_lines(env, make_product, make_
 def test_demo_lots_are_in_stock(env):
     flour, phone = env.ref("stock.product_lot_flour"), env.ref("stock.product_serial_phone")
     assert flour.tracking == "lot" and phone.tracking == "serial"
-    assert sorted(env["stock.lot"].search([("product_id", "=", flour.id)]).mapped("product_qty")) == [15.0, 20.0]
+    flour_lots = env["stock.lot"].search([("product_id", "=", flour.id)])
+    assert sorted(flour_lots.mapped("product_qty")) == [15.0, 20.0]
     assert phone.qty_available == 5 and len(env["stock.lot"].search([("product_id", "=", phone.id)])) == 5
 
 
@@ -275,13 +277,12 @@ def test_quants_are_unique_per_product_location_and_lot(env, make_tracked, make_
     assert len(env["stock.quant"].search([("product_id", "=", product.id)])) == 2
     lot = _lot(env, product, "U1")
     values = {"product_id": product.id, "location_id": warehouse.lot_stock_id.id}
-    with pytest.raises(Exception, match="(?i)unique|duplicate"):
-        with env.cr.savepoint():
-            env["stock.quant"].sudo().create([{**values, "lot_id": lot.id}])
+    with pytest.raises(Exception, match="(?i)unique|duplicate"), env.cr.savepoint():
+        env["stock.quant"].sudo().create([{**values, "lot_id": lot.id}])
     plain = make_product("Plain", stock=1)
-    with pytest.raises(Exception, match="(?i)unique|duplicate"):
-        with env.cr.savepoint():
-            env["stock.quant"].sudo().create([{"product_id": plain.id, "location_id": warehouse.lot_stock_id.id}])
+    plain_values = {"product_id": plain.id, "location_id": warehouse.lot_stock_id.id}
+    with pytest.raises(Exception, match="(?i)unique|duplicate"), env.cr.savepoint():
+        env["stock.quant"].sudo().create([plain_values])
 
 
 def test_a_return_brings_back_the_lots_that_left(env, make_tracked, make_picking, warehouse):

@@ -48,6 +48,10 @@ def _dialog_token(admin, delivery_id):
     return step["url"].split("a=")[1]
 
 
+def _return_line(env, delivery_id):
+    return env["stock.return.picking"].search([("picking_id", "=", delivery_id)]).product_return_moves.id
+
+
 def test_return_dialog_offers_no_add_a_line_nor_remove_button(admin, done_delivery):
     token = _dialog_token(admin, done_delivery)
     fragment = text(admin.get(f"/web/dialog?a={token}", headers=FETCH))
@@ -59,9 +63,7 @@ def test_return_dialog_offers_no_add_a_line_nor_remove_button(admin, done_delive
 
 def test_a_line_posted_into_the_return_dialog_is_refused(admin, in_db, done_delivery):
     token = _dialog_token(admin, done_delivery)
-    line_id = in_db(
-        lambda env: env["stock.return.picking"].search([("picking_id", "=", done_delivery)]).product_return_moves.id
-    )
+    line_id = in_db(lambda env: _return_line(env, done_delivery))
     answer = admin.post(
         f"/web/dialog/button/action_create_returns?a={token}",
         data={
@@ -80,9 +82,7 @@ def test_a_line_posted_into_the_return_dialog_is_refused(admin, in_db, done_deli
 
 def test_a_line_removed_from_the_return_dialog_is_refused(admin, in_db, done_delivery):
     token = _dialog_token(admin, done_delivery)
-    line_id = in_db(
-        lambda env: env["stock.return.picking"].search([("picking_id", "=", done_delivery)]).product_return_moves.id
-    )
+    line_id = in_db(lambda env: _return_line(env, done_delivery))
     answer = admin.post(
         f"/web/dialog/button/action_create_returns?a={token}",
         data={
