@@ -119,6 +119,15 @@ class StockMoveLineLot:
                         picking=picking.name,
                     )
                 )
+            if not move._is_lot_tracked():  # untracked stock is reserved by Check Availability only
+                raise UserError(
+                    _(
+                        "%(product)s is not tracked by lots or serial numbers: set its quantity on the "
+                        "Operations tab of %(picking)s instead.",
+                        product=move.product_id.display_name,
+                        picking=picking.name,
+                    )
+                )
             vals["move_id"] = move.id
         if not move:
             return

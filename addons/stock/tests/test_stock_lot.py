@@ -296,3 +296,12 @@ def test_a_return_brings_back_the_lots_that_left(env, make_tracked, make_picking
     assert [(ln.lot_id.name, ln.quantity) for ln in back.move_line_ids] == [("R1", 2.0), ("R2", 1.0)]
     back.button_validate()
     assert _lot(env, product, "R1").product_qty == 2 and _lot(env, product, "R2").product_qty == 4
+
+
+def test_detailed_operations_take_no_line_of_an_untracked_product(env, make_product, make_picking):
+    product = make_product("Loose", stock=5)
+    delivery = make_picking("out", (product, 2))
+    delivery.action_confirm()
+    with pytest.raises(UserError, match=r"Loose \d+ is not tracked .*Operations tab"):
+        delivery.write({"move_line_ids": [(0, 0, {"product_id": product.id, "quantity": 1})]})
+    assert not delivery.move_line_ids
