@@ -37,6 +37,9 @@ def _node(parent: Element, node: dict[str, Any]) -> None:
     element = SubElement(parent, kind, attributes)
     if kind == "field" and isinstance(node.get("columns"), list):
         sub_list = SubElement(element, "tree")
+        for key in ("create", "delete"):
+            if node.get(key) is False:
+                sub_list.set(key, "0")
         for column in node["columns"]:
             _node(sub_list, column)
     if kind == "group" and node.get("columns") and isinstance(node["columns"], int):

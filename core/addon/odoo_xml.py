@@ -139,6 +139,9 @@ def field_node(element: Element,
     for child in element:
         if child.tag in ("tree", "list") and sub_list is not None:
             node["columns"] = sub_list(child)
+            for key in ("create", "delete"):  # <tree create="0">: lines cannot be added (removed)
+                if condition(child.get(key, "1")) is False:
+                    node[key] = False
         elif child.tag in ("form", "kanban"):
             continue  # Odoo's inline sub-forms: we open the line's own form
         else:

@@ -73,7 +73,8 @@ def _check_model_attrs(models: dict[str, ModelDef], model: ModelDef) -> None:
                     f"'{name}'{_suggest(name, names)}",
                 )
     for index in model.indexes:
-        for name in index["fields"]:
+        conditions = [*(index.get("where_null") or ()), *(index.get("where_not_null") or ())]
+        for name in [*index["fields"], *conditions]:
             if name not in names:
                 src = index.get("_source")
                 raise MetadataError(src.file if src else None, src.line if src else None,

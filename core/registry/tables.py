@@ -53,8 +53,10 @@ def build_table(metadata: sa.MetaData, model: type[BaseModel], tables: dict[str,
         elif constraint.get("unique"):
             extra.append(sa.UniqueConstraint(*constraint["unique"], name=conv(name)))
     for index in model._def.indexes:
+        where = _index_where(index)
         extra.append(
-            sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique")))
+            sa.Index(conv(_short(index["name"])), *index["fields"], unique=bool(index.get("unique")),
+                     postgresql_where=where, sqlite_where=where)
         )
     order_index = default_order_index(table_name, model, columns, extra)
     if order_index is not None:
@@ -127,6 +129,13 @@ def default_order_index(table_name: str, model: type[BaseModel], columns: list[A
     if any(existing[:len(needed)] == needed for existing in leading):
         return None
     return sa.Index(conv(_short(f"ix_{table_name}_order_{'_'.join(wanted)}")), *wanted)
+
+
+def _index_where(index: dict[str, Any]) -> Any:
+    """The condition of a partial index (``where_null``/``where_not_null``), or None."""
+    terms = [sa.column(name).is_(None) for name in index.get("where_null") or ()]
+    terms += [sa.column(name).is_not(None) for name in index.get("where_not_null") or ()]
+    return sa.and_(*terms) if terms else None
 
 
 def trigram_index(table_name: str, field: Field) -> sa.Index:

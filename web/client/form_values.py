@@ -129,7 +129,9 @@ class FormSubmission:
                 self.errors[field.name] = _("Line %(line)s is not a line of this record.", line=index + 1)
                 continue
             if data["remove"].data:
-                if line_id:
+                if line_id and node.get("delete") is False:
+                    self.errors[field.name] = _("Lines of this list cannot be removed.")
+                elif line_id:
                     commands.append((2, line_id))
                 continue
             scope = record_scope(self.env, stored_rows.get(line_id, {}))
@@ -146,6 +148,9 @@ class FormSubmission:
             if line_id and vals:
                 commands.append((1, line_id, vals))
             elif not line_id and any(v not in EMPTY for v in vals.values()):
+                if node.get("create") is False:
+                    self.errors[field.name] = _("Lines cannot be added to this list.")
+                    continue
                 commands.append((0, 0, vals))
         return commands
 

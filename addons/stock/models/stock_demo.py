@@ -17,7 +17,8 @@ class StockWarehouseDemo:
             return True  # already there: an upgrade runs the demo functions again
         rng = random.Random(seed)
         warehouse = self.env.ref("stock.warehouse0")
-        products = self.env["product.product"].search([("type", "=", "product")])
+        # tracked products get their lots from stock_lot_demo.py
+        products = self.env["product.product"].search([("type", "=", "product"), ("tracking", "=", "none")])
         if not products:
             return True
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)

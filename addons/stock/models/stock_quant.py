@@ -56,6 +56,7 @@ class StockQuant:
             )
             .where(table.c.product_id.in_(sorted(set(product_ids))))
             .where(table.c.location_id.in_(sorted(set(location_ids))))
+            .where(table.c.lot_id.is_(None))  # lot quants: _lock_lot_quants (stock_quant_lot.py)
             .order_by(table.c.id)  # one order for everyone: no deadlock between two reservers
         )
         if self.env.cr.dialect == "postgresql":
@@ -125,7 +126,11 @@ class StockQuant:
             if "inventory_quantity" in vals:
                 vals["inventory_quantity_set"] = True
             existing = self.search(
-                [("product_id", "=", vals.get("product_id")), ("location_id", "=", vals.get("location_id"))],
+                [
+                    ("product_id", "=", vals.get("product_id")),
+                    ("location_id", "=", vals.get("location_id")),
+                    ("lot_id", "=", vals.get("lot_id") or False),
+                ],
                 limit=1,
             )
             if existing:
@@ -190,6 +195,7 @@ class StockQuant:
                     "location_dest_id": dest.id,
                     "company_id": quant.company_id.id or self.env.company.id,
                     "origin": _("Inventory Adjustment"),
+                    **quant._inventory_lot_line(source, dest, abs(diff)),
                 }
             )
         if moves_vals:

@@ -193,7 +193,15 @@ def _sub_list(
         if cell["type"] == "many2many":
             cell["tags"] = _tags(env, comodel, cell["field"], blank.get(cell["field"]) or [])
     headers = [translate(c.get("string") or comodel._fields[c["field"]].string) for c in columns]
-    return {"lines": lines, "template": template, "headers": headers, "next_index": len(rows)}
+    return {
+        "lines": lines,
+        "template": template,
+        "headers": headers,
+        "next_index": len(rows),
+        # the view's create: false / delete: false (the server refuses such lines all the same)
+        "can_create": not readonly and node.get("create") is not False,
+        "can_delete": not readonly and node.get("delete") is not False,
+    }
 
 
 def _statusbar(
