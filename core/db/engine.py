@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import select
 from pathlib import Path
@@ -14,8 +15,10 @@ from sqlalchemy.engine import URL, Engine, make_url
 DEFAULT_SQLITE = "sqlite:///var/erp.sqlite"
 
 
+@functools.lru_cache(maxsize=256)
 def normalize_url(url: str | URL | None) -> URL:
-    """A SQLAlchemy URL; plain ``postgresql://`` gets the psycopg 3 driver."""
+    """A SQLAlchemy URL; plain ``postgresql://`` gets the psycopg 3 driver (parsed once per text: every
+    request names its database)."""
     parsed = make_url(url or DEFAULT_SQLITE)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
