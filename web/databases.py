@@ -6,6 +6,7 @@ in the same SQLite folder, any other database initialised by the suite that a cl
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +32,19 @@ def default_db() -> str:
     return database_name(default_url())
 
 
+@functools.lru_cache(maxsize=16)
+def _own_database(url: str) -> tuple[str, str]:
+    """(name, full URL) of the server's database: worked out once, asked on every call."""
+    base = normalize_url(url)
+    return database_name(base), base.render_as_string(hide_password=False)
+
+
 def url_for_db(name: str | None) -> str | None:
     """The URL of database ``name`` (None when there is no such database of the suite)."""
+    own_name, own_url = _own_database(default_url())
+    if not name or name == own_name:
+        return own_url
     base = normalize_url(default_url())
-    if not name or name == database_name(base):
-        return base.render_as_string(hide_password=False)
     if not all(c.isalnum() or c in "_-." for c in name):
         return None
     if base.get_backend_name() == "sqlite":

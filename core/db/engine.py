@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import select
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,8 +15,10 @@ from sqlalchemy.engine import URL, Engine, make_url
 DEFAULT_SQLITE = "sqlite:///var/erp.sqlite"
 
 
+@functools.lru_cache(maxsize=256)
 def normalize_url(url: str | URL | None) -> URL:
-    """A SQLAlchemy URL; plain ``postgresql://`` gets the psycopg 3 driver."""
+    """A SQLAlchemy URL; plain ``postgresql://`` gets the psycopg 3 driver (parsed once per text: every
+    request names its database)."""
     parsed = make_url(url or DEFAULT_SQLITE)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -33,7 +37,6 @@ def make_engine(url: str | URL, **options: Any) -> Engine:
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, **options)
-    options.setdefault("pool_pre_ping", True)
     options.setdefault("pool_size", _env_int("ERP_DB_POOL_SIZE", 5))
     options.setdefault("max_overflow", _env_int("ERP_DB_MAX_OVERFLOW", 10))
     timeout_ms = _env_int("ERP_STATEMENT_TIMEOUT_MS", 0)
@@ -42,7 +45,24 @@ def make_engine(url: str | URL, **options: Any) -> Engine:
         connect_args = options.setdefault("connect_args", {})
         extra = f"-c statement_timeout={timeout_ms}"
         connect_args["options"] = f"{connect_args.get('options', '')} {extra}".strip()
-    return sa.create_engine(parsed, isolation_level="READ COMMITTED", **options)
+    engine = sa.create_engine(parsed, isolation_level="READ COMMITTED", **options)
+    if not options.get("pool_pre_ping"):
+        sa.event.listen(engine, "checkout", _refuse_dead_connection)
+    return engine
+
+
+def _refuse_dead_connection(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """Check a pooled connection before lending it, without a round trip (a ping would cost one per call).
+
+    An idle connection has nothing to read: PostgreSQL restarting, or ending the session (idle timeout,
+    ``pg_terminate_backend``), leaves an error message or the end of the stream on its socket. Such a
+    connection is refused and the pool opens another; a stray notice only costs a new connection."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        raise sa.exc.DisconnectionError("the pooled connection is closed")
+    poller = select.poll()  # not select.select: it fails on descriptors above 1023
+    poller.register(dbapi_connection.fileno(), select.POLLIN)
+    if poller.poll(0):
+        raise sa.exc.DisconnectionError("the server ended the pooled connection")
 
 
 def _env_int(name: str, default: int) -> int:

@@ -101,17 +101,19 @@ def execute_kw(
     args: Any = None,
     kwargs: Any = None,
     xml: bool = False,
+    convert: bool = True,
 ) -> Any:
     """Authenticate and run ``model.method(*args, **kwargs)`` in one transaction; the result on the wire.
 
     ``authenticate(env)`` returns the uid (or raises AccessDenied) inside the same transaction.
+    ``convert=False`` leaves the result as ``call_kw`` does (see there).
     """
     readonly = isinstance(method, str) and method in READONLY_METHODS
 
     def attempt() -> Any:
         with registry.cursor(readonly=readonly) as cr:
             uid = authenticate(Environment(cr, SUPERUSER_ID, {}))
-            return call_kw(Environment(cr, uid, {}), model, method, args, kwargs, xml=xml)
+            return call_kw(Environment(cr, uid, {}), model, method, args, kwargs, xml=xml, convert=convert)
 
     return run_with_retry(attempt)
 
@@ -124,11 +126,14 @@ def call_kw(
     kwargs: Any = None,
     xml: bool = False,
     ids: Any = None,
+    convert: bool = True,
 ) -> Any:
     """``model.method`` called as a remote client asks, in ``env``'s transaction; the result on the wire.
 
     ``ids`` given apart from the arguments (JSON-2's named calls) selects the records of a record method;
     otherwise, as in Odoo's ``call_kw``, a record method takes them as its first positional argument.
+    ``convert=False`` returns the result with recordsets made ids but not yet in wire types: for a
+    writer that converts as it writes (``web.rpc.xml_writer``).
     """
     args, kwargs = _check_arguments(args, kwargs)
     context = kwargs.pop("context", None)
@@ -147,7 +152,9 @@ def call_kw(
             args = args[1:]
         bound = _bind(function, target, method, args, kwargs)
         result = function(*bound.args, **bound.kwargs)
-        return to_wire(_downgrade(method, result, args, kwargs), xml=xml)
+        result = _downgrade(method, result, args, kwargs)
+        # a transport that converts while it writes (XML-RPC's writer) saves a pass over a large answer
+        return to_wire(result, xml=xml) if convert else result
 
 
 def model_of(env: Environment, model: Any) -> BaseModel:

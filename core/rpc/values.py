@@ -21,7 +21,7 @@ def to_wire(value: Any, xml: bool = False) -> Any:
     if value is None:
         return False
     if isinstance(value, str):
-        return _XML_FORBIDDEN.sub("", value) if xml else value
+        return xml_text(value) if xml else value
     if isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, Mapping):
@@ -41,6 +41,13 @@ def to_wire(value: Any, xml: bool = False) -> Any:
     if hasattr(value, "_ids") and hasattr(value, "_name"):
         return list(value.ids)
     return str(value)
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry."""
+    if type(text) is str and text.isascii() and text.isprintable():  # the common case, without the pattern
+        return text
+    return _XML_FORBIDDEN.sub("", text)
 
 
 def from_wire(value: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import re
+import time
 import xmlrpc.client
 from collections.abc import Iterator
 
@@ -111,3 +112,53 @@ def test_bad_pool_settings_name_the_variable(monkeypatch, new_url):
         return
     with pytest.raises(ValueError, match="ERP_DB_POOL_SIZE"):
         make_engine(new_url)
+
+
+@pytest.fixture
+def pg_engine(new_url: str) -> Iterator[sa.Engine]:
+    if "sqlite" in new_url:
+        pytest.skip("PostgreSQL's pooled connections")
+    from core.db.engine import create_database
+
+    create_database(new_url)
+    engine = make_engine(new_url, pool_size=1)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _last_query(engine: sa.Engine, pid: int) -> str:
+    watcher = sa.create_engine(engine.url, poolclass=sa.pool.NullPool)
+    try:
+        with watcher.connect() as conn:
+            query = sa.text("SELECT query FROM pg_stat_activity WHERE pid = :pid")
+            return conn.execute(query, {"pid": pid}).scalar()
+    finally:
+        watcher.dispose()
+
+
+def test_a_pooled_connection_is_lent_without_a_statement(pg_engine):
+    with pg_engine.connect() as conn:
+        pid = conn.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+    before = _last_query(pg_engine, pid)
+    with pg_engine.connect() as conn:
+        pass  # no ping: a round trip per call is what a bare endpoint does not pay
+    assert _last_query(pg_engine, pid) == before
+
+
+def test_a_pooled_connection_the_server_ended_is_replaced(pg_engine):
+    with pg_engine.connect() as conn:
+        pid = conn.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+    killer = sa.create_engine(pg_engine.url, poolclass=sa.pool.NullPool)
+    try:
+        with killer.connect() as conn:
+            assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+    finally:
+        killer.dispose()
+    for _ in range(50):  # the server's farewell reaches the socket a moment later
+        if _last_query(pg_engine, pid) is None:
+            break
+        time.sleep(0.05)
+    with pg_engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT pg_backend_pid()")).scalar() != pid

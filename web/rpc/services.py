@@ -143,4 +143,5 @@ def execute(
         args,
         kwargs,
         xml=xml,
+        convert=not xml,  # XML-RPC's writer converts while it writes
     )

@@ -37,7 +37,7 @@ def _handle(service: str, legacy: bool) -> Response:
         return _fault_of(describe(error), legacy)
     try:
         body = dumps_response(result)
-    except (TypeError, OverflowError) as error:
+    except (TypeError, OverflowError, RecursionError) as error:
         return _fault(1, f"The result cannot be sent over XML-RPC: {error}")
     return _xml(body)
 

@@ -14,6 +14,8 @@ import hmac
 import secrets
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,6 +42,38 @@ def hash_password(password: str) -> str:
 
 def _digest(password: str) -> bytes:
     return hmac.new(_CACHE_SECRET, password.encode(), hashlib.sha256).digest()
+
+
+def _remembered(key: tuple[str, int], digest: bytes, stamp: Any) -> tuple[bool, Any]:
+    """(whether ``digest`` is remembered as the password for ``stamp``, the fresh memory of ``digest``
+    or None)."""
+    with _cache_lock:
+        cached = _CHECK_CACHE.get(key)
+    if cached is None or not hmac.compare_digest(cached[0], digest) \
+            or time.monotonic() - cached[2] >= _CACHE_TTL:
+        return False, None
+    return cached[1][0] == "password" and cached[3] == stamp, cached
+
+
+# (db, uid, digest) -> [the lock of the check running for it, how many threads hold or wait for it]
+_checking: dict[tuple[str, int, bytes], list[Any]] = {}
+
+
+@contextmanager
+def _one_check_at_a_time(key: tuple[str, int, bytes]) -> Iterator[None]:
+    """Threads checking the same password of the same user take turns, so the first calls after a start,
+    which often come at once, hash it once: the others find the first one's answer remembered."""
+    with _cache_lock:
+        entry = _checking.setdefault(key, [threading.Lock(), 0])
+        entry[1] += 1
+    try:
+        with entry[0]:
+            yield
+    finally:
+        with _cache_lock:
+            entry[1] -= 1
+            if entry[1] == 0 and _checking.get(key) is entry:
+                del _checking[key]  # only the checks running are kept
 
 
 def forget_checks(db: str, uid: int | None = None) -> None:
@@ -85,22 +119,22 @@ class ResUsersAuth:
             raise AccessDenied()
         key, digest = (self.env.registry.db_name, uid), _digest(password)
         stamp = self._credentials_stamp()
-        with _cache_lock:
-            cached = _CHECK_CACHE.get(key)
-        fresh = cached is not None and hmac.compare_digest(cached[0], digest) \
-            and time.monotonic() - cached[2] < _CACHE_TTL
-        if fresh and cached is not None and cached[1][0] == "password" and cached[3] == stamp:
+        if _remembered(key, digest, stamp)[0]:
             return
-        row = self._credentials_row(uid)
-        if row is None or not row[1]:
-            raise AccessDenied()
-        stored = row[0]
-        if fresh and cached is not None and self._still_valid(uid, cached[1], stored):
-            basis = cached[1]
-        else:
-            basis = self._verify(uid, password, stored)
-        with _cache_lock:
-            _CHECK_CACHE[key] = (digest, basis, time.monotonic(), stamp)
+        with _one_check_at_a_time((*key, digest)):
+            good, cached = _remembered(key, digest, stamp)
+            if good:
+                return  # another thread checked the same password while this one waited
+            row = self._credentials_row(uid)
+            if row is None or not row[1]:
+                raise AccessDenied()
+            stored = row[0]
+            if cached is not None and self._still_valid(uid, cached[1], stored):
+                basis = cached[1]
+            else:
+                basis = self._verify(uid, password, stored)
+            with _cache_lock:
+                _CHECK_CACHE[key] = (digest, basis, time.monotonic(), stamp)
 
     def _credentials_stamp(self) -> Any:
         """What a remembered check is bound to: this registry's access caches (cleared when any process

@@ -177,3 +177,44 @@ def test_a_password_set_in_a_transaction_rolled_back_is_not_remembered(registry)
             Environment(cr, 1, {})["res.users"].check(demo_id, "never committed")
     finally:
         cr.close()
+
+
+def test_concurrent_first_checks_of_one_password_hash_it_once(registry, monkeypatch):
+    import threading
+    import time
+
+    from core.records.environment import Environment
+
+    with registry.cursor(readonly=True) as cr:
+        demo_id = Environment(cr, 1, {}).ref("base.user_demo").id
+    res_users_auth.forget_checks(registry.db_name)
+    real, hashed = res_users_auth._hasher, []
+
+    class SlowHasher:
+        def verify(self, stored, password):
+            hashed.append(password)
+            time.sleep(0.2)  # the others arrive while the first one hashes
+            return real.verify(stored, password)
+
+    monkeypatch.setattr(res_users_auth, "_hasher", SlowHasher())
+    answers = []
+
+    def check(password):
+        with registry.cursor(readonly=True) as cr:
+            try:
+                Environment(cr, 1, {})["res.users"].check(demo_id, password)
+                answers.append((password, "good"))
+            except AccessDenied:
+                answers.append((password, "denied"))
+
+    threads = [threading.Thread(target=check, args=("demo",)) for _ in range(4)]
+    threads += [threading.Thread(target=check, args=("wrong",)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [("demo", "good")] * 4 + [("wrong", "denied")] * 2
+    assert hashed.count("demo") == 1  # a wrong password is never remembered: each try is hashed
+    assert hashed.count("wrong") == 2
+    assert not res_users_auth._checking
+    res_users_auth.forget_checks(registry.db_name)
