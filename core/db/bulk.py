@@ -34,14 +34,27 @@ def reserve_ids(cr: Cursor, table: sa.Table, count: int) -> list[int]:
             "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
         )
         return sorted(row[0] for row in cr.execute(statement, {"table": table.name, "count": count}))
-    # SQLite (AUTOINCREMENT): the next ids follow the highest id ever used; our write transaction holds
-    # the database's write lock, so nobody else inserts before our INSERT, which then advances the counter
-    statement = sa.text(
-        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = :table), 0), "
-        f"coalesce((SELECT max(id) FROM {_quote(cr, table.name)}), 0))"
-    )
-    start = int(cr.execute(statement, {"table": table.name}).scalar() or 0)
+    statement = sa.text(f"SELECT {_sqlite_last_id(cr, table)}")
+    start = int(cr.execute(statement, {"id_table": table.name}).scalar() or 0)
     return list(range(start + 1, start + 1 + count))
+
+
+def next_id_select(cr: Cursor, table: sa.Table) -> sa.TextualSelect:
+    """A SELECT of the id the next row of ``table`` gets (column ``id``), to use inside the INSERT of that
+    row (as a CTE) so that choosing the id costs no statement of its own."""
+    if cr.dialect == "postgresql":
+        statement = sa.text("SELECT nextval(pg_get_serial_sequence(:id_table, 'id')) AS id")
+    else:
+        statement = sa.text(f"SELECT {_sqlite_last_id(cr, table)} + 1 AS id")
+    return statement.bindparams(id_table=table.name).columns(id=sa.Integer)
+
+
+def _sqlite_last_id(cr: Cursor, table: sa.Table) -> str:
+    """The highest id ever used in ``table``, as SQL (parameter ``id_table``: its name). SQLite
+    (AUTOINCREMENT) numbers the next rows after it; our write transaction holds the database's write lock,
+    so nobody else inserts before our INSERT, which then advances the counter."""
+    return ("max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = :id_table), 0), "
+            f"coalesce((SELECT max(id) FROM {_quote(cr, table.name)}), 0))")
 
 
 def insert_rows(cr: Cursor, table: sa.Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

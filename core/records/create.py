@@ -16,6 +16,7 @@ from core.fields.scalar import Textual
 from core.i18n import _
 from core.model_hooks import record_event
 from core.records.compute import modified, recompute_pending
+from core.records.create_one import create_one
 from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error
 from core.records.model_part import ModelPart
@@ -89,10 +90,11 @@ class CreateMixin(ModelPart):
         column_values = [columns for columns, _others in prepared]
         others_list = [others for _columns, others in prepared]
         todo = precompute_todo(self, column_values)
-        if len(column_values) == 1 and not todo:
-            ids = self._insert(column_values)  # one INSERT ... RETURNING: the cheapest for one row
-            self._cache_created(ids, column_values, others_list)
-            precomputed: set[Field] = set()
+        if len(column_values) == 1:
+            # one statement: its id chosen by the INSERT itself, and on PostgreSQL its links with it
+            record_id, precomputed, others = create_one(self, create_plan(self), column_values[0],
+                                                        others_list[0], todo)
+            ids, others_list = [record_id], [others]
         else:
             ids = reserve_ids(self.env.cr, self._table, len(column_values))
             self._cache_created(ids, column_values, others_list)

@@ -6,6 +6,10 @@ UPDATE of every new row. That is only sound when nothing it reads depends on the
 the table: its dependencies must be the record's own columns, other precomputed fields, unstored
 computed fields that follow the same rule, or paths of many2one fields. The registry checks this
 when it loads the definitions and refuses anything else, naming the file and line.
+
+A single create computes them under a placeholder id (create_one.py), as Odoo computes them on a new
+record without an id: a value that is the record itself gets the new id inside the INSERT, and nothing
+else may be derived from the id.
 """
 from __future__ import annotations
 

@@ -55,3 +55,8 @@ class TestTag:
     def _compute_tagged_count(self) -> None:
         for tag in self:
             tag.tagged_count = len(tag.tagged_record_ids)
+
+    def _compute_root_id(self) -> None:
+        # the tag itself when it has no parent: a stored value that refers to the record being created
+        for tag in self:
+            tag.root_id = tag.parent_id.root_id if tag.parent_id else tag
