@@ -26,6 +26,14 @@ def fixture_modules() -> list[str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        # the run's main process names the run; its xdist workers inherit the name and share the
+        # templates they build under it (tests/databases.py)
+        import uuid
+
+        from tests.databases import RUN_VARIABLE
+
+        os.environ[RUN_VARIABLE] = uuid.uuid4().hex[:12]
     # a run keeps a registry per template database, each with its pooled connections and its registry
     # signal listener: two idle connections per pool keep a PostgreSQL run within max_connections
     os.environ.setdefault("ERP_DB_POOL_SIZE", "2")
@@ -37,6 +45,13 @@ def pytest_configure(config: pytest.Config) -> None:
                 if name in owners:
                     raise pytest.UsageError(f"fixture {name!r} is defined by {owners[name]} and by {module}")
                 owners[name] = module
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # every worker is done with the shared templates
+        from tests.databases import drop_shared_templates
+
+        drop_shared_templates()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
