@@ -37,6 +37,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # a run keeps a registry per template database, each with its pooled connections and its registry
     # signal listener: two idle connections per pool keep a PostgreSQL run within max_connections
     os.environ.setdefault("ERP_DB_POOL_SIZE", "2")
+    # a test database is thrown away after the run: its commits need not wait for the disk (a commit
+    # waiting for its fsync took several times as long here); libpq reads PGOPTIONS, so this holds for
+    # every connection of the run, the servers' included, and changes no server setting
+    options = os.environ.get("PGOPTIONS", "")
+    if "synchronous_commit" not in options:
+        os.environ["PGOPTIONS"] = f"{options} -c synchronous_commit=off".strip()
     owners: dict[str, str] = {}
     for module in fixture_modules():
         config.pluginmanager.import_plugin(module)
