@@ -26,9 +26,23 @@ def fixture_modules() -> list[str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        # the run's main process names the run; its xdist workers inherit the name and share the
+        # templates they build under it (tests/databases.py)
+        import uuid
+
+        from tests.databases import RUN_VARIABLE
+
+        os.environ[RUN_VARIABLE] = uuid.uuid4().hex[:12]
     # a run keeps a registry per template database, each with its pooled connections and its registry
     # signal listener: two idle connections per pool keep a PostgreSQL run within max_connections
     os.environ.setdefault("ERP_DB_POOL_SIZE", "2")
+    # a test database is thrown away after the run: its commits need not wait for the disk (a commit
+    # waiting for its fsync took several times as long here); libpq reads PGOPTIONS, so this holds for
+    # every connection of the run, the servers' included, and changes no server setting
+    options = os.environ.get("PGOPTIONS", "")
+    if "synchronous_commit" not in options:
+        os.environ["PGOPTIONS"] = f"{options} -c synchronous_commit=off".strip()
     owners: dict[str, str] = {}
     for module in fixture_modules():
         config.pluginmanager.import_plugin(module)
@@ -37,6 +51,13 @@ def pytest_configure(config: pytest.Config) -> None:
                 if name in owners:
                     raise pytest.UsageError(f"fixture {name!r} is defined by {owners[name]} and by {module}")
                 owners[name] = module
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # every worker is done with the shared templates
+        from tests.databases import drop_shared_templates
+
+        drop_shared_templates()
 
 
 def pytest_report_header(config: pytest.Config) -> str:

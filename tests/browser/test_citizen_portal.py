@@ -8,24 +8,17 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def portal_template() -> Iterator[str]:
+def portal_template() -> str:
     """A database with the citizen requests and the helpdesk (their demo data included)."""
-    url = new_db_url("portaltemplate")
-    Registry.forget(init_database(url, ["base", "czrm", "helpdesk"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("czrm", "helpdesk", demo=True, label="portaltemplate")
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import LiveServer, live_server
 
 pytestmark = pytest.mark.browser
@@ -21,13 +18,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def attendance_template() -> Iterator[str]:
+def attendance_template() -> str:
     """A database with the attendance addon (the shared browser template has the CRM only)."""
-    url = new_db_url("attendancetemplate")
-    Registry.forget(init_database(url, ["base", "mail", "resource", "hr", "hr_attendance"], demo=False).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("mail", "resource", "hr", "hr_attendance", demo=False, label="attendancetemplate")
 
 
 @pytest.fixture

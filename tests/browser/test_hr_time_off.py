@@ -7,24 +7,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import LiveServer, live_server
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def hr_template() -> Iterator[str]:
+def hr_template() -> str:
     """A database with the time off addon (the shared browser template has the CRM only)."""
-    url = new_db_url("hrtemplate")
-    Registry.forget(init_database(url, ["base", "mail", "resource", "hr", "hr_holidays"], demo=False).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("mail", "resource", "hr", "hr_holidays", demo=False, label="hrtemplate")
 
 
 @pytest.fixture

@@ -10,11 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import LiveServer, live_server
 
 pytestmark = pytest.mark.browser
@@ -25,24 +22,19 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LiveServer]:
-    url = new_db_url("datestemplate")
-    Registry.forget(init_database(url, ["base", "mail", "resource"], demo=False).url)
-    try:
-        with live_server(url, "datesbrowser") as live:
-            with live.registry.environment() as env:
-                env.ref("base.user_admin").write({"lang": "es_ES", "tz": "Europe/Madrid"})
-                group = env.ref("base.group_system").id
-                env["res.users"].create({"name": "Ella", "login": "ella", "password": "ella-pass-1",
-                                         "lang": "en_US", "tz": "Europe/Madrid",
-                                         "groups_id": [(6, 0, [group])]})
-                env["resource.calendar.leaves"].create({
-                    "name": "Reyes", "date_from": "2026-01-05 23:00:00", "date_to": "2026-01-06 22:59:59"})
-                action = env.ref("resource.action_resource_calendar_leave_tree").id
-            live.action = action  # type: ignore[attr-defined]
-            yield live
-    finally:
-        Registry.forget(url)
-        drop_database(url)
+    template = shared_template("mail", "resource", demo=False, label="datestemplate")
+    with live_server(template, "datesbrowser") as live:
+        with live.registry.environment() as env:
+            env.ref("base.user_admin").write({"lang": "es_ES", "tz": "Europe/Madrid"})
+            group = env.ref("base.group_system").id
+            env["res.users"].create({"name": "Ella", "login": "ella", "password": "ella-pass-1",
+                                     "lang": "en_US", "tz": "Europe/Madrid",
+                                     "groups_id": [(6, 0, [group])]})
+            env["resource.calendar.leaves"].create({
+                "name": "Reyes", "date_from": "2026-01-05 23:00:00", "date_to": "2026-01-06 22:59:59"})
+            action = env.ref("resource.action_resource_calendar_leave_tree").id
+        live.action = action  # type: ignore[attr-defined]
+        yield live
 
 
 def _page(browser: Any, server: LiveServer, login: str, password: str, size: dict[str, int]) -> Any:

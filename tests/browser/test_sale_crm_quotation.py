@@ -8,24 +8,17 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def sale_template() -> Iterator[str]:
+def sale_template() -> str:
     """A database with CRM, sales and their demo data (the shared browser template has the CRM only)."""
-    url = new_db_url("saletemplate")
-    Registry.forget(init_database(url, ["base", "sale_crm"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("sale_crm", demo=True, label="saletemplate")
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
@@ -23,13 +20,9 @@ WIDTHS = pytest.mark.parametrize("width, label", [(1366, "desktop"), (390, "phon
 
 
 @pytest.fixture(scope="module")
-def desk_template() -> Iterator[str]:
+def desk_template() -> str:
     """A database with the citizen requests and the helpdesk, their demo data included."""
-    url = new_db_url("desktemplate")
-    Registry.forget(init_database(url, ["base", "czrm", "helpdesk"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("czrm", "helpdesk", demo=True, label="desktemplate")
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import LiveServer
 from tests.rpc.server import live_server as serve_copy
 
@@ -21,13 +18,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def sales_template() -> Iterator[str]:
+def sales_template() -> str:
     """CRM and sales with their demo data, so the settings page has the CRM and Sales sections."""
-    url = new_db_url("settingstemplate")
-    Registry.forget(init_database(url, ["base", "sale_crm"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("sale_crm", demo=True, label="settingstemplate")
 
 
 @pytest.fixture(scope="module")
