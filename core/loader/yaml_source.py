@@ -32,7 +32,11 @@ class LocatedList(list, Located):
         self.key_lines = {}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: several times faster over the addons' files
+_BaseLoader: Any = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):
     """SafeLoader whose mappings and sequences carry their source lines."""
 
     file_name: str | None = None

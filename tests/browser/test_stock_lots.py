@@ -10,25 +10,18 @@ from typing import Any
 
 import pytest
 
-from core.addon.lifecycle import init_database
-from core.db.engine import drop_database
 from core.records.environment import SUPERUSER_ID, Environment
-from core.registry.registry import Registry
 from tests.browser.conftest import log_in, no_sideways_scroll, shot
-from tests.databases import new_db_url
+from tests.databases import shared_template
 from tests.rpc.server import live_server as serve_copy
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def stock_template() -> Iterator[str]:
+def stock_template() -> str:
     """A database with inventory and its demo data."""
-    url = new_db_url("stocklotstemplate")
-    Registry.forget(init_database(url, ["base", "stock"], demo=True).url)
-    yield url
-    Registry.forget(url)
-    drop_database(url)
+    return shared_template("stock", label="stocklots")
 
 
 @pytest.fixture(scope="module")
