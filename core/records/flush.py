@@ -1,10 +1,12 @@
 """Writing computed values that were assigned in the cache to their columns, in batches."""
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from core.records.recordset import split_every
 
@@ -12,8 +14,8 @@ if TYPE_CHECKING:
     from core.fields.base import Field
     from core.records.transaction_state import RecordCursor
 
-# PostgreSQL takes at most 65,535 parameters in one statement
-MAX_PARAMETERS = 30000
+# rows per statement: arrays of this many values per column stay well within a statement's size
+MAX_ROWS = 10000
 
 
 def flush_towrite(cr: RecordCursor) -> None:
@@ -21,11 +23,17 @@ def flush_towrite(cr: RecordCursor) -> None:
     while cr.state.towrite:
         dirty = cr.state.towrite.pop_all()
         by_model: dict[Any, dict[int, list[Field]]] = defaultdict(lambda: defaultdict(list))
+        cache, tocompute = cr.state.cache, cr.state.tocompute
         for field, ids in dirty.items():
             if not field.column:
                 continue
+            values = cache.field_values(field)
             for record_id in ids:
-                by_model[field.model_class][record_id].append(field)
+                if record_id in values:
+                    by_model[field.model_class][record_id].append(field)
+                elif field.computed:
+                    # its value was dropped from the cache before reaching the column: compute it again
+                    tocompute.setdefault(field, set()).add(record_id)
         for model_class, per_record in by_model.items():
             groups: dict[tuple[Field, ...], list[int]] = defaultdict(list)
             for record_id, fields in per_record.items():
@@ -46,7 +54,7 @@ def _column_value(cr: RecordCursor, field: Field, record_id: int) -> Any:
 def update_rows(cr: RecordCursor, table: sa.Table, names: list[str],
                 rows: list[tuple[int, list[Any]]]) -> None:
     """Set the columns ``names`` of each row ``(id, values)`` of ``table``. On PostgreSQL several rows
-    go in one ``UPDATE ... FROM (VALUES ...)``: one statement instead of one per row."""
+    go in one statement (see ``_unnest_update``) instead of one execution per row."""
     if cr.dialect != "postgresql" or len(rows) == 1:
         statement = (sa.update(table).where(table.c.id == sa.bindparam("_id"))
                      .values({name: sa.bindparam(f"v_{name}") for name in names}))
@@ -54,22 +62,28 @@ def update_rows(cr: RecordCursor, table: sa.Table, names: list[str],
                   for record_id, values in rows]
         cr.execute(statement, params if len(params) > 1 else params[0])
         return
-    for chunk in split_every(rows, max(1, MAX_PARAMETERS // (len(names) + 1))):
-        cr.execute(_values_update(table, names, chunk))
+    statement = _unnest_update(table, tuple(names))
+    for chunk in split_every(rows, MAX_ROWS):
+        arrays = {"_ids": [record_id for record_id, _values in chunk]}
+        for position, name in enumerate(names):
+            arrays[f"v_{name}"] = [values[position] for _record_id, values in chunk]
+        cr.execute(statement, arrays)
 
 
-def _values_update(table: sa.Table, names: list[str], rows: list[tuple[int, list[Any]]]) -> sa.Update:
-    """``UPDATE t SET c = v.c FROM (VALUES (id, c), ...) AS v(id, c) WHERE t.id = v.id``.
-
-    PostgreSQL types the VALUES columns from the parameters (text when they are all NULL or
-    strings): each is cast back to its column's type, as a plain UPDATE would have bound it.
-    """
+@functools.lru_cache(maxsize=256)  # per table and columns; tables of rebuilt registries age out
+def _unnest_update(table: sa.Table, names: tuple[str, ...]) -> sa.Update:
+    """``UPDATE t SET c = v.c FROM unnest(:ids, :c) AS v(id, c) WHERE t.id = v.id``: the rows' values
+    as one array per column, each cast to an array of its column's type (NULLs, dates, jsonb and
+    translated columns keep the type a plain UPDATE binds). Unlike ``VALUES (...), (...)``, the
+    statement's text does not grow with the rows: SQLAlchemy compiles it once per set of columns."""
     columns = [table.c[name] for name in names]
-    values = sa.values(
-        sa.column("id", table.c.id.type), *(sa.column(c.name, c.type) for c in columns), name="v"
-    ).data([(record_id, *row) for record_id, row in rows])
-    return (
-        sa.update(table)
-        .where(table.c.id == values.c.id)
-        .values({c.name: sa.cast(values.c[c.name], c.type) for c in columns})
-    )
+    arrays = [
+        sa.cast(sa.bindparam(key, type_=postgresql.ARRAY(kind, dimensions=1)),
+                postgresql.ARRAY(kind, dimensions=1))
+        for key, kind in [("_ids", table.c.id.type), *((f"v_{c.name}", c.type) for c in columns)]
+    ]
+    values = sa.func.unnest(*arrays).table_valued(
+        sa.column("id", table.c.id.type), *(sa.column(c.name, c.type) for c in columns)
+    ).render_derived(name="v")
+    return (sa.update(table).where(table.c.id == values.c.id)
+            .values({c.name: values.c[c.name] for c in columns}))
