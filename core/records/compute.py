@@ -172,9 +172,15 @@ def forget_downstream(records: ModelPart, field: Field) -> None:
     targets = records._registry.downstream_computed.get(field, ())
     if cr.state.towrite.has_any(targets):
         cr.flush()
-    cache = cr.state.cache
+    cache, protected = cr.state.cache, cr.state.protected
     for target in targets:
-        cache.field_values(target).clear()
+        values = cache.field_values(target)
+        computing = protected.get(target)  # values a compute method is assigning right now stay
+        if computing:
+            for record_id in [i for i in values if i not in computing]:
+                del values[record_id]
+        else:
+            values.clear()
 
 
 def modified(model: ModelPart, fnames: Any, before: dict[Field, set[int]] | None = None,
@@ -291,7 +297,9 @@ def recompute_field(model: ModelPart, field: Field, ids: set[Any]) -> None:
     dirty = {f: cr.state.towrite.dirty_ids(f) & set(records._ids) for f in fields}
     cache = env.cache
     given = cr.state.given_computed
-    kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ()) if i in before[f]}
+    # (a given value no longer cached was superseded: a write in a hold changed what it follows from)
+    kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ())
+            if i in before[f] and cache.contains(f, i)}
     cache.invalidate(fields, records._ids)
     records._compute_values(field, list(records._ids))
     for (f, i), value in kept.items():
