@@ -170,3 +170,15 @@ def test_a_commit_computes_what_a_hold_left_queued(fresh_registry):
     with registry.cursor() as cr:
         table = Environment(cr)["test.record"]._table
         assert cr.execute(sa.select(table.c.total).where(table.c.id == record_id)).scalar() == 20
+
+
+def test_a_search_of_another_model_leaves_the_queue_waiting(env, records, make_tag, compute_calls):
+    make_tag("unrelated")
+    with env.holding_recompute():
+        records.mapped("line_ids").write({"quantity": 2})
+        assert env["test.tag"].search([("name", "=", "unrelated")])
+        assert env.cr.state.tocompute and compute_calls == []
+        # a domain through a relation may read any table: everything pending is computed first
+        found = env["test.line"].search([("record_id.total", ">", 0), ("record_id", "in", records.ids)])
+        assert found and not env.cr.state.tocompute
+    assert len(compute_calls) == 1
