@@ -11,6 +11,7 @@ from core.db.sql import in_ids
 from core.domain.compile import DomainCompiler
 from core.exceptions import AccessError
 from core.i18n import _
+from core.records.compute import flush_for_query
 from core.records.model_part import ModelPart
 from core.records.recordset import split_every
 from core.records.rule_values import decide_rule_on_values
@@ -108,6 +109,7 @@ class AccessMixin(ModelPart):
         rule = self._rule_condition(operation, table)
         if rule is None:
             return
+        flush_for_query(self)  # the rule may read stored computed columns still pending in a hold
         ids = list(self._ids)
         found: set[int] = set()
         for chunk in split_every(ids, 10000):

@@ -1,6 +1,8 @@
 """Keeping stored computed fields right: which records a change affects, and recomputing them."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -12,6 +14,7 @@ from core.records.recordset import split_every
 
 if TYPE_CHECKING:
     from core.fields.base import Field
+    from core.records.environment import Environment
     from core.records.model_part import ModelPart
 
 # how often one field may be recomputed in one transaction step before we call it a cycle
@@ -105,6 +108,7 @@ def trigger_ids(target: ModelPart, model_name: str, path: str, ids: list[int]) -
         if linked is not None:
             return linked
     cr = target.env.cr
+    compute_pending_fields(target, fields)
     if cr.state.towrite.has_any(fields):
         cr.flush()
     model = target.env[model_name].sudo().with_context(active_test=False)
@@ -132,6 +136,7 @@ def column_values(records: ModelPart, field: Field, ids: list[int]) -> set[int]:
     missing = [i for i in ids if i not in values]
     if missing:
         cr = records.env.cr
+        compute_pending_fields(records, (field,))
         if cr.state.towrite.has_any((field,)):
             cr.flush()
         table = records._table
@@ -155,6 +160,27 @@ def mark_to_compute(records: ModelPart, targets: dict[Field, set[int]]) -> None:
             continue
         tocompute.setdefault(field, set()).update(ids)
         records.env.cache.invalidate([field], ids)
+        if cr.state.recompute_holds:
+            forget_downstream(records, field)
+
+
+def forget_downstream(records: ModelPart, field: Field) -> None:
+    """In a hold, what follows from a pending field is only marked once that field is computed:
+    the cached values that may follow from it are dropped (those still waiting for their column are
+    written first), so that reading one goes through ``compute_pending_for``."""
+    cr = records.env.cr
+    targets = records._registry.downstream_computed.get(field, ())
+    if cr.state.towrite.has_any(targets):
+        cr.flush()
+    cache, protected = cr.state.cache, cr.state.protected
+    for target in targets:
+        values = cache.field_values(target)
+        computing = protected.get(target)  # values a compute method is assigning right now stay
+        if computing:
+            for record_id in [i for i in values if i not in computing]:
+                del values[record_id]
+        else:
+            values.clear()
 
 
 def modified(model: ModelPart, fnames: Any, before: dict[Field, set[int]] | None = None,
@@ -181,22 +207,79 @@ def recompute_pending(records: ModelPart) -> None:
     """Compute every pending stored computed field, following chains of dependencies."""
     cr = records.env.cr
     tocompute = cr.state.tocompute
+    counts = cr.state.recomputed
     while tocompute:
         field = next(iter(tocompute))
+        counts[field] += 1
+        if counts[field] > MAX_RECOMPUTES_PER_FIELD:
+            raise RecursionError(
+                f"stored computed field {field} keeps being recomputed: its dependencies loop"
+            )
         recompute_field(records, field, tocompute.pop(field))
     cr.state.queue_done()
     cr.flush()
 
 
+def recompute_unless_held(records: ModelPart) -> None:
+    """After a create, write or unlink: compute what it made pending, unless a hold
+    (``Environment.holding_recompute``) gathers the work of several of them for its end."""
+    if not records.env.cr.state.recompute_holds:
+        recompute_pending(records)
+
+
+@contextmanager
+def holding_recompute(env: Environment) -> Iterator[None]:
+    """Creates, writes and unlinks inside the block leave their stored computed fields pending; the
+    outermost block computes each of them once, for every record waiting, when it ends. A read of a
+    pending field, a search or a commit inside still computes what it needs first. An error leaves
+    the work queued: a rollback drops it, anything else computes it before the next query."""
+    state = env.cr.state
+    state.recompute_holds += 1
+    try:
+        yield
+    finally:
+        state.recompute_holds -= 1
+    if not state.recompute_holds:
+        if state.tocompute:
+            recompute_pending(env[next(iter(state.tocompute)).model_name])
+        else:
+            env.cr.flush()  # values computed by reads inside the block
+
+
+def compute_pending_fields(model: ModelPart, fields: Any) -> None:
+    """The pending ones of these stored computed ``fields`` (and the pending fields they follow
+    from) get their values now, for SQL that is about to read their columns."""
+    tocompute = model.env.cr.state.tocompute
+    if not tocompute:
+        return
+    for field in fields:
+        compute_upstream(model, field)
+        ids = tocompute.pop(field, None)
+        if ids:
+            recompute_field(model, field, ids)
+
+
+def compute_upstream(model: ModelPart, field: Field) -> None:
+    """Compute the pending fields ``field`` follows from (a hold may leave a chain half done: the
+    lines' subtotals pending, the order's total not marked yet), the most upstream first."""
+    tocompute = model.env.cr.state.tocompute
+    upstream = model._registry.upstream_computed.get(field)
+    if not tocompute or not upstream:
+        return
+    upstream_of = model._registry.upstream_computed
+    for _step in range(MAX_RECOMPUTES_PER_FIELD * max(1, len(upstream))):
+        pending = [f for f in tocompute if f in upstream]
+        if not pending:
+            return
+        first = next((f for f in pending if not any(g in tocompute for g in upstream_of.get(f, ()))),
+                     pending[0])
+        recompute_field(model, first, tocompute.pop(first))
+    raise RecursionError(f"stored computed field {field} keeps being recomputed: its dependencies loop")
+
+
 def recompute_field(model: ModelPart, field: Field, ids: set[Any]) -> None:
     """Compute ``field`` (and the fields its method also sets) on ``ids``; what changed is modified."""
     env, cr = model.env, model.env.cr
-    counts = cr.state.recomputed
-    counts[field] += 1
-    if counts[field] > MAX_RECOMPUTES_PER_FIELD:
-        raise RecursionError(
-            f"stored computed field {field} keeps being recomputed: its dependencies loop"
-        )
     records = env[field.model_name].sudo().with_context(active_test=False).browse(sorted(ids))
     if field.model_name in cr.state.unlinked:
         # a deleted record (or one its deletion cascaded to) may still be pending
@@ -214,7 +297,9 @@ def recompute_field(model: ModelPart, field: Field, ids: set[Any]) -> None:
     dirty = {f: cr.state.towrite.dirty_ids(f) & set(records._ids) for f in fields}
     cache = env.cache
     given = cr.state.given_computed
-    kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ()) if i in before[f]}
+    # (a given value no longer cached was superseded: a write in a hold changed what it follows from)
+    kept = {(f, i): cache.get(f, i) for f in fields for i in given.get(f, ())
+            if i in before[f] and cache.contains(f, i)}
     cache.invalidate(fields, records._ids)
     records._compute_values(field, list(records._ids))
     for (f, i), value in kept.items():
@@ -268,7 +353,10 @@ def compute_pending_for(model: ModelPart, field: Field) -> bool:
     """If ``field`` is waiting to be recomputed for some of these records, compute it now (with
     every other record waiting for it, in one batch); whether anything was computed."""
     tocompute = model.env.cr.state.tocompute
-    if not tocompute or field not in tocompute or not (tocompute[field] & set(model._ids)):
+    if not tocompute:
+        return False
+    compute_upstream(model, field)
+    if field not in tocompute or not (tocompute[field] & set(model._ids)):
         return False
     recompute_field(model, field, tocompute.pop(field))
     return True

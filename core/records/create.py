@@ -15,7 +15,7 @@ from core.fields.base import Field
 from core.fields.scalar import Textual
 from core.i18n import _
 from core.model_hooks import record_event
-from core.records.compute import modified, recompute_pending
+from core.records.compute import modified, recompute_unless_held
 from core.records.create_one import create_one
 from core.records.defaults import add_missing_defaults
 from core.records.integrity import missing_required, translate_integrity_error
@@ -108,7 +108,7 @@ class CreateMixin(ModelPart):
         write_others_batch(self, records, others_list, creating=True)
         self._compute_new(records, column_values, precomputed)
         modified(records, [f.name for f in self._fields.values() if f.store], create=True)
-        recompute_pending(records)
+        recompute_unless_held(records)
         if not rules_checked:
             records._check_rules_after("create")
         given = {f.name for columns, others in prepared for f in (*columns, *others)}

@@ -3,6 +3,7 @@ which transaction (cursor); ``env["res.partner"]`` gives the model's empty recor
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -163,6 +164,13 @@ class Environment(Mapping[str, "BaseModel"]):
 
     def flush(self) -> None:
         self.cr.flush()
+
+    def holding_recompute(self) -> AbstractContextManager[None]:
+        """A block whose creates, writes and unlinks compute their stored computed fields once, at
+        its end, instead of after each of them (see ``core.records.compute.holding_recompute``)."""
+        from core.records.compute import holding_recompute
+
+        return holding_recompute(self)
 
     def invalidate_all(self) -> None:
         self.cr.flush()

@@ -13,6 +13,7 @@ from core.exceptions import ValidationError, invalid_field
 from core.i18n import _
 from core.records.compute import flush_for_query
 from core.records.model_part import ModelPart
+from core.records.search_flush import flush_for_search
 
 if TYPE_CHECKING:
     from core.records.model import BaseModel
@@ -139,7 +140,7 @@ class SearchMixin(ModelPart):
                 order: str | None = None) -> list[int]:
         """Ids matching ``domain`` in ``order``."""
         self._check_access("read")
-        flush_for_query(self)
+        flush_for_search(self, domain, order)
         table = self._table
         statement = sa.select(table.c.id).where(self._where_condition(domain or [], table))
         statement = statement.order_by(*self._order_by(order, table))

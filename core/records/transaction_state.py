@@ -146,6 +146,8 @@ class TransactionState:
     given_computed: dict[Field, set[int]] = part(default_factory=dict)
     # models some record of which was deleted (or cascaded to): pending ids may be gone
     unlinked: set[str] = part(default_factory=set)
+    # how many ``Environment.holding_recompute`` blocks are open: writes leave their computations queued
+    recompute_holds: int = 0
 
     def queue_done(self) -> None:
         """The recompute queue ran dry: forget what only mattered while it held work."""
@@ -181,6 +183,20 @@ class RecordCursor(Cursor):
 
             flush_towrite(self)
 
+    def _commit(self, reopen: bool) -> None:
+        # computations still queued (a hold left by an error, then caught) are done before the
+        # commit, and again after the precommit callbacks, whose writes may queue more
+        self._compute_queued()
+        self.precommit.append(self._compute_queued)
+        super()._commit(reopen)
+
+    def _compute_queued(self) -> None:
+        if self.state.tocompute:
+            from core.records.compute import recompute_pending
+            from core.records.environment import Environment
+
+            recompute_pending(Environment(self)[next(iter(self.state.tocompute)).model_name])
+
     def _ended(self, committed: bool) -> None:
         if not committed:
             self.state.forget_values()
@@ -188,3 +204,5 @@ class RecordCursor(Cursor):
 
     def _savepoint_undone(self) -> None:
         self.state.forget_values()
+        # records inserted in the savepoint may still be queued: they are checked for existence
+        self.state.unlinked.update(field.model_name for field in self.state.tocompute)

@@ -19,7 +19,7 @@ from core.records.compute import (
     mark_to_compute,
     modified,
     modified_targets,
-    recompute_pending,
+    recompute_unless_held,
 )
 from core.records.formats import RecordFormats
 from core.records.integrity import missing_required, translate_integrity_error
@@ -102,7 +102,7 @@ class WriteMixin(ModelPart):
             if others:
                 write_others_batch(self, self, [others] * len(self), creating=False)
             modified(self, names, before)
-            recompute_pending(self)
+            recompute_unless_held(self)
             if columns:
                 self._check_rules_after("write")
             self._validate_constraints(names)
@@ -222,7 +222,7 @@ class WriteMixin(ModelPart):
                 field_ids.difference_update(ids)
         mark_to_compute(self, targets)
         invalidate_dependents(self, [])
-        recompute_pending(self)
+        recompute_unless_held(self)
         return True
 
     def _before_unlink(self) -> None:

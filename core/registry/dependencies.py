@@ -26,6 +26,33 @@ def build_triggers(models: dict[str, type[BaseModel]]) -> dict[tuple[str, str], 
     return dict(triggers)
 
 
+def build_upstream(models: dict[str, type[BaseModel]],
+                   triggers: dict[tuple[str, str], list[Trigger]]) -> dict[Field, frozenset[Field]]:
+    """Stored computed field → the stored computed fields its value follows from, directly or
+    through others (a pending one of them must be computed before it is read)."""
+    direct: dict[Field, set[Field]] = defaultdict(set)
+    for (model_name, name), entries in triggers.items():
+        model = models.get(model_name)
+        source = model._fields.get(name) if model is not None else None
+        if source is None or not (source.computed and source.store):
+            continue
+        for target, _path in entries:
+            if target is not source:
+                direct[target].add(source)
+    upstream: dict[Field, frozenset[Field]] = {}
+    for target in direct:
+        found: set[Field] = set()
+        todo = list(direct[target])
+        while todo:
+            field = todo.pop()
+            if field not in found:
+                found.add(field)
+                todo.extend(direct.get(field, ()))
+        found.discard(target)
+        upstream[target] = frozenset(found)
+    return upstream
+
+
 def _add_path(
     models: dict[str, type[BaseModel]],
     model: type[BaseModel],

@@ -27,7 +27,7 @@ from core.records.environment import SUPERUSER_ID, Environment
 from core.records.precompute import plan_precompute
 from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
-from core.registry.dependencies import build_inverses, build_triggers
+from core.registry.dependencies import build_inverses, build_triggers, build_upstream
 from core.registry.signal_state import SignalState
 from core.registry.watch import POLL_SECONDS, forget_watch
 
@@ -62,6 +62,8 @@ class Registry(SignalState):
         self._mapped: dict[str, type] = {}
         self._schemas: dict[str, Any] = {}
         self.triggers: dict[tuple[str, str], list[Any]] = {}
+        self.upstream_computed: dict[Field, frozenset[Field]] = {}
+        self.downstream_computed: dict[Field, tuple[Field, ...]] = {}
         self.inverse_x2many: dict[tuple[str, str], list[Field]] = {}
         self.unstored_computed: list[Field] = []
         self.restrict_references: dict[str, list[Field]] = {}
@@ -236,6 +238,12 @@ class Registry(SignalState):
     def _index_dependencies(self) -> None:
         models = self.models
         self.triggers = build_triggers(models)
+        self.upstream_computed = build_upstream(models, self.triggers)
+        downstream: dict[Field, list[Field]] = defaultdict(list)
+        for target, sources in self.upstream_computed.items():
+            for source in sources:
+                downstream[source].append(target)
+        self.downstream_computed = {source: tuple(targets) for source, targets in downstream.items()}
         self.inverse_x2many = build_inverses(models)
         self.precompute = plan_precompute(models)
         self.unstored_computed = [f for cls in models.values() for f in cls._fields.values()

@@ -24,8 +24,11 @@ class SaleOrderStock:
     @public
     def action_confirm(self) -> bool:
         """Confirm, then make the deliveries of the products (services are not delivered)."""
-        result = super().action_confirm()
-        self._create_deliveries()
+        # the lines' delivered quantities and the deliveries' states follow every move written on
+        # the way: they are computed once, at the end
+        with self.env.holding_recompute():
+            result = super().action_confirm()
+            self._create_deliveries()
         return result
 
     @public

@@ -99,49 +99,51 @@ class StockPicking:
                     names=", ".join(empty.mapped("name")),
                 )
             )
-        self.mapped("move_ids").filtered(lambda m: m.state == "draft")._action_confirm()
+        with self.env.holding_recompute():  # the transfers' states once, after all their moves
+            self.mapped("move_ids").filtered(lambda m: m.state == "draft")._action_confirm()
         return True
 
     @public
     def action_assign(self) -> bool:
         """Check availability: reserve what the source locations hold for the moves. Refused, saying
         what is missing, when nothing at all could be reserved for a transfer that needs stock."""
-        self.filtered(lambda p: p.state == "draft").action_confirm()
-        done = self.filtered(lambda p: p.state in ("done", "cancel"))
-        if done:
-            raise UserError(
-                _(
-                    "%(names)s is done or cancelled: there is nothing to reserve.",
-                    names=", ".join(done.mapped("name")),
-                )
-            )
-        missing = self.mapped("move_ids")._action_assign()
-        if missing and not self.env.context.get("assign_quietly"):
-            by_picking = {}
-            for item in missing:
-                by_picking.setdefault(item["move"].picking_id, []).append(item)
-            nothing = [
-                picking
-                for picking, items in by_picking.items()
-                if not any(m.reserved_quantity for m in picking.move_ids if m._needs_reservation())
-            ]
-            if nothing:
+        with self.env.holding_recompute():  # the transfers' states once, after all their moves
+            self.filtered(lambda p: p.state == "draft").action_confirm()
+            done = self.filtered(lambda p: p.state in ("done", "cancel"))
+            if done:
                 raise UserError(
                     _(
-                        "Not available for %(picking)s: %(details)s.",
-                        picking=nothing[0].name,
-                        details=missing_message(by_picking[nothing[0]]),
+                        "%(names)s is done or cancelled: there is nothing to reserve.",
+                        names=", ".join(done.mapped("name")),
                     )
                 )
+            missing = self.mapped("move_ids")._action_assign()
+            if missing and not self.env.context.get("assign_quietly"):
+                by_picking = {}
+                for item in missing:
+                    by_picking.setdefault(item["move"].picking_id, []).append(item)
+                nothing = [
+                    picking
+                    for picking, items in by_picking.items()
+                    if not any(m.reserved_quantity for m in picking.move_ids if m._needs_reservation())
+                ]
+                if nothing:
+                    raise UserError(
+                        _(
+                            "Not available for %(picking)s: %(details)s.",
+                            picking=nothing[0].name,
+                            details=missing_message(by_picking[nothing[0]]),
+                        )
+                    )
         return True
 
     @public
     def do_unreserve(self) -> bool:
         """Give back the reserved stock."""
         moves = self.mapped("move_ids").filtered(lambda m: m.state not in ("done", "cancel", "draft"))
-        moves._do_unreserve()
-        for move in moves.filtered(lambda m: m._needs_reservation()):
-            move.write({"quantity": 0.0, "state": "confirmed"})
+        with self.env.holding_recompute():
+            moves._do_unreserve()
+            moves.filtered(lambda m: m._needs_reservation()).write({"quantity": 0.0, "state": "confirmed"})
         return True
 
     @public
@@ -152,8 +154,9 @@ class StockPicking:
             raise UserError(
                 _("Done transfers cannot be cancelled: %(names)s.", names=", ".join(done.mapped("name")))
             )
-        self.mapped("move_ids").filtered(lambda m: m.state != "cancel")._action_cancel()
-        self.filtered(lambda p: not p.move_ids).write({"state": "cancel"})
+        with self.env.holding_recompute():
+            self.mapped("move_ids").filtered(lambda m: m.state != "cancel")._action_cancel()
+            self.filtered(lambda p: not p.move_ids).write({"state": "cancel"})
         return True
 
     @public
