@@ -102,7 +102,7 @@ class Registry(SignalState):
     def replace(cls, registry: Registry) -> None:
         with cls._lock:
             cls._registries[registry.url] = registry
-            _settled()
+            gc.unfreeze()  # the registry replaced (an install, a custom field) may be collected
 
     @classmethod
     def loaded(cls) -> list[Registry]:
@@ -397,5 +397,6 @@ def model_documents(path: Any) -> list[Any]:
 def _settled() -> None:
     """A loaded registry lives as long as the process: its many objects (classes, fields, tables,
     definitions) leave the garbage collector's scans, whose full passes would otherwise walk them
-    again during every request (about a sixth of the CPU of confirming sale orders)."""
+    again during every request (about a sixth of the CPU of confirming sale orders). Replacing or
+    forgetting a registry puts every object back, so the old one can be freed."""
     gc.freeze()

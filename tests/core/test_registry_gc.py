@@ -1,8 +1,9 @@
-"""A loaded registry is long-lived: its objects stay out of the garbage collector's scans until it
-is forgotten, when they may be collected again."""
+"""A loaded registry is long-lived: its objects stay out of the garbage collector's scans until a
+registry is replaced or forgotten, when they may be collected again."""
 from __future__ import annotations
 
 import gc
+import weakref
 
 from core.registry.registry import Registry
 
@@ -13,6 +14,19 @@ def test_a_loaded_registry_leaves_the_collector_scans_until_forgotten(fresh_regi
     assert gc.get_freeze_count() > 0
     Registry.forget(registry.url)
     assert gc.get_freeze_count() == 0
-    Registry.replace(registry)
+
+
+def test_a_replaced_registry_can_be_freed(fresh_registry):
+    gc.unfreeze()
+    old = fresh_registry()
+    url = old.url
     assert gc.get_freeze_count() > 0
-    Registry.forget(registry.url)
+    new = Registry(url)
+    new.load_installed()
+    gone = weakref.ref(old)
+    Registry.replace(new)
+    del old
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert gone() is None
+    Registry.forget(url)
