@@ -28,26 +28,29 @@ def flush_towrite(cr: RecordCursor) -> None:
             if not field.column:
                 continue
             values = cache.field_values(field)
+            per_record = by_model[field.model_class]
             for record_id in ids:
                 if record_id in values:
-                    by_model[field.model_class][record_id].append(field)
+                    per_record[record_id].append(field)
                 elif field.computed:
                     # its value was dropped from the cache before reaching the column: compute it again
                     tocompute.setdefault(field, set()).add(record_id)
         for model_class, per_record in by_model.items():
-            groups: dict[tuple[Field, ...], list[int]] = defaultdict(list)
+            # records grouped by their set of dirty fields, each set's columns sorted by name once
+            by_set: dict[frozenset[Field], list[int]] = defaultdict(list)
             for record_id, fields in per_record.items():
-                groups[tuple(sorted(set(fields), key=lambda f: f.name))].append(record_id)
-            for columns, record_ids in groups.items():
+                by_set[frozenset(fields)].append(record_id)
+            for field_set, record_ids in by_set.items():
+                columns = sorted(field_set, key=lambda f: f.name)
+                column_values = [(field, cache.field_values(field)) for field in columns]
                 rows = [
-                    (record_id, [_column_value(cr, field, record_id) for field in columns])
+                    (record_id, [_to_column(field, values.get(record_id)) for field, values in column_values])
                     for record_id in record_ids
                 ]
                 update_rows(cr, model_class._table, [f.column_name for f in columns], rows)
 
 
-def _column_value(cr: RecordCursor, field: Field, record_id: int) -> Any:
-    value = cr.state.cache.get(field, record_id)
+def _to_column(field: Field, value: Any) -> Any:
     return None if value is None else field.convert_to_column(value)
 
 

@@ -14,6 +14,18 @@ from core.exceptions import UserError
 OPEN_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 
 
+def _by_id(model: Any, ids: list[Any]) -> dict[int, Any]:
+    """The records of the plain ids among ``ids``, browsed together (they prefetch as one batch)."""
+    wanted = list(dict.fromkeys(i for i in ids if isinstance(i, int) and not isinstance(i, bool) and i))
+    return {record.id: record for record in model.browse(wanted)}
+
+
+def _lookup(found: dict[int, Any], model: Any, value: Any) -> Any:
+    if isinstance(value, int) and value in found:
+        return found[value]
+    return model.browse(value or [])
+
+
 @model("stock.move")
 class StockMove:
     def _compute_product_qty(self) -> None:
@@ -47,9 +59,12 @@ class StockMove:
         partner, origin, date and company from their transfer, unless given."""
         items = [vals_list] if isinstance(vals_list, dict) else vals_list
         if isinstance(items, list) and all(isinstance(v, dict) for v in items):
+            # one recordset per model: their records' fields are read for the whole batch at once
+            products = _by_id(self.env["product.product"], [v.get("product_id") for v in items])
+            pickings = _by_id(self.env["stock.picking"], [v.get("picking_id") for v in items])
             Product, Picking = self.env["product.product"], self.env["stock.picking"]
             for vals in items:
-                product = Product.browse(vals.get("product_id") or [])
+                product = _lookup(products, Product, vals.get("product_id"))
                 if product:
                     if product.type == "service":
                         raise UserError(
@@ -60,7 +75,7 @@ class StockMove:
                         )
                     vals.setdefault("product_uom", product.uom_id.id)
                     vals.setdefault("name", product.display_name)
-                picking = Picking.browse(vals.get("picking_id") or [])
+                picking = _lookup(pickings, Picking, vals.get("picking_id"))
                 if picking:
                     vals.setdefault("location_id", picking.location_id.id)
                     vals.setdefault("location_dest_id", picking.location_dest_id.id)
