@@ -1,7 +1,6 @@
 """The registry of one database: models of the installed addons, their tables and classes."""
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -28,6 +27,7 @@ from core.records.environment import SUPERUSER_ID, Environment
 from core.records.precompute import plan_precompute
 from core.records.transaction_state import RecordCursor
 from core.registry import classes, installed, tables
+from core.registry.collector import release, settle
 from core.registry.dependencies import build_inverses, build_triggers, build_upstream
 from core.registry.signal_state import SignalState
 from core.registry.watch import POLL_SECONDS, forget_watch
@@ -95,14 +95,14 @@ class Registry(SignalState):
                 registry = cls(key, addons_path=addons_path)
                 registry.load_installed()
                 cls._registries[key] = registry
-                _settled()
+                settle()
             return registry
 
     @classmethod
     def replace(cls, registry: Registry) -> None:
         with cls._lock:
             cls._registries[registry.url] = registry
-            gc.unfreeze()  # the registry replaced (an install, a custom field) may be collected
+            release()  # the registry replaced (an install, a custom field) may be collected
 
     @classmethod
     def loaded(cls) -> list[Registry]:
@@ -118,7 +118,7 @@ class Registry(SignalState):
         if registry is not None:
             forget_watch(registry.engine)
             registry.engine.dispose()
-            gc.unfreeze()  # the forgotten registry's objects may be collected again
+            release()  # the forgotten registry's objects may be collected again
 
     def __getitem__(self, model_name: str) -> type[BaseModel]:
         return self.models[model_name]
@@ -393,10 +393,3 @@ def model_documents(path: Any) -> list[Any]:
         cached = _DOCUMENTS[str(path)] = (stamp, documents)
     return cached[1]
 
-
-def _settled() -> None:
-    """A loaded registry lives as long as the process: its many objects (classes, fields, tables,
-    definitions) leave the garbage collector's scans, whose full passes would otherwise walk them
-    again during every request (about a sixth of the CPU of confirming sale orders). Replacing or
-    forgetting a registry puts every object back, so the old one can be freed."""
-    gc.freeze()

@@ -101,25 +101,38 @@ def _text(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     return fields.TextAreaField(_label(field, node))
 
 
-class LocaleNumberField(fields.Field):
-    """A number typed with the decimal separator of the user's language (web.number_input); an
-    unreadable one is an error naming the field and showing how to type it."""
+class TypedInLanguageField(fields.Field):
+    """A value typed in the user's language's format; ``parse(raw, lang)`` reads it, and an unreadable
+    one is an error naming the field (the raw text is kept to show back)."""
 
-    def __init__(self, label: Any = None, integer: bool = False, **kwargs: Any) -> None:
+    def __init__(self, label: Any = None, **kwargs: Any) -> None:
         super().__init__(label, **kwargs)
-        self.integer = integer
         self.raw = ""
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        from web.number_input import parse_input
+    def parse(self, raw: str, lang: str) -> Any:
+        raise NotImplementedError
 
+    def process_formdata(self, valuelist: list[str]) -> None:
         self.raw = (valuelist[0] if valuelist else "").strip()
         self.data = None
         if self.raw:
             try:
-                self.data = parse_input(self.raw, get_lang(), self.integer)
+                self.data = self.parse(self.raw, get_lang())
             except ValueError as error:
                 raise ValueError(f"{self.label.text}: {error}") from None
+
+
+class LocaleNumberField(TypedInLanguageField):
+    """A number typed with the decimal separator of the user's language (web.number_input)."""
+
+    def __init__(self, label: Any = None, integer: bool = False, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.integer = integer
+
+    def parse(self, raw: str, lang: str) -> Any:
+        from web.number_input import parse_input
+
+        return parse_input(raw, lang, self.integer)
 
 
 @converts("integer")
@@ -137,25 +150,18 @@ def _boolean(model: BaseModel, field: Field, node: dict[str, Any]) -> Any:
     return fields.BooleanField(_label(field, node))
 
 
-class LocaleDateField(fields.Field):
+class LocaleDateField(TypedInLanguageField):
     """A date (or, with ``with_time``, a naive local datetime) typed in the user's language's format
-    (web.dates); an unreadable one is an error naming the field and the format to use."""
+    (web.dates)."""
 
     def __init__(self, label: Any = None, with_time: bool = False, **kwargs: Any) -> None:
         super().__init__(label, **kwargs)
         self.with_time = with_time
-        self.raw = ""
 
-    def process_formdata(self, valuelist: list[str]) -> None:
+    def parse(self, raw: str, lang: str) -> Any:
         from web.dates import parse_input
 
-        self.raw = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if self.raw:
-            try:
-                self.data = parse_input(self.raw, get_lang(), self.with_time)
-            except ValueError as error:
-                raise ValueError(f"{self.label.text}: {error}") from None
+        return parse_input(raw, lang, self.with_time)
 
 
 @converts("date")
